@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "RegionMesh",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "RegionMesh", targets: ["RegionMesh"]),
+        .library(name: "RegionMeshGenerator", targets: ["RegionMeshGenerator"]),
+        .executable(name: "regionmesh", targets: ["regionmesh"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // The DSL, the model, validation and the resolved Plan.
+        .target(name: "RegionMesh"),
+        // Emitters (one folder per artifact family) and the writer that owns out/.
+        .target(
+            name: "RegionMeshGenerator",
+            dependencies: ["RegionMesh", "RegionMeshTemplates", .product(name: "Yams", package: "Yams")]
+        ),
+        // The templates of the generated scripts and documents.
+        .target(name: "RegionMeshTemplates", path: "templates", resources: [.copy("prelude.bash")]),
+        // The example deployments, written in the DSL.
+        .target(name: "Topologies", dependencies: ["RegionMesh"], path: "topologies"),
+        // The command-line tool: thin, over the two libraries.
+        .executableTarget(
+            name: "regionmesh",
+            dependencies: [
+                "RegionMesh", "RegionMeshGenerator", "Topologies",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RegionMeshTests",
+            dependencies: [
+                "RegionMesh", "Topologies",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "RegionMeshGeneratorTests",
+            dependencies: ["RegionMesh", "RegionMeshGenerator", "Topologies"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The record the writer keeps in `out/<topology>/.regionmesh-manifest.json`: every file it wrote,
+/// with its content hash. It lets the writer remove files the topology no longer produces, leave
+/// alone files it never wrote, and notice a file edited by hand.
+public struct OutputManifest: Codable, Equatable, Sendable {
+    /// The manifest's file name inside the topology folder.
+    public static let fileName = ".regionmesh-manifest.json"
+
+    /// One written file.
+    public struct Entry: Codable, Equatable, Sendable {
+        /// SHA-256 of the bytes written.
+        public var sha256: String
+        /// Whether the file was written executable.
+        public var executable: Bool
+    }
+
+    /// Always `regionmesh`.
+    public var generator = "regionmesh"
+    /// The topology the files belong to.
+    public var topology: String
+    /// Path (relative to the topology folder) → entry.
+    public var files: [String: Entry]
+
+    /// The manifest of a set of artifacts.
+    public init(topology: String, artifacts: [Artifact]) {
+        self.topology = topology
+        files = Dictionary(uniqueKeysWithValues: artifacts.map {
+            ($0.path, Entry(sha256: SHA256.hex(Array($0.contents.utf8)), executable: $0.isExecutable))
+        })
+    }
+
+    /// The manifest as an artifact: sorted keys, two-space indentation, a trailing newline.
+    public var artifact: Artifact {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return Artifact(path: OutputManifest.fileName, contents: json)
+    }
+
+    /// Reads a manifest, with a one-line error when it is not one.
+    static func decode(_ data: Data, path: String) throws(WriterError) -> OutputManifest {
+        do {
+            return try JSONDecoder().decode(OutputManifest.self, from: data)
+        } catch {
+            throw WriterError("\(path) is not a RegionMesh manifest (\(Self.reason(error))); restore it from git, or delete it and run again with --force")
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted: "not valid JSON"
+        case DecodingError.keyNotFound(let key, _): "no '\(key.stringValue)' field"
+        case DecodingError.typeMismatch(_, let context): "unexpected value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        default: "unreadable"
+        }
+    }
+}
+
+/// A one-line problem with the output folder: what and where.
+public struct WriterError: Error, CustomStringConvertible, Equatable {
+    /// The message.
+    public let message: String
+    init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

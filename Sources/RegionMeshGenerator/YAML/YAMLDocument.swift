@@ -1,0 +1,59 @@
+import RegionMesh
+import Yams
+
+/// Encodes typed values (Kubernetes objects, Helm values) as YAML with Yams: block style, keys in
+/// declaration order (maps via ``SortedMap``), multi-line strings as literal blocks, no line wrapping.
+public enum YAMLDocument {
+    /// The YAML text of `value`, after `header` (a comment block ending in a newline).
+    public static func render(_ value: some Encodable, header: String) throws -> String {
+        let encoder = YAMLEncoder()
+        encoder.options.indent = 2
+        encoder.options.width = -1
+        encoder.options.newLineScalarStyle = .literal
+        encoder.options.allowUnicode = true
+        return header + (try encoder.encode(value))
+    }
+}
+
+/// A string-keyed map that encodes its keys in sorted order, so output never depends on hashing.
+public struct SortedMap<Value: Encodable & Sendable>: Encodable, Sendable, ExpressibleByDictionaryLiteral {
+    /// The entries.
+    public var entries: [String: Value]
+
+    /// Creates a map from a dictionary.
+    public init(_ entries: [String: Value]) { self.entries = entries }
+
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        entries = Dictionary(elements, uniquingKeysWith: { _, last in last })
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicKey.self)
+        for key in entries.keys.sorted() {
+            try container.encode(entries[key]!, forKey: DynamicKey(key))
+        }
+    }
+}
+
+/// A coding key made from any string.
+struct DynamicKey: CodingKey {
+    let stringValue: String
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
+}
+
+/// A map that keeps the order its entries were given in (for keys whose order carries meaning).
+public struct OrderedMap<Value: Encodable & Sendable>: Encodable, Sendable {
+    /// The entries, in order.
+    public var entries: [(String, Value)]
+
+    /// Creates a map from ordered entries.
+    public init(_ entries: [(String, Value)]) { self.entries = entries }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicKey.self)
+        for (key, value) in entries { try container.encode(value, forKey: DynamicKey(key)) }
+    }
+}
