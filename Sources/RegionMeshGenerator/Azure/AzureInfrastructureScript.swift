@@ -6,8 +6,7 @@ import RegionMesh
 enum AzureInfrastructureScript {
     static func render(_ plan: Plan) throws -> String {
         var script = ShellScript()
-        script.comment("The SSH public key installed on every VM (override with SSH_PUBLIC_KEY_FILE=...).")
-        script.line("SSH_PUBLIC_KEY_FILE=\"${SSH_PUBLIC_KEY_FILE:-$HOME/.ssh/id_ed25519.pub}\"")
+        ScriptEnvironment.declare([ScriptEnvironment.sshPublicKey], in: &script)
 
         script.function("create_resource_group", doc: "The resource group that holds every resource of the deployment.") { s in
             s.line("banner \(shellQuote("Azure: resource group \(plan.azure.resourceGroup)"))")
@@ -145,7 +144,7 @@ enum AzureInfrastructureScript {
                             .option("--nics", .literal(node.nicName))
                             .option("--admin-username", .literal(vm.adminUser))
                             .option("--authentication-type", "ssh")
-                            .option("--ssh-key-values", .variable("SSH_PUBLIC_KEY_FILE"))
+                            .option("--ssh-key-values", ScriptEnvironment.sshPublicKey.word)
                             .option("--no-wait"))
                 }
             }

@@ -113,7 +113,7 @@ confirm() {
 }
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
-# The SSH public key installed on every VM (override with SSH_PUBLIC_KEY_FILE=...).
+# The SSH public key installed on every VM. Override with SSH_PUBLIC_KEY_FILE=...
 SSH_PUBLIC_KEY_FILE="${SSH_PUBLIC_KEY_FILE:-$HOME/.ssh/id_ed25519.pub}"
 
 # The resource group that holds every resource of the deployment.
