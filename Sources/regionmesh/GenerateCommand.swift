@@ -10,13 +10,14 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Validate topologies and write their artifacts into out/<topology>/.",
         discussion: """
             Nothing is written when any topology has an error, or when a file in out/ was edited by hand \
-            (unless --force). Only files whose bytes change are rewritten, each atomically.
+            (unless --force). Only files whose bytes change are rewritten, each atomically; files the \
+            topology no longer produces are removed; files regionmesh did not write are left alone.
             """)
 
     @OptionGroup var selection: TopologySelection
     @Option(name: .customLong("out"), help: "The output folder.")
     var outputFolder = "out"
-    @Flag(help: "Write nothing; exit 1 and list the files when out/ is not up to date.")
+    @Flag(help: "Write nothing; exit 1 and list the files when the output folder is not up to date.")
     var check = false
     @Flag(help: "Write nothing; print a unified diff of what would change.")
     var diff = false
@@ -28,40 +29,26 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let root = URL(fileURLWithPath: outputFolder, isDirectory: true)
+        let result: Generation.Result
         do {
-            try generate()
+            result = try Generation.run(try selection.topologies(), into: root, mode: check || diff ? .check : .write(force: force))
         } catch let error as WriterError {
             throw Console.fail(error.message)
         }
-    }
-
-    private func generate() throws {
-        var plans: [Plan] = []
-        var invalid = false
-        for topology in try selection.topologies() {
-            let compilation = Planner.compile(topology)
-            for diagnostic in compilation.diagnostics { Console.error(diagnostic.description) }
-            if let plan = compilation.plan { plans.append(plan) } else { invalid = true }
+        for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
+        switch result.blocker {
+        case .invalidTopology:
+            throw Console.fail("nothing was written: fix the errors above first")
+        case .conflicts(let messages):
+            for message in messages { Console.error("error: \(message)") }
+            throw Console.fail("nothing was written")
+        case nil:
+            break
         }
-        if invalid {
-            Console.error("error: nothing was written: fix the errors above first")
-            throw ExitCode.failure
-        }
-
-        let writer = OutputWriter(root: URL(fileURLWithPath: outputFolder, isDirectory: true))
-        let changeSets = try plans.map { try writer.changes(topology: $0.name, artifacts: try Generator.artifacts(for: $0)) }
-
-        if check { return try reportCheck(changeSets) }
-        if diff { return print(changeSets.map(\.diff).joined(), terminator: "") }
-
-        let conflicts = changeSets.flatMap { set in set.conflicts.map { $0.message(in: set.folder) } }
-        if !conflicts.isEmpty && !force {
-            for conflict in conflicts { Console.error("error: \(conflict)") }
-            Console.error("error: nothing was written")
-            throw ExitCode.failure
-        }
-        for changes in changeSets {
-            try writer.apply(changes)
+        if diff { return print(result.changeSets.map(\.diff).joined(), terminator: "") }
+        if check { return try reportCheck(result.changeSets) }
+        for changes in result.changeSets {
             let folder = changes.folder.relativePath
             if changes.isEmpty {
                 print("\(folder): up to date (\(changes.unchanged.count) files)")
@@ -79,7 +66,6 @@ struct GenerateCommand: ParsableCommand {
         for changes in stale {
             for line in changes.summaryLines { Console.error("stale: \(line)") }
         }
-        Console.error("error: out/ is not up to date; run `swift run regionmesh generate` (see the changes with --diff)")
-        throw ExitCode.failure
+        throw Console.fail("the output folder is not up to date; run `swift run regionmesh generate` (see the changes with --diff)")
     }
 }

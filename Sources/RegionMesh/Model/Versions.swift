@@ -59,6 +59,26 @@ public enum K3sRelease: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    private enum CodingKeys: String, CodingKey { case version, channel }
+
+    /// Encoded as `{"version": "v1.33.5+k3s1"}` or `{"channel": "stable"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .version(let version): try container.encode(version, forKey: .version)
+        case .channel(let channel): try container.encode(channel, forKey: .channel)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let version = try container.decodeIfPresent(SemanticVersion.self, forKey: .version) {
+            self = .version(version)
+        } else {
+            self = .channel(try container.decode(String.self, forKey: .channel))
+        }
+    }
+
     /// The Kubernetes `major.minor` of a pinned release, for schema validation of the manifests.
     public var kubernetesMinor: String? {
         if case .version(let version) = self { return "\(version.major).\(version.minor)" }

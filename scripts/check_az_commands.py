@@ -1,0 +1,109 @@
+"""Parses every `az` command line of the generated scripts with the real Azure CLI.
+
+The scripts are read as text: continuation lines are joined, every `az <group> ...` command is cut
+out (up to an unquoted `;`, `|`, `&`, `)` or the end of the line), variables are replaced by sample
+values, and the words are handed to the Azure CLI in this process. With no login, a command whose
+arguments parse ends with the "az login" error and status 1; an argument error ends with status 2,
+which fails the check.
+
+Usage: check_az_commands.py SCRIPT...
+"""
+
+import contextlib
+import io
+import os
+import re
+import shlex
+import sys
+import tempfile
+
+SAMPLE_KEY = os.path.join(tempfile.mkdtemp(prefix="regionmesh-az-"), "id_ed25519.pub")
+with open(SAMPLE_KEY, "w") as key_file:
+    key_file.write("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBHqQ0b3hhf8vKNmxv9rZ0example regionmesh-check\n")
+
+# Sample values for the variables the scripts use inside az commands.
+SAMPLES = {
+    "SSH_PUBLIC_KEY_FILE": SAMPLE_KEY,
+    "HOME": os.path.dirname(SAMPLE_KEY),
+}
+
+AZ_GROUPS = ("group", "network", "vm", "resource", "account")
+
+
+def joined_lines(text):
+    """The script's lines with backslash-newline continuations joined."""
+    return text.replace("\\\n", " ").splitlines()
+
+
+def az_commands(line):
+    """Every `az ...` command in a line, each cut at the first unquoted command separator."""
+    commands = []
+    for match in re.finditer(r"(?:^|[\s(])(az\s+(?:%s)\b)" % "|".join(AZ_GROUPS), line):
+        start = match.start(1)
+        quote = None
+        end = len(line)
+        for index in range(start, len(line)):
+            char = line[index]
+            if quote:
+                if char == quote:
+                    quote = None
+            elif char in "'\"":
+                quote = char
+            elif char in ";|&)":
+                end = index
+                break
+        commands.append(line[start:end].strip())
+    return commands
+
+
+def substitute(command):
+    """Replaces "$NAME", "${NAME}" and $NAME by sample values; fails on an unknown variable."""
+
+    def value(match):
+        name = match.group(1) or match.group(2)
+        if name not in SAMPLES:
+            raise KeyError(name)
+        return shlex.quote(SAMPLES[name])
+
+    return re.sub(r'"?\$(?:\{(\w+)\}|(\w+))"?', value, command)
+
+
+def main(paths):
+    from azure.cli.core import get_default_cli
+
+    seen = set()
+    checked = failed = 0
+    for path in paths:
+        with open(path, encoding="utf-8") as script:
+            lines = joined_lines(script.read())
+        for line in lines:
+            if line.lstrip().startswith("#"):
+                continue
+            for command in az_commands(line):
+                try:
+                    words = shlex.split(substitute(command))
+                except KeyError as error:
+                    print(f"FAIL {path}: no sample value for variable ${error.args[0]} in: {command}")
+                    failed += 1
+                    continue
+                key = tuple(words)
+                if key in seen:
+                    continue
+                seen.add(key)
+                output = io.StringIO()
+                with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+                    try:
+                        status = get_default_cli().invoke(words[1:])
+                    except SystemExit as exit_error:
+                        status = exit_error.code
+                checked += 1
+                if status == 2:
+                    failed += 1
+                    first = output.getvalue().strip().splitlines()[:1]
+                    print(f"FAIL {path}: {command}\n     {first[0] if first else 'argument error'}")
+    print(f"az: {checked} distinct command lines parsed by the Azure CLI, {failed} failed")
+    return 1 if failed or checked == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
