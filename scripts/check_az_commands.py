@@ -99,8 +99,9 @@ def main(paths):
                 checked += 1
                 if status == 2:
                     failed += 1
-                    first = output.getvalue().strip().splitlines()[:1]
-                    print(f"FAIL {path}: {command}\n     {first[0] if first else 'argument error'}")
+                    lines = output.getvalue().strip().splitlines()
+                    reason = next((text for text in lines if "error" in text.lower()), "argument error")
+                    print(f"FAIL {path}: {' '.join(command.split())}\n     {reason}")
     print(f"az: {checked} distinct command lines parsed by the Azure CLI, {failed} failed")
     return 1 if failed or checked == 0 else 0
 
