@@ -6,6 +6,6 @@ struct RegionMeshCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regionmesh",
         abstract: "Compile multi-region CockroachDB topologies into Azure, k3s, Cilium, CoreDNS and CockroachDB artifacts.",
-        subcommands: [ListCommand.self, ValidateCommand.self, PlanCommand.self, GenerateCommand.self, RulesCommand.self]
+        subcommands: [ListCommand.self, ValidateCommand.self, PlanCommand.self, GenerateCommand.self, RulesCommand.self, BenchmarkCommand.self]
     )
 }

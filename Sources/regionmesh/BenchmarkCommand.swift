@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import RegionMesh
+import RegionMeshGenerator
+
+/// `regionmesh benchmark`: measures validation, planning and generation of a synthetic topology
+/// with many regions. Build with `-c release` for meaningful figures.
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Time validation, planning and generation of a synthetic topology with many regions.",
+        discussion: "Run as: swift run -c release regionmesh benchmark --regions 250")
+
+    @Option(help: "Regions in the synthetic topology (1–255).")
+    var regions = 250
+    @Option(help: "Runs of each stage; the report gives the median.")
+    var iterations = 5
+
+    func validate() throws {
+        guard (1...255).contains(regions) else { throw ValidationError("--regions must be 1–255 (the ClusterMesh limit)") }
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+    }
+
+    func run() throws {
+        let topology = SyntheticTopology.make(regions: regions)
+        let diagnostics = Validator.validate(topology)
+        guard !diagnostics.containsErrors, let plan = Planner.compile(topology).plan else {
+            throw Console.fail("the synthetic topology does not validate: \(diagnostics.first.map(\.description) ?? "")")
+        }
+        let ranges = regions * 3
+        print("synthetic topology: \(regions) regions, \(ranges) ranges checked pairwise for overlaps (\(ranges * (ranges - 1) / 2) pairs), \(plan.peerings.count) peerings")
+        report("validate", milliseconds: measure { _ = Validator.validate(topology) })
+        report("validate + plan", milliseconds: measure { _ = Planner.compile(topology) })
+        var count = 0
+        report("generate artifacts", milliseconds: measure { count = (try? Generator.artifacts(for: plan).count) ?? 0 })
+        print("(\(count) artifacts; median of \(iterations) runs)")
+    }
+
+    private func measure(_ body: () -> Void) -> Double {
+        let clock = ContinuousClock()
+        let samples = (0..<iterations).map { _ in clock.measure(body) }.sorted()
+        let median = samples[samples.count / 2]
+        return Double(median.components.seconds) * 1000 + Double(median.components.attoseconds) / 1e15
+    }
+
+    private func report(_ stage: String, milliseconds: Double) {
+        print("\(stage.padding(toLength: 20, withPad: " ", startingAt: 0))\(String(format: "%10.1f ms", milliseconds))")
+    }
+}
+
+/// A valid topology of `regions` regions with disjoint ranges: VNets are /20s of 10.0.0.0/8, pod
+/// ranges /22s of 100.64.0.0/10, service ranges /24s of 172.16.0.0/12.
+enum SyntheticTopology {
+    static func make(regions: Int) -> Topology {
+        let vnets = try! IPv4Network.parse("10.0.0.0/8").subnets(prefixLength: 20)
+        let pods = try! IPv4Network.parse("100.64.0.0/10").subnets(prefixLength: 22)
+        let services = try! IPv4Network.parse("172.16.0.0/12").subnets(prefixLength: 24)
+        let locations = AzureLocation.allCases
+        return Topology("synthetic-\(regions)") {
+            Azure(resourceGroup: "rg-synthetic", location: .eastus)
+            Defaults { AdminAccess(from: "192.0.2.0/24") }
+            for index in 0..<regions {
+                Region(String(format: "r%03d", index + 1), location: locations[index % locations.count], clusterID: index + 1) {
+                    Network(vnet: "\(vnets[index])", subnet: "\(vnets[index].subnets(prefixLength: 24)[0])")
+                    Pods("\(pods[index])")
+                    Services("\(services[index])")
+                }
+            }
+        }
+    }
+}
