@@ -5,8 +5,8 @@ import RegionMesh
 enum AzureEmitter {
     static func artifacts(for plan: Plan) throws -> [Artifact] {
         [
-            Artifact(path: "azure/infrastructure.sh", contents: try AzureInfrastructureScript.render(plan), isExecutable: true),
-            Artifact(path: "azure/teardown.sh", contents: try AzureTeardownScript.render(plan), isExecutable: true),
+            Artifact(path: ArtifactPaths.azureInfrastructure, contents: try AzureInfrastructureScript.render(plan), isExecutable: true),
+            Artifact(path: ArtifactPaths.azureTeardown, contents: try AzureTeardownScript.render(plan), isExecutable: true),
         ]
     }
 

@@ -6,6 +6,8 @@ public enum Generator {
     static let emitters: [@Sendable (Plan) throws -> [Artifact]] = [
         AzureEmitter.artifacts,
         PlanJSONEmitter.artifacts,
+        ScriptsEmitter.artifacts,
+        DeploymentReadme.artifacts,
     ]
 
     /// Every artifact for `plan`, sorted by path. Throws only on an internal encoding failure.

@@ -7,6 +7,6 @@ enum PlanJSONEmitter {
     static func artifacts(for plan: Plan) throws -> [Artifact] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return [Artifact(path: "plan.json", contents: String(decoding: try encoder.encode(plan), as: UTF8.self))]
+        return [Artifact(path: ArtifactPaths.planJSON, contents: String(decoding: try encoder.encode(plan), as: UTF8.self))]
     }
 }

@@ -17,6 +17,13 @@ public struct ShellScript {
         lines.append(text.isEmpty ? "" : String(repeating: "  ", count: level) + text)
     }
 
+    /// Adds `cat <<'<delimiter>'` and the text, unindented (here-document bodies and their terminator
+    /// must start at column 0).
+    public mutating func hereDocument(_ text: [String], delimiter: String = "TEXT") {
+        line("cat <<'\(delimiter)'")
+        lines += text + [delimiter]
+    }
+
     /// Adds an empty line, unless the last line is already empty or the body is empty.
     public mutating func blank() {
         if let last = lines.last, !last.isEmpty { lines.append("") }
@@ -35,6 +42,11 @@ public struct ShellScript {
     /// Adds `run <command>`: executed, or printed under DRY_RUN=1.
     public mutating func run(_ command: ShellCommand) {
         self.command(command.prefixed("run"))
+    }
+
+    /// Adds `wait_until '<what>' <timeout> <command>`: polls the command until it succeeds or the timeout (seconds) passes.
+    public mutating func waitUntil(_ what: String, timeout: Int, _ check: ShellCommand) {
+        command(check.prefixed("wait_until", .literal(what), .literal("\(timeout)")))
     }
 
     /// Adds `if ! exists <lookup>; then run <create>; else info "<what> exists"; fi`: the idempotent create.
