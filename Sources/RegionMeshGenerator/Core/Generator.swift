@@ -15,7 +15,16 @@ public enum Generator {
         var artifacts: [Artifact] = []
         for emit in emitters { artifacts += try emit(plan) }
         let paths = artifacts.map(\.path)
-        precondition(Set(paths).count == paths.count, "two emitters wrote the same path")
+        if let duplicate = paths.first(where: { path in paths.filter { $0 == path }.count > 1 }) {
+            throw GeneratorError(message: "two emitters write \(duplicate) for topology \(plan.name)")
+        }
         return artifacts.sorted { $0.path < $1.path }
     }
+}
+
+/// An emitter produced something the writer cannot take (a programming error, reported, not crashed on).
+public struct GeneratorError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public let message: String
+    public var description: String { message }
 }
