@@ -43,7 +43,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RegionMeshGeneratorTests",
-            dependencies: ["RegionMesh", "RegionMeshGenerator", "Topologies"]
+            dependencies: ["RegionMesh", "RegionMeshGenerator", "Topologies"],
+            exclude: ["StandIns"]
         ),
     ],
     swiftLanguageModes: [.v6]
