@@ -96,7 +96,9 @@ enum K3sInstallScript {
                     $0.run(K3sEmitter.join(region, node: node, plan: plan, ip: .variable("node_ip"), serverIP: .variable("server_ip")))
                 }
             }
-            s.waitUntil("all \(region.nodes.count) nodes of \(cluster.name) are registered", timeout: clusterTimeout, registered(region.nodes, in: cluster))
+            if !joining.isEmpty {
+                s.waitUntil("the \(region.nodes.count) nodes of \(cluster.name) are registered", timeout: clusterTimeout, registered(region.nodes, in: cluster))
+            }
             s.line("info \(shellQuote("the nodes of \(cluster.name) stay NotReady until cilium/install.sh has installed the CNI"))")
         }
     }
