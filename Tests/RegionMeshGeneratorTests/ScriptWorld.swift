@@ -66,22 +66,19 @@ struct ScriptWorld {
         ]
         environment.merge(extra) { _, new in new }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        // Output goes to files, so a chatty script never blocks on a full pipe.
+        let outURL = state.appendingPathComponent("stdout"), errURL = state.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes while the script runs, so a full pipe never blocks it.
-        var stdout = Data(), stderr = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            stdout = out.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        stderr = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let stdout = try Data(contentsOf: outURL), stderr = try Data(contentsOf: errURL)
         let after = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let calls = after.dropFirst(before.count).split(separator: "\n").map(String.init)
         return Run(

@@ -5,6 +5,8 @@ public enum Generator {
     /// The emitters, one per artifact family. Each reads only the Plan.
     static let emitters: [@Sendable (Plan) throws -> [Artifact]] = [
         AzureEmitter.artifacts,
+        K3sEmitter.artifacts,
+        CiliumEmitter.artifacts,
         PlanJSONEmitter.artifacts,
         ScriptsEmitter.artifacts,
         DeploymentReadme.artifacts,

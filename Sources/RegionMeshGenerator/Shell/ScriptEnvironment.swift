@@ -48,4 +48,9 @@ public enum ScriptEnvironment {
     public static func kubectl(_ cluster: ClusterPlan, _ words: ShellWord...) -> ShellCommand {
         ShellCommand(words: ["kubectl"] + words).option("--kubeconfig", kubeconfig.word).option("--context", .literal(cluster.context))
     }
+
+    /// `kubectl <words> --kubeconfig "$KUBECONFIG_FILE" --context <cluster>`, the words as an array.
+    public static func kubectl(_ cluster: ClusterPlan, words: [ShellWord]) -> ShellCommand {
+        ShellCommand(words: ["kubectl"] + words).option("--kubeconfig", kubeconfig.word).option("--context", .literal(cluster.context))
+    }
 }

@@ -44,19 +44,9 @@ public struct ShellScript {
         self.command(command.prefixed("run"))
     }
 
-    /// Adds `wait_until '<what>' <timeout> <command>`: polls the command until it succeeds or the timeout (seconds) passes.
-    public mutating func waitUntil(_ what: String, timeout: Int, _ check: ShellCommand) {
-        command(check.prefixed("wait_until", .literal(what), .literal("\(timeout)")))
-    }
-
     /// Adds `if ! exists <lookup>; then run <create>; else info "<what> exists"; fi`: the idempotent create.
     public mutating func ensure(_ what: String, lookup: ShellCommand, create: ShellCommand) {
-        let check = lookup.prefixed("exists").groups.flatMap { $0 }.map(\.rendered).joined(separator: " ")
-        line("if ! \(check); then")
-        indented { $0.run(create) }
-        line("else")
-        indented { $0.line("info \(shellQuote("\(what) exists"))") }
-        line("fi")
+        ensure(what, lookup: lookup) { $0.run(create) }
     }
 
     /// Adds a block such as `name() {` … `}` or `for …; do` … `done`, with its body indented.
