@@ -5,6 +5,7 @@ public enum Generator {
     /// The emitters, one per artifact family. Each reads only the Plan.
     static let emitters: [@Sendable (Plan) throws -> [Artifact]] = [
         AzureEmitter.artifacts,
+        DNSEmitter.artifacts,
     ]
 
     /// Every artifact for `plan`, sorted by path. Throws only on an internal encoding failure.
