@@ -6,6 +6,8 @@ public enum Generator {
     static let emitters: [@Sendable (Plan) throws -> [Artifact]] = [
         AzureEmitter.artifacts,
         DNSEmitter.artifacts,
+        CockroachEmitter.artifacts,
+        ClusterKustomizationEmitter.artifacts,
     ]
 
     /// Every artifact for `plan`, sorted by path. Throws only on an internal encoding failure.
