@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegionMeshGeneratorTests",
-            dependencies: ["RegionMesh", "RegionMeshGenerator", "Topologies"]
+            dependencies: ["RegionMesh", "RegionMeshGenerator", "Topologies", .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]
