@@ -48,7 +48,7 @@ import Topologies
         // cockroach init ran exactly once, in the first region, after the manifests were applied.
         let inits = first.calls.indices.filter { first.calls[$0].hasPrefix("kubectl exec") && first.calls[$0].contains(" init") }
         #expect(inits.count == 1)
-        let applies = first.calls.indices.filter { first.calls[$0].hasPrefix("kubectl apply --kustomize") }
+        let applies = first.calls.indices.filter { first.calls[$0].hasPrefix("kubectl apply ") && first.calls[$0].contains(" --kustomize ") }
         #expect(applies.count == 3)
         #expect(applies.max()! < inits[0])
 

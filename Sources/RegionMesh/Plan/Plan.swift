@@ -42,6 +42,9 @@ public struct RegionPlan: Sendable, Codable, Equatable {
     public let location: String
     /// The Kubernetes namespace of the region's CockroachDB nodes (the region key).
     public let namespace: String
+    /// The DNS zone of that namespace, `<namespace>.svc.<clusterDomain>`: the zone every other
+    /// cluster forwards to this cluster's DNS, and the suffix of the region's pod host names.
+    public let dnsZone: String
     /// The k3s cluster.
     public let cluster: ClusterPlan
     /// The VNet, subnet and NSG.
@@ -151,6 +154,8 @@ public struct NodePortsPlan: Sendable, Codable, Equatable {
 public struct CockroachRegionPlan: Sendable, Codable, Equatable {
     /// `cockroachdb/cockroach:<version>`.
     public let image: String
+    /// The CockroachDB version, the image tag.
+    public let version: SemanticVersion
     public let replicas: Int
     public let storage: Quantity
     /// nil: the cluster's default storage class.
@@ -159,8 +164,14 @@ public struct CockroachRegionPlan: Sendable, Codable, Equatable {
     public let memory: Quantity
     /// `region=<location>,zone=<key>`: the same tiers in the same order in every region.
     public let locality: String
-    /// The stable DNS names of the region's pods, in order.
+    /// The names of the region's pods, in order: `<statefulSet>-0`, `<statefulSet>-1`, …
+    public let podNames: [String]
+    /// The stable DNS names of the region's pods, in order: `<pod>.<headlessService>.<dnsZone>`.
     public let podHosts: [String]
+    /// The host names of the region's node certificate (its SANs): localhost, the public service
+    /// under every name a client may use, and wildcards over the headless service that cover the
+    /// pod host names.
+    public let certificateHosts: [String]
 }
 
 /// What every CockroachDB node of the deployment shares.
@@ -175,6 +186,24 @@ public struct CockroachPlan: Sendable, Codable, Equatable {
     public let localityTiers: [String]
     /// The region whose first pod runs `cockroach init`.
     public let initRegion: String
+    /// The Kubernetes names that the manifests, the certificates and the scripts share.
+    public let names: CockroachNames
+}
+
+/// The names of every region's CockroachDB objects: the same in each region's namespace.
+public struct CockroachNames: Sendable, Codable, Equatable {
+    /// The StatefulSet; its pods are `<statefulSet>-0`, `-1`, …
+    public let statefulSet: String
+    /// The headless Service that gives each pod its DNS name (the StatefulSet's `serviceName`).
+    public let headlessService: String
+    /// The ClusterIP Service that SQL clients connect to.
+    public let publicService: String
+    /// The Secret with the CA, node and root client certificates, mounted into every pod.
+    public let nodeSecret: String
+    /// The Secret with the CA and root client certificates, for client pods.
+    public let clientSecret: String
+    /// Where the pods mount the node Secret: `--certs-dir` of every `cockroach` command in a pod.
+    public let certsDirectory: String
 }
 
 /// One direction of a VNet peering.

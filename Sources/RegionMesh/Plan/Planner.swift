@@ -30,7 +30,8 @@ public enum Planner {
                 port: CockroachDefaults.port, httpPort: CockroachDefaults.httpPort,
                 joinList: regions.flatMap { $0.cockroach.podHosts.map { "\($0):\(CockroachDefaults.port)" } },
                 localityTiers: CockroachDefaults.localityTiers,
-                initRegion: regions[0].key)
+                initRegion: regions[0].key,
+                names: CockroachDefaults.names)
         )
         return Compilation(diagnostics: diagnostics, plan: plan)
     }
@@ -46,6 +47,9 @@ public enum Planner {
                 nicName: names.nic(index), publicIPName: names.publicIP(index))
         }
         let namespace = input.key
+        let dnsZone = "\(namespace).svc.\(clusterDomain)"
+        let crdbNames = CockroachDefaults.names
+        let podNames = (0..<region.replicas).map { "\(crdbNames.statefulSet)-\($0)" }
         let rules = region.inboundRules.sorted { $0.priority < $1.priority }.map {
             NSGRule(name: $0.name, priority: $0.priority, networkProtocol: $0.networkProtocol.rawValue, ports: $0.ports, sources: $0.sources, description: $0.description)
         }
@@ -54,6 +58,7 @@ public enum Planner {
             key: input.key,
             location: input.region.location.name,
             namespace: namespace,
+            dnsZone: dnsZone,
             cluster: ClusterPlan(name: input.effectiveClusterName, id: input.region.clusterID),
             network: NetworkPlan(
                 vnetName: names.vnet, vnet: addresses.vnet, subnetName: names.subnet, subnet: addresses.subnet,
@@ -67,10 +72,13 @@ public enum Planner {
             nodePorts: NodePortsPlan(clusterMesh: input.nodePorts.clusterMesh, dns: input.nodePorts.dns),
             cockroach: CockroachRegionPlan(
                 image: "cockroachdb/cockroach:\(region.cockroachVersion.text)",
+                version: region.cockroachVersion,
                 replicas: region.replicas, storage: region.storage, storageClass: crdb.storageClass,
                 cpu: crdb.cpu, memory: region.memory,
                 locality: "region=\(input.region.location.name),zone=\(input.key)",
-                podHosts: (0..<region.replicas).map { "cockroachdb-\($0).cockroachdb.\(namespace).svc.\(clusterDomain)" })
+                podNames: podNames,
+                podHosts: podNames.map { "\($0).\(crdbNames.headlessService).\(dnsZone)" },
+                certificateHosts: CockroachDefaults.certificateHosts(namespace: namespace, dnsZone: dnsZone))
         )
     }
 
@@ -94,4 +102,19 @@ public enum CockroachDefaults {
     public static let httpPort = 8080
     /// The locality tiers, in the order every node declares them.
     public static let localityTiers = ["region", "zone"]
+    /// The names of the CockroachDB objects in every region's namespace (those of the upstream manifests).
+    public static let names = CockroachNames(
+        statefulSet: "cockroachdb", headlessService: "cockroachdb", publicService: "cockroachdb-public",
+        nodeSecret: "cockroachdb.node", clientSecret: "cockroachdb.client.root", certsDirectory: "/cockroach/cockroach-certs")
+
+    /// The SANs of a region's node certificate: every name a client or another node may use. The
+    /// wildcards over the headless service cover the pod host names (`cockroachdb-0.cockroachdb.<zone>`).
+    static func certificateHosts(namespace: String, dnsZone: String) -> [String] {
+        let (publicService, headless) = (names.publicService, names.headlessService)
+        return [
+            "localhost", "127.0.0.1",
+            publicService, "\(publicService).\(namespace)", "\(publicService).\(dnsZone)",
+            "*.\(headless)", "*.\(headless).\(namespace)", "*.\(headless).\(dnsZone)",
+        ]
+    }
 }

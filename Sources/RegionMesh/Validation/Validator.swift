@@ -20,6 +20,7 @@ public enum Validator {
         }
         AddressPlanRules.check(addressed, diagnostics: &diagnostics)
         IdentityRules.check(input.regions, diagnostics: &diagnostics)
+        KubernetesNameRules.check(topology, regions: input.regions, diagnostics: &diagnostics)
         AzureNamingRules.check(azure: input.azure, regions: input.regions, diagnostics: &diagnostics)
         CapacityRules.checkSurvival(topology, regions: input.regions, diagnostics: &diagnostics)
         for region in parsed {

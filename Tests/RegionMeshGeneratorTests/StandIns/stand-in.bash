@@ -7,7 +7,7 @@
 set -u
 tool="$(basename "$0")"
 state="${STANDIN_STATE:?STANDIN_STATE is not set}"
-mkdir -p "$state/az" "$state/nodes" "$state/contexts"
+mkdir -p "$state/az" "$state/nodes" "$state/contexts" "$state/namespaces" "$state/pods"
 {
   printf '%s' "$tool"
   printf ' %s' "$@"
@@ -110,6 +110,13 @@ stand_in_kubectl() {
         [[ -e "$state/nodes/$argument" ]] || exit 1
       done
       ;;
+    "get pod")
+      # A pod the scripts wait for is Running; remember it, so node status can list it.
+      touch "$state/pods/$(option --namespace "$@").$3"
+      echo Running
+      ;;
+    "get namespace") [[ -e "$state/namespaces/$3" ]] ;;
+    "create namespace") touch "$state/namespaces/$3" ;;
     "config get-contexts") [[ -e "$state/contexts/$3" ]] ;;
     "config delete-context") rm -f "$state/contexts/$3" ;;
     "create secret")
@@ -128,13 +135,14 @@ stand_in_kubectl() {
         touch "$state/initialized"
         echo "Cluster successfully initialized"
       elif has status "$@"; then
-        # cockroach node status: every pod of every region is live.
-        local id=0 host
-        echo "id,address,is_available,is_live"
-        while read -r host; do
+        # cockroach node status (tab-separated): every pod the scripts waited for is live.
+        local id=0 pod
+        printf 'id\taddress\tis_available\tis_live\n'
+        for pod in "$state"/pods/*; do
+          [[ -e "$pod" ]] || continue
           id=$((id + 1))
-          echo "$id,$host:26257,true,true"
-        done < <(cat "$state/cockroach-hosts" 2>/dev/null)
+          printf '%s\t%s:26257\ttrue\ttrue\n' "$id" "$(basename "$pod")"
+        done
       fi
       ;;
     *) ;;

@@ -1,0 +1,69 @@
+/// A container of a pod.
+struct Container: Encodable, Sendable {
+    let name: String
+    let image: String
+    let imagePullPolicy: String
+    let command: [String]
+    let ports: [ContainerPort]
+    let env: [EnvVar]
+    let resources: ResourceRequirements
+    let readinessProbe: Probe
+    let volumeMounts: [VolumeMount]
+}
+
+/// A named container port.
+struct ContainerPort: Encodable, Sendable {
+    let name: String
+    let containerPort: Int
+    var `protocol` = "TCP"
+}
+
+/// An environment variable taken from the container's own resource limits.
+struct EnvVar: Encodable, Sendable {
+    let name: String
+    let valueFrom: Source
+
+    /// Where the value comes from.
+    struct Source: Encodable, Sendable {
+        let resourceFieldRef: ResourceFieldSelector
+    }
+
+    /// `resource` (e.g. `limits.memory`) divided by `divisor` (e.g. `1Mi`).
+    struct ResourceFieldSelector: Encodable, Sendable {
+        let resource: String
+        let divisor: String
+    }
+
+    /// The variable `name` holding `resource` / `divisor`.
+    static func resource(_ name: String, _ resource: String, divisor: String) -> EnvVar {
+        EnvVar(name: name, valueFrom: Source(resourceFieldRef: ResourceFieldSelector(resource: resource, divisor: divisor)))
+    }
+}
+
+/// Requests and limits, as Kubernetes quantities.
+struct ResourceRequirements: Encodable, Sendable {
+    let requests: SortedMap<String>
+    let limits: SortedMap<String>
+}
+
+/// A probe by HTTP GET.
+struct Probe: Encodable, Sendable {
+    let httpGet: HTTPGetAction
+    let initialDelaySeconds: Int
+    let periodSeconds: Int
+    let failureThreshold: Int
+}
+
+/// An HTTP GET against a named container port.
+struct HTTPGetAction: Encodable, Sendable {
+    let path: String
+    /// The container port's name.
+    let port: String
+    let scheme: String
+}
+
+/// Where a volume appears in the container.
+struct VolumeMount: Encodable, Sendable {
+    let name: String
+    let mountPath: String
+}

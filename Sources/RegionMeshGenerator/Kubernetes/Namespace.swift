@@ -1,0 +1,6 @@
+/// `v1` Namespace.
+struct Namespace: KubernetesObject {
+    let apiVersion = "v1"
+    let kind = "Namespace"
+    let metadata: ObjectMeta
+}
