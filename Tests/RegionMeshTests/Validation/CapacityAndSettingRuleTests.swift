@@ -48,6 +48,22 @@ struct CapacityAndSettingRuleTests {
         #expect(Planner.compile(fromNodes).plan != nil)
     }
 
+    @Test("too few replicas: at the Nodes line when replicas follow the node count, at CockroachDB when declared")
+    func fewReplicasLocation() {
+        // The CockroachDB of Defaults is shared by healthy regions; the region's own Nodes(2) is what to change.
+        let (nodes, nodesLine) = (Nodes(2), #line)
+        let fromNodes = fixtureWithSecondRegion { nodes }.findings(.tooFewReplicasForSurvival)
+        #expect(fromNodes.map(\.location) == [nodes.sourceLocation])
+        #expect(fromNodes.first?.location.line == nodesLine)
+
+        let (declared, declaredLine) = (crdb(replicas: 2), #line)
+        let fromReplicas = fixtureWithSecondRegion {
+            Nodes(5)
+            declared
+        }.findings(.tooFewReplicasForSurvival)
+        #expect(fromReplicas.map(\.location.line) == [declaredLine])
+    }
+
     @Test("one region, two regions warn; three do not; none is an error instead", arguments: [(1, true), (2, true), (3, false)])
     func regionsForSurvival(count: Int, warns: Bool) {
         let topology = Fixture.topology {
