@@ -4,8 +4,9 @@ import Testing
 /// A small valid topology that a test varies in one place.
 ///
 /// Region `n` gets the address plan of ``addressPlan(_:)``; the defaults pin every version, limit
-/// admin access and give every region 3 nodes. Three fixture regions validate without a single diagnostic (``FixtureTests`` checks that), so
-/// whatever a test sees comes from the one thing it changed.
+/// admin access and give every region 3 nodes. Three fixture regions validate without a single
+/// diagnostic (``RuleCoverageTests`` checks that), so whatever a test sees comes from the one thing
+/// it changed.
 enum Fixture {
     /// The address plan of fixture region `n`: VNet `10.n.0.0/16`, subnet `10.n.1.0/24`,
     /// pods `10.(100+n).0.0/16`, services `10.(200+n).0.0/16`.
