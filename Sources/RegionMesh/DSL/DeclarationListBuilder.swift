@@ -35,6 +35,11 @@ public enum TopologyBuilder: DeclarationListBuilder {
 
     /// A single declaration.
     public static func buildExpression(_ statement: some TopologyStatement) -> [Element] { [statement.topologyElement] }
+
+    /// A helper function that returns several declarations of one type: `standardRegions() -> [Region]`.
+    public static func buildExpression<Statement: TopologyStatement>(_ statements: [Statement]) -> [Element] {
+        statements.map(\.topologyElement)
+    }
 }
 
 /// Collects the settings inside ``Defaults``.
@@ -44,6 +49,11 @@ public enum SettingsBuilder: DeclarationListBuilder {
 
     /// A single setting.
     public static func buildExpression(_ statement: some SettingStatement) -> [Element] { [statement.setting] }
+
+    /// A helper function that returns several settings of one type: `standardRules() -> [InboundRule]`.
+    public static func buildExpression<Statement: SettingStatement>(_ statements: [Statement]) -> [Element] {
+        statements.map(\.setting)
+    }
 }
 
 /// Collects the declarations inside a ``Region``: its address plan and any setting that overrides
@@ -54,4 +64,9 @@ public enum RegionBuilder: DeclarationListBuilder {
 
     /// A single declaration.
     public static func buildExpression(_ statement: some RegionStatement) -> [Element] { [statement.regionElement] }
+
+    /// A helper function that returns several declarations of one type: `sqlRules() -> [InboundRule]`.
+    public static func buildExpression<Statement: RegionStatement>(_ statements: [Statement]) -> [Element] {
+        statements.map(\.regionElement)
+    }
 }

@@ -22,7 +22,8 @@ enum CapacityRules {
             diagnostics.append(Diagnostic(
                 .tooFewReplicasForSurvival,
                 "\(region) runs \(replicas) CockroachDB replica\(replicas == 1 ? "" : "s"); with fewer than 3, losing one node loses the region's availability",
-                at: crdb.sourceLocation))
+                // Without a declared replica count there is one replica per node: the node count is what to change.
+                at: crdb.replicas == nil ? input.nodes.sourceLocation : crdb.sourceLocation))
         }
         let ports = input.nodePorts
         for (name, port) in [("ClusterMesh", ports.clusterMesh), ("DNS", ports.dns)] where !nodePortRange.contains(port) {

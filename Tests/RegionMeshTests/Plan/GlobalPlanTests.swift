@@ -1,0 +1,40 @@
+import RegionMesh
+import Testing
+import Topologies
+
+/// The six-region example declared in a loop, and every example topology.
+@Suite("Plan of crdb-global and the example topologies")
+struct GlobalPlanTests {
+    @Test("crdb-global: six regions, 30 peerings, no error")
+    func global() throws {
+        let topology = try exampleTopology("crdb-global")
+        let compilation = Planner.compile(topology)
+        #expect(!compilation.diagnostics.contains { $0.severity == .error }, "\(compilation.diagnostics)")
+        let plan = try #require(compilation.plan)
+        #expect(plan.regions.count == 6)
+        #expect(plan.regions.map(\.key) == ["eastus2", "westus3", "brazilsouth", "westeurope", "southeastasia", "australiaeast"])
+        #expect(plan.regions.map(\.cluster.id) == [1, 2, 3, 4, 5, 6])
+        #expect(plan.peerings.count == 30)
+        #expect(Set(plan.peerings.map(\.name)).count == 30)
+        #expect(Set(plan.peerings.map { "\($0.fromRegion)>\($0.toRegion)" }).count == 30)
+        #expect(plan.regions.map(\.network.vnet.description) == (21...26).map { "10.\($0).0.0/16" })
+        #expect(plan.regions.map(\.services.dnsIP.description) == (61...66).map { "10.\($0).0.10" })
+        #expect(plan.cockroach.joinList.count == 18)
+        #expect(ResourceInventory(plan).virtualMachines == 18)
+        #expect(ResourceInventory(plan).peerings == 30)
+    }
+
+    @Test("the registry lists both examples by name")
+    func registry() {
+        #expect(TopologyRegistry.all.map(\.name) == ["crdb-three-region", "crdb-global"])
+        #expect(TopologyRegistry.named("crdb-global")?.name == "crdb-global")
+        #expect(TopologyRegistry.named("nope") == nil)
+    }
+
+    @Test("no example topology has an error", arguments: TopologyRegistry.all.map(\.name))
+    func examplesCompile(name: String) throws {
+        let compilation = Planner.compile(try exampleTopology(name))
+        #expect(!compilation.diagnostics.containsErrors, "\(compilation.diagnostics)")
+        #expect(compilation.plan != nil)
+    }
+}

@@ -1,0 +1,411 @@
+import RegionMesh
+import Testing
+
+private let thisFile = "Tests/RegionMeshTests/Validation/RuleCoverageTests.swift"
+
+/// One finding a rule case must produce.
+struct ExpectedFinding: Sendable {
+    /// The declaration at fault.
+    let location: RegionMesh.SourceLocation
+    /// The other declaration, when two conflict.
+    let related: RegionMesh.SourceLocation?
+    /// Texts the message must contain (the values and regions involved).
+    let mentions: [String]
+
+    init(at location: RegionMesh.SourceLocation, related: RegionMesh.SourceLocation? = nil, mentions: [String]) {
+        self.location = location
+        self.related = related
+        self.mentions = mentions
+    }
+}
+
+/// A topology that breaks one rule: the valid fixture with one thing changed.
+struct RuleCase: Sendable {
+    let topology: Topology
+    /// The severity the rule must have, spelled out here rather than read from `Rule.severity`.
+    let severity: Diagnostic.Severity
+    /// Every finding of the rule, in location order.
+    let findings: [ExpectedFinding]
+    /// The other rules the change also breaks; anything else reported is a failure.
+    let alsoReported: Set<Rule>
+
+    init(_ topology: Topology, _ severity: Diagnostic.Severity, _ findings: [ExpectedFinding], alsoReported: Set<Rule> = []) {
+        self.topology = topology
+        self.severity = severity
+        self.findings = findings
+        self.alsoReported = alsoReported
+    }
+}
+
+/// A topology that breaks each rule. A `Rule` case without an entry here fails `everyRuleIsCovered`.
+/// The offending declarations are written in this file, so every expected location is a line here.
+enum RuleCases {
+    static let covered: [Rule: @Sendable () -> RuleCase] = [
+        .adminOpenToInternet: {
+            let open = AdminAccess(from: "*")
+            return RuleCase(
+                Fixture.topology(defaults: [open.setting]) { Fixture.standardRegions() }, .warning,
+                [ExpectedFinding(at: open.sourceLocation, mentions: ["regions 'r1', 'r2', 'r3'", "open to any address"])])
+        },
+        .cidrHostBitsSet: {
+            let pods = Pods("10.102.1.5/16")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { pods }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: pods.sourceLocation, mentions: ["pod range of region 'r2'", "'10.102.1.5/16'", "did you mean '10.102.0.0/16'"])])
+        },
+        .clusterIDOutOfRange: {
+            let region = Fixture.region(2, clusterID: 256)
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    region
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: region.sourceLocation, mentions: ["cluster ID 256", "region 'r2'", "1–255"])])
+        },
+        .duplicateClusterID: {
+            let second = Fixture.region(2)
+            let third = Fixture.region(3, clusterID: 2)
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    second
+                    third
+                }, .error, [ExpectedFinding(at: third.sourceLocation, related: second.sourceLocation, mentions: ["cluster ID 2", "region 'r3'"])])
+        },
+        .duplicateClusterName: {
+            let first = ClusterName("shared")
+            let again = ClusterName("shared")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1) { first }
+                    Fixture.region(2)
+                    Fixture.region(3) { again }
+                }, .error, [ExpectedFinding(at: again.sourceLocation, related: first.sourceLocation, mentions: ["'shared'"])])
+        },
+        .duplicateDeclaration: {
+            let first = Services("10.202.0.0/16")
+            let again = Services("10.222.0.0/16")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) {
+                        first
+                        again
+                    }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: again.sourceLocation, related: first.sourceLocation, mentions: ["Services", "region 'r2'"])])
+        },
+        .duplicateNSGPriority: {
+            let sql = InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["192.0.2.0/24"])
+            let console = InboundRule("AllowConsole", priority: 200, ports: ["8080"], from: ["192.0.2.0/24"])
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) {
+                        sql
+                        console
+                    }
+                    Fixture.region(3)
+                }, .error,
+                [ExpectedFinding(at: console.sourceLocation, related: sql.sourceLocation, mentions: ["'AllowConsole'", "'AllowSQL'", "priority 200"])])
+        },
+        .duplicateRegionKey: {
+            let second = Fixture.region(2, key: "west")
+            let third = Fixture.region(3, key: "west") { ClusterName("west-b") }
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    second
+                    third
+                }, .error, [ExpectedFinding(at: third.sourceLocation, related: second.sourceLocation, mentions: ["'west'"])])
+        },
+        .invalidAzureName: {
+            let azure = Azure(resourceGroup: "crdb rg", location: .eastus)
+            return RuleCase(
+                Fixture.topology(azure: azure) { Fixture.standardRegions() }, .error,
+                [ExpectedFinding(at: azure.sourceLocation, mentions: ["resource group name 'crdb rg'"])])
+        },
+        .invalidCIDR: {
+            let network = Network(vnet: "10.2.0.0", subnet: "10.2.1.0/24")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { network }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: network.sourceLocation, mentions: ["VNet of region 'r2'", "'10.2.0.0' has no prefix length"])])
+        },
+        .invalidClusterName: {
+            let name = ClusterName("Region_2")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { name }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: name.sourceLocation, mentions: ["'Region_2'", "region 'r2'"])])
+        },
+        .invalidNodeCount: {
+            let nodes = Nodes(0)
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { nodes }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: nodes.sourceLocation, mentions: ["region 'r2' has 0 nodes"])])
+        },
+        .invalidNSGPriority: {
+            let rule = InboundRule("AllowSQL", priority: 4097, ports: ["26257"], from: ["192.0.2.0/24"])
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { rule }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: rule.sourceLocation, mentions: ["'AllowSQL'", "4097", "100–4096"])])
+        },
+        .invalidPort: {
+            let rule = InboundRule("AllowSQL", priority: 200, ports: ["65536"], from: ["192.0.2.0/24"])
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { rule }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: rule.sourceLocation, mentions: ["'AllowSQL'", "port 65536", "1–65535"])])
+        },
+        .invalidQuantity: {
+            let crdb = CockroachDB(version: "v26.2.1", storage: "10Gi", cpu: 1, memory: "8GB")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { crdb }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: crdb.sourceLocation, mentions: ["memory '8GB'", "region 'r2'"])])
+        },
+        .invalidRegionKey: {
+            // The key becomes part of the cluster and VM names too, so those rules fire as well.
+            let region = Fixture.region(2, key: "West")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    region
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: region.sourceLocation, mentions: ["region key 'West'", "DNS-1123"])],
+                alsoReported: [.invalidClusterName, .invalidAzureName])
+        },
+        .invalidVersion: {
+            let k3s = K3s(version: "1.33.5")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { k3s }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: k3s.sourceLocation, mentions: ["k3s version '1.33.5'", "region 'r2'"])])
+        },
+        .missingDeclaration: {
+            let region = Region("r2", location: .westus, clusterID: 2) {
+                Network(vnet: "10.2.0.0/16", subnet: "10.2.1.0/24")
+                Services("10.202.0.0/16")
+            }
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    region
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: region.sourceLocation, mentions: ["region 'r2'", "Pods(_:)"])])
+        },
+        .noRegions: {
+            let topology = Fixture.topology("empty") {}
+            return RuleCase(topology, .error, [ExpectedFinding(at: topology.location, mentions: ["'empty'"])])
+        },
+        .nodePortCollision: {
+            let ports = NodePorts(clusterMesh: 30053, dns: 30053)
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { ports }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: ports.sourceLocation, mentions: ["region 'r2'", "30053"])])
+        },
+        .nodePortOutOfRange: {
+            let ports = NodePorts(dns: 53)
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { ports }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: ports.sourceLocation, mentions: ["DNS NodePort 53", "region 'r2'"])])
+        },
+        .overlappingCIDR: {
+            let eastVNet = Network(vnet: "10.1.0.0/16", subnet: "10.1.1.0/24")
+            let westPods = Pods("10.1.0.0/16")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1) { eastVNet }
+                    Fixture.region(2) { westPods }
+                    Fixture.region(3)
+                }, .error,
+                [
+                    ExpectedFinding(
+                        at: westPods.sourceLocation, related: eastVNet.sourceLocation,
+                        mentions: ["pod range 10.1.0.0/16 of region 'r2'", "VNet 10.1.0.0/16 of region 'r1'"])
+                ])
+        },
+        .podRangeTooSmall: {
+            let pods = Pods("10.102.0.0/23")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { pods }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: pods.sourceLocation, mentions: ["10.102.0.0/23", "2 per-node /24 blocks", "3 nodes"])])
+        },
+        .replicasExceedNodes: {
+            let nodes = Nodes(3)
+            let crdb = CockroachDB(version: "v26.2.1", storage: "10Gi", cpu: 1, memory: "4Gi", replicas: 4)
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) {
+                        nodes
+                        crdb
+                    }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: crdb.sourceLocation, related: nodes.sourceLocation, mentions: ["4 CockroachDB replicas on 3 nodes"])])
+        },
+        .reservedRange: {
+            let services = Services("169.254.0.0/16")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { services }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: services.sourceLocation, mentions: ["service range 169.254.0.0/16 of region 'r2'", "link-local"])])
+        },
+        .serviceRangeTooLarge: {
+            let services = Services("10.128.0.0/11")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { services }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: services.sourceLocation, mentions: ["10.128.0.0/11", "/12"])])
+        },
+        .serviceRangeTooSmall: {
+            let services = Services("10.202.0.0/29")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { services }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: services.sourceLocation, mentions: ["10.202.0.0/29", "DNS"])])
+        },
+        .subnetOutsideVNet: {
+            let network = Network(vnet: "10.2.0.0/16", subnet: "10.22.1.0/24")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { network }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: network.sourceLocation, mentions: ["subnet 10.22.1.0/24", "VNet 10.2.0.0/16"])])
+        },
+        .subnetTooSmall: {
+            let network = Network(vnet: "10.2.0.0/16", subnet: "10.2.1.0/30")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { network }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: network.sourceLocation, mentions: ["subnet 10.2.1.0/30", "0 usable addresses", "3 nodes"])])
+        },
+        .tooFewRegionsForSurvival: {
+            let topology = Fixture.topology {
+                Fixture.region(1)
+                Fixture.region(2)
+            }
+            return RuleCase(topology, .warning, [ExpectedFinding(at: topology.location, mentions: ["2 regions", "at least 3"])])
+        },
+        .tooFewReplicasForSurvival: {
+            let crdb = CockroachDB(version: "v26.2.1", storage: "10Gi", cpu: 1, memory: "4Gi", replicas: 2)
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { crdb }
+                    Fixture.region(3)
+                }, .warning, [ExpectedFinding(at: crdb.sourceLocation, mentions: ["region 'r2' runs 2 CockroachDB replicas"])])
+        },
+        .tooManyClusters: {
+            // 256 regions cannot all have a cluster ID in 1–255, so that rule fires too, for the last one.
+            let last = GeneratedRegions.region(256)
+            return RuleCase(
+                Fixture.topology {
+                    for i in 1...255 { GeneratedRegions.region(i) }
+                    last
+                }, .error, [ExpectedFinding(at: last.sourceLocation, mentions: ["256 regions", "255"])],
+                alsoReported: [.clusterIDOutOfRange])
+        },
+        .unpinnedK3sVersion: {
+            let k3s = K3s(channel: "stable")
+            return RuleCase(
+                Fixture.topology(defaults: [k3s.setting]) { Fixture.standardRegions() }, .warning,
+                [ExpectedFinding(at: k3s.sourceLocation, mentions: ["regions 'r1', 'r2', 'r3'", "channel"])])
+        },
+        .unsupportedCiliumVersion: {
+            let cilium = Cilium(version: "1.17.4")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { cilium }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: cilium.sourceLocation, mentions: ["Cilium 1.17.4", "region 'r2'"])])
+        },
+    ]
+}
+
+/// One test per rule: a topology that breaks it yields the rule's ID, severity and locations.
+@Suite("Rule coverage")
+struct RuleCoverageTests {
+    @Test("every rule in the catalogue has a breaking topology here, and nothing else is listed")
+    func everyRuleIsCovered() {
+        #expect(Set(Rule.allCases) == Set(RuleCases.covered.keys))
+        let missing = Set(Rule.allCases).subtracting(RuleCases.covered.keys).map(\.rawValue).sorted()
+        #expect(missing.isEmpty, "rules without a test topology: \(missing)")
+    }
+
+    @Test("the unchanged fixture breaks no rule")
+    func fixtureIsClean() {
+        #expect(Validator.validate(Fixture.valid()) == [])
+    }
+
+    @Test("a topology that breaks the rule reports it with its severity and locations", arguments: Rule.allCases)
+    func ruleIsReported(rule: Rule) throws {
+        let make = try #require(RuleCases.covered[rule], "no test topology for [\(rule.rawValue)]")
+        let ruleCase = make()
+        let diagnostics = Validator.validate(ruleCase.topology)
+        let found = diagnostics.filter { $0.rule == rule }
+
+        #expect(found.count == ruleCase.findings.count, "\(diagnostics)")
+        for (diagnostic, expected) in zip(found, ruleCase.findings) {
+            #expect(diagnostic.severity == ruleCase.severity)
+            #expect(expected.location.file == thisFile, "expected locations must be declarations written in this file")
+            #expect(diagnostic.location == expected.location, "\(diagnostic)")
+            #expect(diagnostic.relatedLocation == expected.related, "\(diagnostic)")
+            for text in expected.mentions {
+                #expect(diagnostic.message.contains(text), "message should mention \(text): \(diagnostic.message)")
+            }
+            #expect(diagnostic.description.hasPrefix("\(expected.location): \(ruleCase.severity.rawValue): [\(rule.rawValue)] "))
+        }
+
+        let others = Set(diagnostics.map(\.rule)).subtracting([rule])
+        #expect(others == ruleCase.alsoReported, "other findings: \(diagnostics.filter { $0.rule != rule })")
+
+        // Warnings are printed and generation goes on; an error stops it.
+        let compilation = Planner.compile(ruleCase.topology)
+        #expect(compilation.diagnostics == diagnostics)
+        if ruleCase.severity == .warning && ruleCase.alsoReported.isEmpty {
+            #expect(compilation.plan != nil, "a warning must not stop the Plan")
+        } else if ruleCase.severity == .error {
+            #expect(compilation.plan == nil, "an error must stop the Plan")
+        }
+    }
+}
