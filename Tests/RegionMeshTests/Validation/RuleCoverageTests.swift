@@ -193,6 +193,22 @@ enum RuleCases {
                 }, .error, [ExpectedFinding(at: region.sourceLocation, mentions: ["region key 'West'", "DNS-1123"])],
                 alsoReported: [.invalidClusterName, .invalidAzureName])
         },
+        .invalidStorageClass: {
+            let crdb = CockroachDB(version: "v26.2.1", storage: "10Gi", cpu: 1, memory: "4Gi", storageClass: "Premium_LRS")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { crdb }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: crdb.sourceLocation, mentions: ["storage class 'Premium_LRS'", "region 'r2'", "DNS-1123 subdomain"])])
+        },
+        .invalidTopologyName: {
+            let line = #line + 1
+            let topology = Fixture.topology("Crdb_Prod") { Fixture.standardRegions() }
+            return RuleCase(
+                topology, .error,
+                [ExpectedFinding(at: SourceLocation(file: thisFile, line: line), mentions: ["topology name 'Crdb_Prod'", "DNS-1123 label"])])
+        },
         .invalidVersion: {
             let k3s = K3s(version: "1.33.5")
             return RuleCase(
@@ -259,6 +275,15 @@ enum RuleCases {
                     Fixture.region(2) { pods }
                     Fixture.region(3)
                 }, .error, [ExpectedFinding(at: pods.sourceLocation, mentions: ["10.102.0.0/23", "2 per-node /24 blocks", "3 nodes"])])
+        },
+        .reservedRegionKey: {
+            let region = Fixture.region(2, key: "kube-system")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    region
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: region.sourceLocation, mentions: ["region key 'kube-system'", "reserves"])])
         },
         .replicasExceedNodes: {
             let nodes = Nodes(3)

@@ -87,16 +87,17 @@ wait_until() {
   done
 }
 
-# Fails, naming each missing tool and how to get it. Arguments: TOOL=HOW-TO-GET-IT...
+# Fails, naming each missing tool and how to get it; under DRY_RUN=1 only names them.
+# Arguments: TOOL=HOW-TO-GET-IT...
 require_tools() {
   local entry missing=0
   for entry in "$@"; do
     if ! command -v "${entry%%=*}" >/dev/null 2>&1; then
-      printf 'error: %s is not installed; %s\n' "${entry%%=*}" "${entry#*=}" >&2
+      printf '%s: %s is not installed; %s\n' "$([[ "$DRY_RUN" == 1 ]] && echo note || echo error)" "${entry%%=*}" "${entry#*=}" >&2
       missing=1
     fi
   done
-  ((missing == 0)) || die "install the missing tools above, then run this script again"
+  [[ "$DRY_RUN" == 1 ]] || ((missing == 0)) || die "install the missing tools above, then run this script again"
 }
 # Asks a yes/no question on the terminal; YES=1 (or --yes) answers yes. Refuses without a terminal.
 confirm() {
