@@ -35,24 +35,44 @@ def joined_lines(text):
     return text.replace("\\\n", " ").splitlines()
 
 
+def unquoted_positions(line):
+    """The indices of the characters of a line that stand outside quotes; the inside of a
+    command substitution `$(...)` counts as outside, even within double quotes."""
+    stack = [None]  # the quote character of each nesting level, None when unquoted
+    index = 0
+    while index < len(line):
+        char, quote = line[index], stack[-1]
+        if quote == "'":
+            if char == "'":
+                stack[-1] = None
+        elif line.startswith("$(", index) and quote in (None, '"'):
+            stack.append(None)
+            index += 1
+        elif quote == '"':
+            if char == '"':
+                stack[-1] = None
+        elif char in "'\"":
+            stack[-1] = char
+        elif char == ")" and len(stack) > 1:
+            stack.pop()
+            yield index
+        else:
+            yield index
+        index += 1
+
+
 def az_commands(line):
-    """Every `az ...` command in a line, each cut at the first unquoted command separator."""
+    """Every `az ...` command outside quotes in a line, each cut at the first unquoted command
+    separator or redirection."""
+    outside = set(unquoted_positions(line))
     commands = []
     for match in re.finditer(r"(?:^|[\s(])(az\s+(?:%s)\b)" % "|".join(AZ_GROUPS), line):
         start = match.start(1)
-        quote = None
-        end = len(line)
-        for index in range(start, len(line)):
-            char = line[index]
-            if quote:
-                if char == quote:
-                    quote = None
-            elif char in "'\"":
-                quote = char
-            elif char in ";|&)":
-                end = index
-                break
-        commands.append(line[start:end].strip())
+        if start not in outside:
+            continue
+        end = next((index for index in range(start, len(line)) if index in outside and line[index] in ";|&)<>"), len(line))
+        command = re.sub(r"\s\d$", "", line[start:end].rstrip())
+        commands.append(command.strip())
     return commands
 
 
