@@ -57,27 +57,7 @@ import Yams
     }
 
     @Test func chart118TakesTheListForm() throws {
-        let topology = Topology("fixture-cilium-118") {
-            Azure(resourceGroup: "rg-118", location: .eastus)
-            Defaults {
-                VirtualMachines(size: "Standard_D2s_v5", image: .ubuntu2404, adminUser: "ops")
-                K3s(version: "v1.33.5+k3s1")
-                Cilium(version: "1.18.11")
-                CockroachDB(version: "v26.2.1", storage: "10Gi", cpu: 1, memory: "4Gi")
-                AdminAccess(from: "192.0.2.0/24")
-                Nodes(2)
-            }
-            Region("east", location: .eastus, clusterID: 1) {
-                Network(vnet: "10.1.0.0/16", subnet: "10.1.1.0/24")
-                Pods("10.10.0.0/16")
-                Services("10.101.0.0/16")
-            }
-            Region("west", location: .westus, clusterID: 2) {
-                Network(vnet: "10.2.0.0/16", subnet: "10.2.1.0/24")
-                Pods("10.11.0.0/16")
-                Services("10.102.0.0/16")
-            }
-        }
+        let topology = Fixtures.smallTopology("fixture-cilium-118", cilium: "1.18.11")
         let plan = Fixtures.plan(topology)
         let artifacts = try CiliumEmitter.artifacts(for: plan)
         let values = try #require(Fixtures.artifact("clusters/crdb-east/cilium-values.yaml", in: artifacts))

@@ -96,22 +96,7 @@ import Testing
     }
 
     @Test func aChannelIsPassedAsK3sChannel() throws {
-        let topology = Topology("fixture-channel") {
-            Azure(resourceGroup: "rg-channel", location: .eastus)
-            Defaults {
-                VirtualMachines(size: "Standard_D2s_v5", image: .ubuntu2404, adminUser: "ops")
-                K3s(channel: "stable")
-                Cilium(version: "1.19.5")
-                CockroachDB(version: "v26.2.1", storage: "10Gi", cpu: 1, memory: "4Gi")
-                AdminAccess(from: "192.0.2.0/24")
-                Nodes(2)
-            }
-            Region("east", location: .eastus, clusterID: 1) {
-                Network(vnet: "10.1.0.0/16", subnet: "10.1.1.0/24")
-                Pods("10.10.0.0/16")
-                Services("10.101.0.0/16")
-            }
-        }
+        let topology = Fixtures.smallTopology("fixture-channel", k3s: K3s(channel: "stable"), regions: 1)
         let invocations = K3supInvocation.all(in: try K3sInstallScript.render(Fixtures.plan(topology)))
         #expect(invocations.count == 2)
         for invocation in invocations {
@@ -121,22 +106,7 @@ import Testing
     }
 
     @Test func aSingleNodeClusterHasNoJoin() throws {
-        let topology = Topology("fixture-single") {
-            Azure(resourceGroup: "rg-single", location: .eastus)
-            Defaults {
-                VirtualMachines(size: "Standard_D2s_v5", image: .ubuntu2404, adminUser: "ops")
-                K3s(version: "v1.33.5+k3s1")
-                Cilium(version: "1.19.5")
-                CockroachDB(version: "v26.2.1", storage: "10Gi", cpu: 1, memory: "4Gi")
-                AdminAccess(from: "192.0.2.0/24")
-            }
-            Region("east", location: .eastus, clusterID: 1) {
-                Network(vnet: "10.1.0.0/16", subnet: "10.1.1.0/24")
-                Pods("10.10.0.0/16")
-                Services("10.101.0.0/16")
-                Nodes(1)
-            }
-        }
+        let topology = Fixtures.smallTopology("fixture-single", regions: 1, nodes: 1)
         let script = try K3sInstallScript.render(Fixtures.plan(topology))
         #expect(K3supInvocation.all(in: script).map(\.subcommand) == ["install"])
         #expect(script.contains("  local server_ip\n"))
