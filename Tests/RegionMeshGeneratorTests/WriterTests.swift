@@ -105,6 +105,15 @@ import Testing
         }
     }
 
+    @Test func forceRecoversFromAMalformedManifest() throws {
+        _ = try write(artifacts)
+        try "{ not json".write(to: url(OutputManifest.fileName), atomically: true, encoding: .utf8)
+        let changes = try writer.changes(topology: "t", artifacts: artifacts, force: true)
+        #expect(changes.updated.map(\.artifact.path) == [OutputManifest.fileName])
+        try writer.apply(changes)
+        #expect(try writer.changes(topology: "t", artifacts: artifacts).isEmpty)
+    }
+
     @Test func anUnwritableOutputFolderIsAOneLineError() throws {
         // A regular file where the output folder should be: no permission trick needed (tests may run as root).
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -113,7 +122,7 @@ import Testing
             try writer.apply(try writer.changes(topology: "t", artifacts: artifacts))
         } throws: { error in
             let message = (error as? WriterError)?.message ?? ""
-            return message.hasPrefix("cannot write") && !message.contains("\n")
+            return message.hasPrefix("cannot write into") && message.hasSuffix("it is a file, not a folder") && !message.contains("\n")
         }
     }
 }

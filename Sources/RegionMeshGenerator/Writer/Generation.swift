@@ -52,7 +52,7 @@ public enum Generation {
             do { artifacts = try Generator.artifacts(for: plan) } catch {
                 throw WriterError("cannot generate \(plan.name): \(error)")
             }
-            result.changeSets.append(try writer.changes(topology: plan.name, artifacts: artifacts))
+            result.changeSets.append(try writer.changes(topology: plan.name, artifacts: artifacts, force: mode == .write(force: true)))
         }
         guard case .write(let force) = mode else { return result }
         let conflicts = result.changeSets.flatMap { set in set.conflicts.map { $0.message(in: set.folder) } }

@@ -14,11 +14,14 @@ public struct OutputWriter {
     public func folder(for topology: String) -> URL { root.appendingPathComponent(topology, isDirectory: true) }
 
     /// What writing `artifacts` for `topology` would do. Reads the folder; writes nothing.
-    public func changes(topology: String, artifacts: [Artifact]) throws(WriterError) -> ChangeSet {
+    /// `force` treats an unreadable manifest as absent (every existing file then counts as not
+    /// written by RegionMesh, which `--force` overwrites).
+    public func changes(topology: String, artifacts: [Artifact], force: Bool = false) throws(WriterError) -> ChangeSet {
         let folder = folder(for: topology)
         let manifest = OutputManifest(topology: topology, artifacts: artifacts)
         let all = artifacts + [manifest.artifact]
-        let previous = try readManifest(folder)
+        let previous: OutputManifest?
+        do { previous = try readManifest(folder) } catch where force { previous = nil }
         var changes = ChangeSet(topology: topology, folder: folder)
         for artifact in all {
             let url = folder.appendingPathComponent(artifact.path)
@@ -82,6 +85,7 @@ public struct OutputWriter {
 
     private func writeAtomically(_ artifact: Artifact, to url: URL) throws(WriterError) {
         let folder = url.deletingLastPathComponent()
+        try requireFolderPath(folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).regionmesh-tmp")
         do {
             try files.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -97,6 +101,19 @@ public struct OutputWriter {
             throw error
         } catch {
             throw WriterError("cannot write \(url.relativePath): \(Self.reason(error))")
+        }
+    }
+
+    /// Fails with a clear message when a file stands where a folder of `folder`'s path must be.
+    private func requireFolderPath(_ folder: URL) throws(WriterError) {
+        var current = folder.standardizedFileURL
+        while current.path != "/" {
+            var isDirectory: ObjCBool = false
+            if files.fileExists(atPath: current.path, isDirectory: &isDirectory) {
+                if !isDirectory.boolValue { throw WriterError("cannot write into \(current.relativePath): it is a file, not a folder") }
+                return
+            }
+            current = current.deletingLastPathComponent()
         }
     }
 
