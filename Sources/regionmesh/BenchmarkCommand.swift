@@ -33,6 +33,9 @@ struct BenchmarkCommand: ParsableCommand {
         report("validate + plan", milliseconds: measure { _ = Planner.compile(topology) })
         var count = 0
         report("generate artifacts", milliseconds: measure { count = (try? Generator.artifacts(for: plan).count) ?? 0 })
+        for emitter in Generator.emitters {
+            report("  \(emitter.family)", milliseconds: measure { _ = try? emitter.emit(plan) })
+        }
         print("(\(count) artifacts; median of \(iterations) runs)")
     }
 
