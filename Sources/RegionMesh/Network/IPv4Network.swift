@@ -27,7 +27,7 @@ public struct IPv4Network: Hashable, Comparable, Sendable, CustomStringConvertib
         let address = try IPv4Address.parse(pieces[0])
         let lengthText = pieces[1]
         guard !lengthText.isEmpty, lengthText.count <= 2, lengthText.allSatisfy(\.isASCIIDigit),
-            let length = Int(lengthText), length <= 32
+            lengthText.count == 1 || lengthText.first != "0", let length = Int(lengthText), length <= 32
         else { throw .invalidPrefixLength(String(lengthText)) }
         let network = IPv4Network(containing: address, prefixLength: length)
         guard network.address == address else { throw .hostBitsSet(trimmed, canonical: network) }

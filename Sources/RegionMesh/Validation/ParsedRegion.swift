@@ -51,7 +51,9 @@ public struct PortRange: Hashable, Sendable, CustomStringConvertible, Codable {
     /// Parses `22` or `30000-32767`; the error says what is wrong.
     static func parse(_ text: String) -> Result<PortRange, PortRangeError> {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let lower = Int(parts[0]), let upper = Int(parts.last!) else {
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 5 && $0.allSatisfy(\.isASCIIDigit) }),
+            let lower = Int(parts[0]), let upper = Int(parts.last!)
+        else {
             return .failure(PortRangeError(message: "'\(text)' is not a port or a port range such as '30000-32767'"))
         }
         for port in [lower, upper] where !(1...65535).contains(port) {

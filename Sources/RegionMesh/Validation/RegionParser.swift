@@ -29,7 +29,12 @@ enum RegionParser {
         let k3s = parseK3s(input.k3s, region: region, diagnostics: &diagnostics)
         let cilium = version(input.cilium.version, "Cilium version", requireV: false, input.cilium.sourceLocation, region, &diagnostics)
         let crdb = input.cockroachDB
-        let cockroach = version(crdb.version, "CockroachDB version", requireV: true, crdb.sourceLocation, region, &diagnostics)
+        var cockroach = version(crdb.version, "CockroachDB version", requireV: true, crdb.sourceLocation, region, &diagnostics)
+        if let parsed = cockroach, parsed.suffix.hasPrefix("+") {
+            // The version is an image tag and a label value, neither of which may contain '+'.
+            diagnostics.append(Diagnostic(.invalidVersion, "CockroachDB version '\(parsed)' of \(region) has a build suffix; image tags cannot contain '+'", at: crdb.sourceLocation))
+            cockroach = nil
+        }
         let storage = quantity(crdb.storage, "CockroachDB storage", crdb.sourceLocation, region, &diagnostics)
         let memory = quantity(crdb.memory, "CockroachDB memory", crdb.sourceLocation, region, &diagnostics)
         if crdb.cpu < 1 {
@@ -157,7 +162,9 @@ enum StandardInboundRules {
 
     static let all: [Template] = [
         Template(name: "AllowSSH", priority: 100, ports: PortRange(22, 22), description: "SSH for k3sup and operators"),
-        Template(name: "AllowKubernetesAPI", priority: 110, ports: PortRange(6443, 6443), description: "Kubernetes API for kubectl and helm"),
+        Template(
+            name: "AllowKubernetesAPI", priority: 110, ports: PortRange(K3sDefaults.apiPort, K3sDefaults.apiPort),
+            description: "Kubernetes API for kubectl and helm"),
         Template(name: "AllowNodePorts", priority: 120, ports: PortRange(30000, 32767), description: "Kubernetes NodePort services"),
     ]
 }

@@ -87,7 +87,7 @@ struct CIDRParsingTests {
         "a prefix length that is not 0...32 is .invalidPrefixLength naming it",
         arguments: [
             ("10.1.0.0/33", "33"), ("10.1.0.0/", ""), ("10.1.0.0/-1", "-1"), ("10.1.0.0/x", "x"), ("10.1.0.0/100", "100"),
-            ("10.1.0.0/16/24", "16/24"), ("10.1.0.0/ 16", " 16"), ("10.1.0.0//16", "/16"),
+            ("10.1.0.0/16/24", "16/24"), ("10.1.0.0/ 16", " 16"), ("10.1.0.0//16", "/16"), ("10.0.0.0/08", "08"),
         ])
     func invalidPrefixLength(text: String, length: String) {
         #expect(parseError(text) == .invalidPrefixLength(length))

@@ -107,7 +107,10 @@ struct CapacityAndSettingRuleTests {
         #expect(reported == (rule.map { [$0] } ?? []))
     }
 
-    @Test("CockroachDB versions need the leading v", arguments: [("v26.2.1", false), ("v25.4.0", false), ("26.2.1", true), ("v26.2", true), ("latest", true)])
+    @Test("CockroachDB versions need the leading v", arguments: [
+            ("v26.2.1", false), ("v25.4.0", false), ("v26.2.0-beta.1", false), ("26.2.1", true), ("v26.2", true), ("latest", true),
+            ("v26.2.1+build.5", true),
+        ])
     func cockroachVersions(version: String, rejected: Bool) {
         let reported = fixtureWithSecondRegion { crdb(version: version) }.rulesReported
         #expect(reported == (rejected ? [.invalidVersion] : []))

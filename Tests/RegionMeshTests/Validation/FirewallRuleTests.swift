@@ -69,7 +69,8 @@ struct FirewallRuleTests {
         arguments: [
             (["0"], "port 0 in '0' is outside 1–65535"), (["70000"], "port 70000"), (["200-100"], "not ordered low-high; write '100-200'"),
             (["http"], "'http' is not a port"), (["1-2-3"], "'1-2-3' is not a port"), (["-5"], "'-5' is not a port"),
-            ([], "lists no port"), (["1-70000"], "port 70000 in '1-70000'"),
+            ([], "lists no port"), (["1-70000"], "port 70000 in '1-70000'"), (["+22"], "'+22' is not a port"),
+            (["123456"], "'123456' is not a port"),
         ])
     func invalidPorts(ports: [String], problem: String) {
         let (declared, line) = (rule(ports: ports), #line)
