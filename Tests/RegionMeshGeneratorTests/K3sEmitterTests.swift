@@ -74,7 +74,7 @@ import Testing
     @Test func mainChecksToolsAndInstallsClustersInPlanOrder() throws {
         let script = try K3sInstallScript.render(Fixtures.twoRegionPlan)
         let main = try #require(Self.function("main", in: script))
-        #expect(main.contains("require_tools 'k3sup=https://github.com/alexellis/k3sup#download'"))
+        #expect(main.contains("require_tools 'k3sup=get it from https://github.com/alexellis/k3sup#download'"))
         let east = try #require(main.range(of: "  install_cluster_crdb_east\n"))
         let west = try #require(main.range(of: "  install_cluster_crdb_west\n"))
         #expect(east.upperBound <= west.lowerBound)

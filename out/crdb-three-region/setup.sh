@@ -163,7 +163,7 @@ preflight() {
   command -v cockroach >/dev/null 2>&1 || problems+=('cockroach is not installed; get it from https://www.cockroachlabs.com/docs/stable/install-cockroachdb')
   command -v openssl >/dev/null 2>&1 || problems+=('openssl is not installed; get it from your package manager (e.g. apt-get install openssl)')
   command -v ssh >/dev/null 2>&1 || problems+=('ssh is not installed; get it from your package manager (e.g. apt-get install openssh-client)')
-  command -v cilium >/dev/null 2>&1 || info 'cilium is not installed; https://github.com/cilium/cilium-cli/releases (optional: adds '\''cilium clustermesh status'\'' checks)'
+  command -v cilium >/dev/null 2>&1 || info 'cilium is not installed; get it from https://github.com/cilium/cilium-cli/releases (optional: adds '\''cilium clustermesh status'\'' checks)'
   if [[ "$DRY_RUN" == 1 ]]; then
     for tool in "${problems[@]}"; do
       info "(dry run) $tool"

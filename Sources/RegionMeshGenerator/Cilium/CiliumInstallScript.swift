@@ -96,7 +96,7 @@ enum CiliumInstallScript {
 
         script.function("main", doc: "Creates the CA, installs Cilium everywhere, and waits until the mesh is up.") { s in
             s.block("if [[ \"$DRY_RUN\" != 1 ]]; then", "fi") {
-                $0.line("require_tools \(requiredTools.map(shellQuote).joined(separator: " "))")
+                $0.requireTools([.helm, .kubectl, .openssl])
             }
             for step in ["add_repository", "create_ca", "install_charts", "wait_for_clusters", "check_mesh"] {
                 s.line(step)
@@ -116,12 +116,6 @@ enum CiliumInstallScript {
             body: script)
     }
 
-    /// The tools the script calls, with where to get them.
-    static let requiredTools = [
-        "helm=https://helm.sh/docs/intro/install/",
-        "kubectl=https://kubernetes.io/docs/tasks/tools/",
-        "openssl=install it with your package manager",
-    ]
 
     /// `helm upgrade --install` of the chart into `region`'s cluster.
     static func helmInstall(_ region: RegionPlan) -> ShellCommand {

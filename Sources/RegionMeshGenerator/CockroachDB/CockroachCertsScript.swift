@@ -81,7 +81,7 @@ enum CockroachCertsScript {
         }
 
         script.function("main", doc: "Certificates first, then the secrets of every region.") { s in
-            s.line("require_tools \(shellQuote("cockroach=\(ToolHints.cockroach)")) \(shellQuote("kubectl=\(ToolHints.kubectl)"))")
+            s.requireTools([.cockroach, .kubectl])
             s.comment("Keys and certificates are readable by their owner only.")
             s.line("umask 077")
             for step in ["create_ca_and_client", "create_node_certificates", "create_secrets"] { s.line(step) }

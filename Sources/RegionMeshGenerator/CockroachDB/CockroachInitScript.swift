@@ -102,7 +102,7 @@ enum CockroachInitScript {
         }
 
         script.function("main", doc: "Waits, initialises once, waits again, verifies.") { s in
-            s.line("require_tools \(shellQuote("kubectl=\(ToolHints.kubectl)"))")
+            s.requireTools([.kubectl])
             for step in ["wait_for_pods", "initialise_cluster", "wait_for_statefulsets", "verify_nodes"] { s.line(step) }
             s.line("info \(shellQuote("CockroachDB of \(plan.name) is initialised: \(nodeCount) live nodes in \(plan.regions.count) regions"))")
         }

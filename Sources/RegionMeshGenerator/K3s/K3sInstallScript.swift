@@ -21,7 +21,7 @@ enum K3sInstallScript {
 
         script.function("main", doc: "Installs k3s on every node, one cluster after the other.") { s in
             s.block("if [[ \"$DRY_RUN\" != 1 ]]; then", "fi") {
-                $0.line("require_tools \(requiredTools.map(shellQuote).joined(separator: " "))")
+                $0.requireTools([.k3sup, .kubectl, .az])
                 $0.block("if [[ ! -f \"$SSH_PRIVATE_KEY_FILE\" ]]; then", "fi") {
                     $0.line("die \"SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key of SSH_PUBLIC_KEY_FILE\"")
                 }
@@ -43,12 +43,6 @@ enum K3sInstallScript {
             body: script)
     }
 
-    /// The tools the script calls, with where to get them.
-    static let requiredTools = [
-        "k3sup=https://github.com/alexellis/k3sup#download",
-        "kubectl=https://kubernetes.io/docs/tasks/tools/",
-        "az=https://learn.microsoft.com/cli/azure/install-azure-cli",
-    ]
 
     /// Why the k3sup invocations look the way they do, for the person reviewing the script.
     static let rationale = [

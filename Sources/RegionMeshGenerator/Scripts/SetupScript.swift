@@ -35,12 +35,10 @@ enum SetupScript {
         script.function("preflight", doc: "Checks tools, the Azure login and the SSH keys; names everything missing and creates nothing.") { s in
             s.line("banner 'Preflight: tools, Azure login, SSH keys'")
             s.line("local problems=() tool")
-            for tool in RequiredTool.all {
-                s.line("command -v \(tool.name) >/dev/null 2>&1 || problems+=(\(shellQuote("\(tool.name) is not installed; get it from \(tool.hint)")))")
+            for tool in Tool.required {
+                s.line("command -v \(tool.rawValue) >/dev/null 2>&1 || problems+=(\(shellQuote("\(tool.rawValue) is not installed; \(tool.hint)")))")
             }
-            for tool in RequiredTool.optional {
-                s.line("command -v \(tool.name) >/dev/null 2>&1 || info \(shellQuote("\(tool.name) is not installed; \(tool.hint)"))")
-            }
+            s.line("command -v cilium >/dev/null 2>&1 || info \(shellQuote("cilium is not installed; \(Tool.cilium.hint)"))")
             s.block("if [[ \"$DRY_RUN\" == 1 ]]; then", "fi") {
                 $0.block("for tool in \"${problems[@]}\"; do", "done") { $0.line("info \"(dry run) $tool\"") }
                 $0.line("info '(dry run) skipping the Azure login and SSH key checks'")

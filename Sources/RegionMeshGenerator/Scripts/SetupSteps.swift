@@ -18,19 +18,3 @@ enum SetupStep: String, CaseIterable {
         }
     }
 }
-
-/// The tools `setup.sh` calls, with where to get each.
-enum RequiredTool {
-    static let all: [(name: String, hint: String)] = [
-        ("az", "https://learn.microsoft.com/cli/azure/install-azure-cli"),
-        ("k3sup", "https://github.com/alexellis/k3sup#download"),
-        ("kubectl", "https://kubernetes.io/docs/tasks/tools/"),
-        ("helm", "https://helm.sh/docs/intro/install/"),
-        ("cockroach", "https://www.cockroachlabs.com/docs/stable/install-cockroachdb"),
-        ("openssl", "your package manager (e.g. apt-get install openssl)"),
-        ("ssh", "your package manager (e.g. apt-get install openssh-client)"),
-    ]
-    static let optional: [(name: String, hint: String)] = [
-        ("cilium", "https://github.com/cilium/cilium-cli/releases (optional: adds 'cilium clustermesh status' checks)")
-    ]
-}

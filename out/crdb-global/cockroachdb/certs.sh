@@ -287,7 +287,7 @@ create_secrets() {
 
 # Certificates first, then the secrets of every region.
 main() {
-  require_tools 'cockroach=see https://www.cockroachlabs.com/docs/stable/install-cockroachdb-linux' 'kubectl=see https://kubernetes.io/docs/tasks/tools/'
+  require_tools 'cockroach=get it from https://www.cockroachlabs.com/docs/stable/install-cockroachdb' 'kubectl=get it from https://kubernetes.io/docs/tasks/tools/'
   # Keys and certificates are readable by their owner only.
   umask 077
   create_ca_and_client

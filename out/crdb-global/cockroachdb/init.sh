@@ -228,7 +228,7 @@ verify_nodes() {
 
 # Waits, initialises once, waits again, verifies.
 main() {
-  require_tools 'kubectl=see https://kubernetes.io/docs/tasks/tools/'
+  require_tools 'kubectl=get it from https://kubernetes.io/docs/tasks/tools/'
   wait_for_pods
   initialise_cluster
   wait_for_statefulsets

@@ -265,7 +265,7 @@ check_mesh() {
 # Creates the CA, installs Cilium everywhere, and waits until the mesh is up.
 main() {
   if [[ "$DRY_RUN" != 1 ]]; then
-    require_tools helm=https://helm.sh/docs/intro/install/ kubectl=https://kubernetes.io/docs/tasks/tools/ 'openssl=install it with your package manager'
+    require_tools 'helm=get it from https://helm.sh/docs/intro/install/' 'kubectl=get it from https://kubernetes.io/docs/tasks/tools/' 'openssl=get it from your package manager (e.g. apt-get install openssl)'
   fi
   add_repository
   create_ca

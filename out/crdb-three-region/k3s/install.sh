@@ -349,7 +349,7 @@ install_cluster_crdb_northeurope() {
 # Installs k3s on every node, one cluster after the other.
 main() {
   if [[ "$DRY_RUN" != 1 ]]; then
-    require_tools 'k3sup=https://github.com/alexellis/k3sup#download' kubectl=https://kubernetes.io/docs/tasks/tools/ az=https://learn.microsoft.com/cli/azure/install-azure-cli
+    require_tools 'k3sup=get it from https://github.com/alexellis/k3sup#download' 'kubectl=get it from https://kubernetes.io/docs/tasks/tools/' 'az=get it from https://learn.microsoft.com/cli/azure/install-azure-cli'
     if [[ ! -f "$SSH_PRIVATE_KEY_FILE" ]]; then
       die "SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key of SSH_PUBLIC_KEY_FILE"
     fi
