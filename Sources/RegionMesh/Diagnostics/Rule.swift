@@ -22,6 +22,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case invalidTopologyName = "invalid-topology-name"
     case invalidVersion = "invalid-version"
     case missingDeclaration = "missing-declaration"
+    case mixedCiliumVersions = "mixed-cilium-versions"
     case noRegions = "no-regions"
     case nodePortCollision = "node-port-collision"
     case nodePortOutOfRange = "node-port-out-of-range"
@@ -43,7 +44,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     /// Errors stop generation; warnings are printed and generation goes on.
     public var severity: Diagnostic.Severity {
         switch self {
-        case .adminOpenToInternet, .tooFewRegionsForSurvival, .tooFewReplicasForSurvival, .unpinnedK3sVersion:
+        case .adminOpenToInternet, .mixedCiliumVersions, .tooFewRegionsForSurvival, .tooFewReplicasForSurvival, .unpinnedK3sVersion:
             .warning
         default:
             .error
@@ -73,6 +74,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .invalidTopologyName: "the topology name is not a DNS-1123 label (it names out/<name>/ and the app.kubernetes.io/part-of label)"
         case .invalidVersion: "a k3s, Cilium or CockroachDB version cannot be parsed"
         case .missingDeclaration: "a required declaration (Azure, Network, Pods, Services) is missing"
+        case .mixedCiliumVersions: "clusters of one mesh run different Cilium minor versions (their ClusterMesh defaults differ)"
         case .noRegions: "the topology declares no region"
         case .nodePortCollision: "two fixed NodePorts of a cluster are the same"
         case .nodePortOutOfRange: "a fixed NodePort is outside the Kubernetes NodePort range 30000–32767"

@@ -28,6 +28,19 @@ enum SettingRules {
         }
     }
 
+    /// One warning when the mesh mixes supported Cilium minor versions, at the first region that
+    /// differs from the first one (an unsupported version is an error of its own already).
+    static func checkMeshVersions(_ regions: [ParsedRegion], diagnostics: inout [Diagnostic]) {
+        let regions = regions.filter { SupportedCilium.supports($0.cilium) }
+        guard let first = regions.first else { return }
+        let minor = { (region: ParsedRegion) in "\(region.cilium.major).\(region.cilium.minor)" }
+        guard let other = regions.first(where: { minor($0) != minor(first) }) else { return }
+        diagnostics.append(Diagnostic(
+            .mixedCiliumVersions,
+            "region '\(other.key)' runs Cilium \(other.cilium) but region '\(first.key)' runs \(first.cilium); one mesh should run one minor version (defaults such as clustermesh.apiserver.tls.authMode differ between minors), except while upgrading",
+            at: other.input.cilium.sourceLocation, related: first.input.cilium.sourceLocation))
+    }
+
     private static func group(_ regions: [ParsedRegion], by location: (ParsedRegion) -> SourceLocation) -> [(SourceLocation, [String])] {
         var groups: [SourceLocation: [String]] = [:]
         for region in regions { groups[location(region), default: []].append(region.key) }

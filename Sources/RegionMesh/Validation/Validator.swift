@@ -28,6 +28,7 @@ public enum Validator {
             SettingRules.check(region, diagnostics: &diagnostics)
         }
         SettingRules.checkShared(parsed, diagnostics: &diagnostics)
+        SettingRules.checkMeshVersions(parsed, diagnostics: &diagnostics)
         return (diagnostics.sortedByLocation(), input, parsed)
     }
 }

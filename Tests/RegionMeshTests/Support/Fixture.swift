@@ -15,12 +15,15 @@ enum Fixture {
         return ("10.\(n).0.0/16", "10.\(n).1.0/24", "10.\(100 + n).0.0/16", "10.\(200 + n).0.0/16")
     }
 
+    /// The Cilium setting of every fixture topology (its location is the related one of version conflicts).
+    static let standardCilium = Cilium(version: "1.19.5")
+
     /// The default settings of every fixture topology.
     static var standardDefaults: [Setting] {
         [
             VirtualMachines(size: "Standard_D2s_v5", image: .ubuntu2404, adminUser: "ops").setting,
             K3s(version: "v1.33.5+k3s1").setting,
-            Cilium(version: "1.19.5").setting,
+            standardCilium.setting,
             CockroachDB(version: "v26.2.1", storage: "10Gi", cpu: 1, memory: "4Gi").setting,
             AdminAccess(from: "192.0.2.0/24").setting,
             Nodes(3).setting,

@@ -98,8 +98,8 @@ struct CapacityAndSettingRuleTests {
         #expect(reported == (rule.map { [$0] } ?? []))
     }
 
-    @Test("Cilium: the 1.18 and 1.19 lines are supported", arguments: [
-        ("1.18.0", Rule?.none), ("1.19.5", nil), ("v1.19.5", nil), ("1.17.9", .unsupportedCiliumVersion), ("1.20.0", .unsupportedCiliumVersion),
+    @Test("Cilium: the 1.18 and 1.19 lines are supported (a 1.18 region beside 1.19 ones warns of the mix)", arguments: [
+        ("1.18.0", Rule?.some(.mixedCiliumVersions)), ("1.19.5", nil), ("1.19.0", nil), ("v1.19.5", nil), ("1.17.9", .unsupportedCiliumVersion), ("1.20.0", .unsupportedCiliumVersion),
         ("1.19.5-rc.1", .unsupportedCiliumVersion), ("2.19.0", .unsupportedCiliumVersion), ("latest", .invalidVersion), ("1.19", .invalidVersion),
     ])
     func ciliumVersions(version: String, rule: Rule?) {

@@ -230,6 +230,15 @@ enum RuleCases {
                     Fixture.region(3)
                 }, .error, [ExpectedFinding(at: region.sourceLocation, mentions: ["region 'r2'", "Pods(_:)"])])
         },
+        .mixedCiliumVersions: {
+            let older = Cilium(version: "1.18.11")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { older }
+                    Fixture.region(3)
+                }, .warning, [ExpectedFinding(at: older.sourceLocation, related: Fixture.standardCilium.sourceLocation, mentions: ["region 'r2' runs Cilium 1.18.11", "region 'r1' runs 1.19.5"])])
+        },
         .noRegions: {
             let topology = Fixture.topology("empty") {}
             return RuleCase(topology, .error, [ExpectedFinding(at: topology.location, mentions: ["'empty'"])])
