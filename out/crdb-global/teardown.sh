@@ -114,7 +114,7 @@ confirm() {
 }
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
-# The folder of this script: the generated tree of topology crdb-global.
+# The topology's output folder, found from this script's own place.
 TOPOLOGY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"

@@ -114,7 +114,7 @@ confirm() {
 }
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
-# The folder of this script: the generated tree of topology crdb-three-region.
+# The topology's output folder, found from this script's own place.
 TOPOLOGY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # The SSH public key installed on every VM. Override with SSH_PUBLIC_KEY_FILE=...
 SSH_PUBLIC_KEY_FILE="${SSH_PUBLIC_KEY_FILE:-$HOME/.ssh/id_ed25519.pub}"

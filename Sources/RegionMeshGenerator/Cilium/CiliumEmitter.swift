@@ -5,15 +5,10 @@ import RegionMesh
 enum CiliumEmitter {
     static func artifacts(for plan: Plan) throws -> [Artifact] {
         var artifacts = try plan.regions.map { region in
-            Artifact(path: valuesPath(region), contents: try YAMLDocument.render(CiliumValues(region, plan: plan), header: header(region, plan: plan)))
+            Artifact(path: ArtifactPaths.ciliumValues(region.cluster), contents: try YAMLDocument.render(CiliumValues(region, plan: plan), header: header(region, plan: plan)))
         }
-        artifacts.append(Artifact(path: "cilium/install.sh", contents: try CiliumInstallScript.render(plan), isExecutable: true))
+        artifacts.append(Artifact(path: ArtifactPaths.ciliumInstall, contents: try CiliumInstallScript.render(plan), isExecutable: true))
         return artifacts
-    }
-
-    /// `clusters/<cluster>/cilium-values.yaml`, relative to the topology's output folder.
-    static func valuesPath(_ region: RegionPlan) -> String {
-        "clusters/\(region.cluster.name)/cilium-values.yaml"
     }
 
     /// The Helm release name and namespace.

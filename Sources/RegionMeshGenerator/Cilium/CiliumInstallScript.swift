@@ -13,10 +13,9 @@ enum CiliumInstallScript {
         let secrets = ScriptEnvironment.secretsDirectory(plan)
         var script = ShellScript()
         ScriptEnvironment.declare([ScriptEnvironment.kubeconfig, secrets], in: &script)
-        script.comment("The topology's output folder: the values files are found relative to this script.")
-        script.line("TOPOLOGY_DIR=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")/..\" && pwd)\"")
+        ScriptEnvironment.declareTopologyDirectory(depth: 1, in: &script)
         script.comment("The shared ClusterMesh CA and the Helm values that carry it. Secret: never inside out/.")
-        script.line("CA_DIR=\"$\(secrets.name)/cilium-ca\"")
+        script.line("CA_DIR=\"$\(secrets.name)/\(ScriptEnvironment.ciliumCAFolder)\"")
 
         script.function("add_repository", doc: "The Cilium Helm repository, added again so that its index knows the pinned chart versions.") { s in
             s.line("banner 'Cilium: Helm repository'")
@@ -110,7 +109,7 @@ enum CiliumInstallScript {
             purpose: [
                 "Installs Cilium with ClusterMesh into every cluster with Helm: the values in",
                 "clusters/<cluster>/cilium-values.yaml plus one CA shared by all clusters, which this script",
-                "creates once in $\(secrets.name)/cilium-ca/ (never in out/). Run it after k3s/install.sh.",
+                "creates once in $\(secrets.name)/\(ScriptEnvironment.ciliumCAFolder)/ (never in out/). Run it after k3s/install.sh.",
                 "Safe to run again. DRY_RUN=1 prints the commands instead.",
             ],
             body: script)
@@ -124,7 +123,7 @@ enum CiliumInstallScript {
             .option("--namespace", .literal(CiliumEmitter.namespace))
             .option("--kube-context", .literal(region.cluster.context))
             .option("--kubeconfig", ScriptEnvironment.kubeconfig.word)
-            .option("--values", .expansion("\"$TOPOLOGY_DIR/\(CiliumEmitter.valuesPath(region))\""))
+            .option("--values", .expansion("\"$TOPOLOGY_DIR/\(ArtifactPaths.ciliumValues(region.cluster))\""))
             .option("--values", .expansion("\"$CA_DIR/values.yaml\""))
     }
 }

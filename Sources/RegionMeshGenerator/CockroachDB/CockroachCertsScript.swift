@@ -12,7 +12,7 @@ enum CockroachCertsScript {
         script.comment("The CA key signs every certificate; it stays in this folder.")
         script.line("readonly CA_KEY_DIR=\"$REGIONMESH_SECRETS_DIR/cockroachdb/ca-key\"")
         script.comment("The CA certificate and the root client certificate: Secret \(names.clientSecret).")
-        script.line("readonly CERTS_DIR=\"$REGIONMESH_SECRETS_DIR/cockroachdb/certs\"")
+        script.line("readonly CERTS_DIR=\"$REGIONMESH_SECRETS_DIR/\(ScriptEnvironment.cockroachCertsFolder)\"")
         script.comment("Per region: the CA, the root client and the region's node certificate: Secret \(names.nodeSecret).")
         script.line("readonly NODES_DIR=\"$REGIONMESH_SECRETS_DIR/cockroachdb/nodes\"")
 

@@ -9,8 +9,8 @@ enum CockroachEmitter {
 
     static func artifacts(for plan: Plan) throws -> [Artifact] {
         try manifests(for: plan).map { try $0.artifact(plan: plan) } + [
-            Artifact(path: "cockroachdb/certs.sh", contents: try CockroachCertsScript.render(plan), isExecutable: true),
-            Artifact(path: "cockroachdb/init.sh", contents: try CockroachInitScript.render(plan), isExecutable: true),
+            Artifact(path: ArtifactPaths.cockroachCertificates, contents: try CockroachCertsScript.render(plan), isExecutable: true),
+            Artifact(path: ArtifactPaths.cockroachInit, contents: try CockroachInitScript.render(plan), isExecutable: true),
         ]
     }
 

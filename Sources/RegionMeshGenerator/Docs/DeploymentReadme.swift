@@ -82,7 +82,7 @@ enum DeploymentReadme {
 
             ```sh
             kubectl --context \(first.cluster.context) --namespace \(first.namespace) port-forward service/cockroachdb-public \(plan.cockroach.port) \(plan.cockroach.httpPort)
-            cockroach sql --certs-dir "$HOME/.regionmesh/\(plan.name)/cockroachdb/certs" --host localhost:\(plan.cockroach.port)
+            cockroach sql --certs-dir "\(secrets.defaultValue)/\(ScriptEnvironment.cockroachCertsFolder)" --host localhost:\(plan.cockroach.port)
             ```
 
             ## GitOps

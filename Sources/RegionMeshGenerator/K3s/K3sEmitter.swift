@@ -4,7 +4,7 @@ import RegionMesh
 /// server of the cluster's embedded etcd.
 enum K3sEmitter {
     static func artifacts(for plan: Plan) throws -> [Artifact] {
-        [Artifact(path: "k3s/install.sh", contents: try K3sInstallScript.render(plan), isExecutable: true)]
+        [Artifact(path: ArtifactPaths.k3sInstall, contents: try K3sInstallScript.render(plan), isExecutable: true)]
     }
 
     /// The flags every server of `region`'s cluster must be started with, identical on all of them

@@ -23,7 +23,7 @@ enum ClusterKustomizationEmitter {
                     "cilium-values.yaml is Helm values for the Cilium chart, not an object: it is not listed.",
                 ])
             return Artifact(
-                path: "\(ClusterManifest.clusterFolder(region))/kustomization.yaml",
+                path: "\(ArtifactPaths.clusterFolder(region.cluster))/kustomization.yaml",
                 contents: try YAMLDocument.render(Kustomization(resources: resources), header: header))
         }
     }

@@ -11,16 +11,13 @@ struct ClusterManifest {
     /// Why the object exists, for the file header; keep it to a few lines.
     let notes: [String]
 
-    /// The folder of everything applied to `region`'s cluster: `clusters/<cluster>`.
-    static func clusterFolder(_ region: RegionPlan) -> String { "clusters/\(region.cluster.name)" }
-
     /// The path relative to the cluster folder, as `kustomization.yaml` lists it.
     var pathInCluster: String { "\(group)/\(object.fileName)" }
 
     /// The file under `out/<topology>/`.
     func artifact(plan: Plan) throws -> Artifact {
         Artifact(
-            path: "\(Self.clusterFolder(region))/\(pathInCluster)",
+            path: "\(ArtifactPaths.clusterFolder(region.cluster))/\(pathInCluster)",
             contents: try YAMLDocument.render(object, header: FileHeader.comment(for: plan, extra: notes)))
     }
 }

@@ -7,8 +7,7 @@ enum SetupScript {
     static func render(_ plan: Plan) throws -> String {
         let secrets = ScriptEnvironment.secretsDirectory(plan)
         var script = ShellScript()
-        script.comment("The folder of this script: the generated tree of topology \(plan.name).")
-        script.line("TOPOLOGY_DIR=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"")
+        ScriptEnvironment.declareTopologyDirectory(depth: 0, in: &script)
         ScriptEnvironment.declare([ScriptEnvironment.sshPublicKey, ScriptEnvironment.sshPrivateKey, ScriptEnvironment.kubeconfig, secrets], in: &script)
         script.comment("Where run logs are written: next to the secrets folder.")
         script.line("REGIONMESH_LOG_DIR=\"${REGIONMESH_LOG_DIR:-$REGIONMESH_SECRETS_DIR-logs}\"")
@@ -99,7 +98,7 @@ enum SetupScript {
             let forward = ScriptEnvironment.kubectl(first.cluster, "port-forward", "service/cockroachdb-public", .literal("\(plan.cockroach.port)"), .literal("\(plan.cockroach.httpPort)"))
                 .option("--namespace", .literal(first.namespace))
             s.line("info \"  \(forward.groups.flatMap { $0 }.map(\.rendered).joined(separator: " ").replacingOccurrences(of: "\"", with: "\\\""))\"")
-            s.line("info \"  cockroach sql --certs-dir \\\"$REGIONMESH_SECRETS_DIR/cockroachdb/certs\\\" --host localhost:\(plan.cockroach.port)\"")
+            s.line("info \"  cockroach sql --certs-dir \\\"$REGIONMESH_SECRETS_DIR/\(ScriptEnvironment.cockroachCertsFolder)\\\" --host localhost:\(plan.cockroach.port)\"")
             s.line("info '  DB Console: https://localhost:\(plan.cockroach.httpPort)'")
         }
 

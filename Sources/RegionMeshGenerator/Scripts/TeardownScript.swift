@@ -9,8 +9,7 @@ enum TeardownScript {
         let contexts = plan.regions.map(\.cluster.context)
         let nodes = plan.regions.reduce(0) { $0 + $1.nodes.count }
         var script = ShellScript()
-        script.comment("The folder of this script: the generated tree of topology \(plan.name).")
-        script.line("TOPOLOGY_DIR=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"")
+        ScriptEnvironment.declareTopologyDirectory(depth: 0, in: &script)
         ScriptEnvironment.declare([ScriptEnvironment.kubeconfig, secrets], in: &script)
         script.line("export DRY_RUN")
         script.comment("The kube contexts setup.sh added (k3sup names the cluster and user entries the same).")

@@ -36,6 +36,19 @@ public enum ScriptEnvironment {
             defaultValue: "$HOME/.regionmesh/\(plan.name)")
     }
 
+    /// The folder of the shared Cilium CA inside the secrets folder.
+    public static let ciliumCAFolder = "cilium-ca"
+    /// The folder of the CockroachDB CA certificate and root client certificate inside the secrets folder.
+    public static let cockroachCertsFolder = "cockroachdb/certs"
+
+    /// Adds `TOPOLOGY_DIR=…`: the topology's output folder, found from the script's own place,
+    /// `depth` folders below it (0 for `setup.sh`, 1 for `cilium/install.sh`).
+    public static func declareTopologyDirectory(depth: Int, in script: inout ShellScript) {
+        let up = String(repeating: "/..", count: depth)
+        script.comment("The topology's output folder, found from this script's own place.")
+        script.line("TOPOLOGY_DIR=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\(up)\" && pwd)\"")
+    }
+
     /// Adds the assignments of `variables`, each after its comment.
     public static func declare(_ variables: [Variable], in script: inout ShellScript) {
         for variable in variables {

@@ -119,7 +119,7 @@ confirm() {
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
 # Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-global}"
-# The topology's output folder: the values files are found relative to this script.
+# The topology's output folder, found from this script's own place.
 TOPOLOGY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The shared ClusterMesh CA and the Helm values that carry it. Secret: never inside out/.
 CA_DIR="$REGIONMESH_SECRETS_DIR/cilium-ca"
