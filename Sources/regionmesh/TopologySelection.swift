@@ -10,7 +10,8 @@ struct TopologySelection: ParsableArguments {
     /// The selected topologies; an unknown name is a one-line error listing the valid ones.
     func topologies() throws -> [Topology] {
         if names.isEmpty { return TopologyRegistry.all }
-        return try names.map { name in
+        var seen = Set<String>()
+        return try names.filter { seen.insert($0).inserted }.map { name in
             guard let topology = TopologyRegistry.named(name) else {
                 let known = TopologyRegistry.all.map(\.name).joined(separator: ", ")
                 throw Console.fail("unknown topology '\(name)'; known topologies: \(known)")

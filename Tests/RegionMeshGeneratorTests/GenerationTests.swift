@@ -49,4 +49,13 @@ import Testing
         #expect(messages.count == 1 && messages[0].contains("azure/infrastructure.sh was edited by hand"))
         #expect(try String(contentsOf: script, encoding: .utf8) == text)
     }
+
+    @Test func twoTopologiesWithOneNameAreRefusedBeforeAnythingIsWritten() throws {
+        #expect {
+            _ = try Generation.run([Fixtures.twoRegionTopology, Fixtures.smallTopology(regions: 1)], into: root, mode: .write(force: false))
+        } throws: { error in
+            (error as? WriterError)?.message.contains("two topologies are named 'fixture-two-region'") == true
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.path))
+    }
 }

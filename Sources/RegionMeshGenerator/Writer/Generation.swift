@@ -36,6 +36,10 @@ public enum Generation {
     /// Runs generation of `topologies` into `root`.
     public static func run(_ topologies: [Topology], into root: URL, mode: Mode) throws(WriterError) -> Result {
         var result = Result()
+        var names = Set<String>()
+        for topology in topologies where !names.insert(topology.name).inserted {
+            throw WriterError("two topologies are named '\(topology.name)'; each needs its own folder under \(root.relativePath)")
+        }
         var plans: [Plan] = []
         for topology in topologies {
             let compilation = Planner.compile(topology)
