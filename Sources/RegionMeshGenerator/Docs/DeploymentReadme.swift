@@ -40,7 +40,7 @@ enum DeploymentReadme {
 
             """
         for region in plan.regions {
-            let zones = plan.remoteRegions(of: region).map { "`\($0.namespace).svc.\(plan.clusterDomain)`" }.joined(separator: ", ")
+            let zones = plan.remoteRegions(of: region).map { "`\($0.dnsZone)`" }.joined(separator: ", ")
             text += "| \(region.cluster.name) | \(region.nodePorts.clusterMesh) | \(region.nodePorts.dns) | \(zones.isEmpty ? "—" : zones) |\n"
         }
         text += """
@@ -81,7 +81,7 @@ enum DeploymentReadme {
             To connect once it is up:
 
             ```sh
-            kubectl --context \(first.cluster.context) --namespace \(first.namespace) port-forward service/cockroachdb-public \(plan.cockroach.port) \(plan.cockroach.httpPort)
+            kubectl --context \(first.cluster.context) --namespace \(first.namespace) port-forward service/\(plan.cockroach.names.publicService) \(plan.cockroach.port) \(plan.cockroach.httpPort)
             cockroach sql --certs-dir "\(secrets.defaultValue)/\(ScriptEnvironment.cockroachCertsFolder)" --host localhost:\(plan.cockroach.port)
             ```
 

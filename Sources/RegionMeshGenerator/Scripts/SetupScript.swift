@@ -91,11 +91,11 @@ enum SetupScript {
             for region in plan.regions {
                 s.waitUntil(
                     "all \(region.cockroach.replicas) CockroachDB pods of \(region.key) are ready", timeout: 900,
-                    ScriptEnvironment.kubectl(region.cluster, "rollout", "status", "statefulset/cockroachdb").option("--namespace", .literal(region.namespace)).option("--timeout=20s"))
+                    ScriptEnvironment.kubectl(region.cluster, "rollout", "status", .literal("statefulset/\(plan.cockroach.names.statefulSet)")).option("--namespace", .literal(region.namespace)).option("--timeout=20s"))
             }
             let first = plan.regions[0]
             s.line("info 'CockroachDB is up. To connect from this machine:'")
-            let forward = ScriptEnvironment.kubectl(first.cluster, "port-forward", "service/cockroachdb-public", .literal("\(plan.cockroach.port)"), .literal("\(plan.cockroach.httpPort)"))
+            let forward = ScriptEnvironment.kubectl(first.cluster, "port-forward", .literal("service/\(plan.cockroach.names.publicService)"), .literal("\(plan.cockroach.port)"), .literal("\(plan.cockroach.httpPort)"))
                 .option("--namespace", .literal(first.namespace))
             s.line("info \"  \(forward.groups.flatMap { $0 }.map(\.rendered).joined(separator: " ").replacingOccurrences(of: "\"", with: "\\\""))\"")
             s.line("info \"  cockroach sql --certs-dir \\\"$REGIONMESH_SECRETS_DIR/\(ScriptEnvironment.cockroachCertsFolder)\\\" --host localhost:\(plan.cockroach.port)\"")
