@@ -75,7 +75,7 @@ public enum Planner {
                 version: region.cockroachVersion,
                 replicas: region.replicas, storage: region.storage, storageClass: crdb.storageClass,
                 cpu: crdb.cpu, memory: region.memory,
-                locality: "region=\(input.region.location.name),zone=\(input.key)",
+                locality: CockroachDefaults.locality(region: input.region.location.name, zone: input.key),
                 podNames: podNames,
                 podHosts: podNames.map { "\($0).\(crdbNames.headlessService).\(dnsZone)" },
                 certificateHosts: CockroachDefaults.certificateHosts(namespace: namespace, dnsZone: dnsZone))
@@ -102,6 +102,11 @@ public enum CockroachDefaults {
     public static let httpPort = 8080
     /// The locality tiers, in the order every node declares them.
     public static let localityTiers = ["region", "zone"]
+
+    /// `region=<region>,zone=<zone>`: the values of ``localityTiers``, in their order.
+    static func locality(region: String, zone: String) -> String {
+        zip(localityTiers, [region, zone]).map { "\($0)=\($1)" }.joined(separator: ",")
+    }
     /// The names of the CockroachDB objects in every region's namespace (those of the upstream manifests).
     public static let names = CockroachNames(
         statefulSet: "cockroachdb", headlessService: "cockroachdb", publicService: "cockroachdb-public",
