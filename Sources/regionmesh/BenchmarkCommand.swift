@@ -23,19 +23,16 @@ struct BenchmarkCommand: ParsableCommand {
 
     func run() throws {
         let topology = SyntheticTopology.make(regions: regions)
-        let diagnostics = Validator.validate(topology)
-        guard !diagnostics.containsErrors, let plan = Planner.compile(topology).plan else {
-            throw Console.fail("the synthetic topology does not validate: \(diagnostics.first.map(\.description) ?? "")")
+        let compilation = Pipeline.compile(topology)
+        guard let plan = compilation.plan else {
+            throw Console.fail("the synthetic topology does not validate: \(compilation.diagnostics.first.map(\.description) ?? "")")
         }
         let ranges = regions * 3
-        print("synthetic topology: \(regions) regions, \(ranges) ranges checked pairwise for overlaps (\(ranges * (ranges - 1) / 2) pairs), \(plan.peerings.count) peerings")
-        report("validate", milliseconds: measure { _ = Validator.validate(topology) })
-        report("validate + plan", milliseconds: measure { _ = Planner.compile(topology) })
+        print("synthetic topology: \(regions) regions, \(ranges) ranges checked pairwise for overlaps (\(ranges * (ranges - 1) / 2) pairs), \(plan.regions.count * (plan.regions.count - 1)) peerings")
+        report("validate", milliseconds: measure { _ = Pipeline.validate(topology) })
+        report("validate + plan", milliseconds: measure { _ = Pipeline.compile(topology) })
         var count = 0
         report("generate artifacts", milliseconds: measure { count = (try? Generator.artifacts(for: plan).count) ?? 0 })
-        for emitter in Generator.emitters {
-            report("  \(emitter.family)", milliseconds: measure { _ = try? emitter.emit(plan) })
-        }
         print("(\(count) artifacts; median of \(iterations) runs)")
     }
 

@@ -33,7 +33,7 @@ struct GenerateCommand: ParsableCommand {
         let result: Generation.Result
         do {
             result = try Generation.run(try selection.topologies(), into: root, mode: check || diff ? .check : .write(force: force))
-        } catch let error as WriterError {
+        } catch let error as GeneratorError {
             throw Console.fail(error.message)
         }
         for diagnostic in result.diagnostics { Console.error(diagnostic.description) }

@@ -15,13 +15,13 @@ struct PlanCommand: ParsableCommand {
         var failed = false
         var plans: [Plan] = []
         for topology in try selection.topologies() {
-            let compilation = Planner.compile(topology)
+            let compilation = Pipeline.compile(topology)
             for diagnostic in compilation.diagnostics { Console.error(diagnostic.description) }
             if let plan = compilation.plan { plans.append(plan) } else { failed = true }
         }
         switch format {
         case .text: print(plans.map(PlanTables.render).joined(separator: "\n"), terminator: "")
-        case .json: print(try JSONOutput.encode(plans))
+        case .json: print(try JSON.encode(plans))
         }
         if failed { throw ExitCode.failure }
     }

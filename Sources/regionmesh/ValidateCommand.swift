@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegionMesh
+import RegionMeshGenerator
 
 /// `regionmesh validate`: every diagnostic of the selected topologies; exit 1 on any error.
 struct ValidateCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct ValidateCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let reports = try selection.topologies().map { ($0.name, Validator.validate($0)) }
+        let reports = try selection.topologies().map { ($0.name, Pipeline.validate($0).diagnostics) }
         switch format {
         case .text:
             for (_, diagnostics) in reports {
@@ -25,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
             }
         case .json:
             let report = reports.map { ValidationReport(topology: $0.0, valid: !$0.1.containsErrors, diagnostics: $0.1) }
-            print(try JSONOutput.encode(report))
+            print(try JSON.encode(report))
         }
         if reports.contains(where: { $0.1.containsErrors }) { throw ExitCode.failure }
     }
@@ -36,15 +37,6 @@ struct ValidationReport: Encodable {
     let topology: String
     let valid: Bool
     let diagnostics: [Diagnostic]
-}
-
-/// Stable, readable JSON.
-enum JSONOutput {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
 }
 
 /// Writing to standard error.

@@ -3,15 +3,22 @@
 # change the topology and run `swift run regionmesh generate`.
 #
 # Stands up crdb-three-region from nothing: azure → k3s → cilium → dns → certificates → cockroachdb → init → verify.
-# Run ./setup.sh --help for the options. Every step is idempotent: after a failure, run it again
-# (or resume with --from STEP). DRY_RUN=1 or --dry-run prints every command and runs none.
+# Every step is idempotent: after a failure, run it again (or resume with --from STEP).
 set -euo pipefail
 
 # --- RegionMesh script library: the same in every generated script ------------------------------
-# DRY_RUN=1 prints every command, in order, and runs none of them.
+if ((BASH_VERSINFO[0] < 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 4))); then
+  printf 'error: this script needs bash 4.4 or newer (this is %s); on macOS: brew install bash\n' "$BASH_VERSION" >&2
+  exit 1
+fi
+# DRY_RUN=1 (or --dry-run) prints every command that would change something, in order, and runs none.
 DRY_RUN="${DRY_RUN:-0}"
+# YES=1 (or --yes) answers every question with yes.
+YES="${YES:-0}"
 # Seconds between two checks of a condition that is being waited for.
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
+# The step running now, named when the script fails.
+CURRENT_STEP=''
 
 # Prints a step banner on stderr.
 banner() {
@@ -27,6 +34,13 @@ info() {
 die() {
   printf 'error: %s\n' "$*" >&2
   exit 1
+}
+
+# Prints the usage and an error on stderr and exits 2.
+usage_error() {
+  usage >&2
+  printf 'error: %s\n' "$*" >&2
+  exit 2
 }
 
 # Prints words so that a shell reads them back as the same words.
@@ -51,10 +65,31 @@ run() {
   fi
 }
 
+# Runs FIRST… | SECOND… (the words before and after a '|' word); under DRY_RUN=1 prints them.
+run_piped() {
+  local first=()
+  while (($# > 0)) && [[ "$1" != '|' ]]; do
+    first+=("$1")
+    shift
+  done
+  shift
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
+  else
+    "${first[@]}" | "$@"
+  fi
+}
+
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
   [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+}
+
+# Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
+# everything exists, so that every delete command is printed.
+found() {
+  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -98,10 +133,11 @@ require_tools() {
   done
   [[ "$DRY_RUN" == 1 ]] || ((missing == 0)) || die "install the missing tools above, then run this script again"
 }
+
 # Asks a yes/no question on the terminal; YES=1 (or --yes) answers yes. Refuses without a terminal.
 confirm() {
   local answer
-  if [[ "${YES:-0}" == 1 ]]; then
+  if [[ "$YES" == 1 ]]; then
     return 0
   fi
   if [[ "$DRY_RUN" == 1 ]]; then
@@ -111,6 +147,76 @@ confirm() {
   [[ -t 0 ]] || die "$1 Not confirmed: run with --yes (or YES=1) to confirm without a terminal."
   read -r -p "$1 [y/N] " answer
   [[ "$answer" == [yY] || "$answer" == [yY][eE][sS] ]]
+}
+
+# Sets the variable of one of the script's own flags (EXTRA_FLAGS holds OPTION:VARIABLE pairs).
+set_flag() {
+  local entry
+  for entry in "${EXTRA_FLAGS[@]}"; do
+    if [[ "$1" == "${entry%%:*}" ]]; then
+      printf -v "${entry#*:}" '%s' 1
+      return 0
+    fi
+  done
+  return 1
+}
+
+# On a failure inside a step: names the step and the command that resumes from it.
+report_failure() {
+  local status="$1"
+  if ((status != 0)) && [[ -n "$CURRENT_STEP" ]]; then
+    printf 'error: %s stopped in step %s; after fixing the cause, resume with: %s --from %s\n' \
+      "$SCRIPT_NAME" "$CURRENT_STEP" "$0" "$CURRENT_STEP" >&2
+  fi
+}
+
+# Runs the script: the common options, the tools check, `before_steps` when the script has one,
+# then every selected step of STEPS under a banner, with the time each took.
+run_script() {
+  local from='' only='' step index=0 started
+  while (($# > 0)); do
+    case "$1" in
+      --dry-run) DRY_RUN=1 ;;
+      --yes | -y) YES=1 ;;
+      --from | --only)
+        [[ $# -ge 2 && -n "$2" ]] || usage_error "$1 needs a step name"
+        if [[ "$1" == --from ]]; then from="$2"; else only="$2"; fi
+        shift
+        ;;
+      -h | --help)
+        usage
+        exit 0
+        ;;
+      *) set_flag "$1" || usage_error "unknown argument $1" ;;
+    esac
+    shift
+  done
+  for step in "$from" "$only"; do
+    if [[ -n "$step" && " ${STEPS[*]} " != *" $step "* ]]; then
+      usage_error "unknown step $step; the steps are: ${STEPS[*]}"
+    fi
+  done
+  export DRY_RUN YES WAIT_INTERVAL
+  require_tools "${REQUIRED_TOOLS[@]}"
+  if declare -F before_steps >/dev/null; then
+    before_steps
+  fi
+  trap 'report_failure $?' EXIT
+  for step in "${STEPS[@]}"; do
+    index=$((index + 1))
+    [[ -n "$only" && "$step" != "$only" ]] && continue
+    if [[ -n "$from" ]]; then
+      [[ "$step" != "$from" ]] && continue
+      from=''
+    fi
+    CURRENT_STEP="$step"
+    banner "$SCRIPT_NAME $index/${#STEPS[@]}: ${STEP_TITLES[index - 1]}"
+    started="$SECONDS"
+    "step_${step//-/_}"
+    info "$step took $((SECONDS - started))s"
+  done
+  CURRENT_STEP=''
+  info "$DONE_MESSAGE"
 }
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
@@ -124,83 +230,64 @@ SSH_PRIVATE_KEY_FILE="${SSH_PRIVATE_KEY_FILE:-$HOME/.ssh/id_ed25519}"
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
 # Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-three-region}"
-# Where run logs are written: next to the secrets folder.
-REGIONMESH_LOG_DIR="${REGIONMESH_LOG_DIR:-$REGIONMESH_SECRETS_DIR-logs}"
-export DRY_RUN WAIT_INTERVAL SSH_PUBLIC_KEY_FILE SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE REGIONMESH_SECRETS_DIR
-# The steps, in order.
-STEPS=(azure k3s cilium dns certificates cockroachdb init verify)
+export SSH_PUBLIC_KEY_FILE SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE REGIONMESH_SECRETS_DIR
+# Where run logs are written: next to the secrets folder (REGIONMESH_LOG_DIR overrides).
+readonly LOG_DIR="${REGIONMESH_LOG_DIR:-$REGIONMESH_SECRETS_DIR-logs}"
 
-# Prints how to call this script.
-usage() {
-  cat <<'USAGE'
-Usage: setup.sh [--from STEP | --only STEP] [--dry-run]
-
-Stands up topology crdb-three-region. Steps, in order:
-  1. azure        Azure infrastructure: resource group, VNets, peerings, NSGs, public IPs, NICs, VMs
-  2. k3s          k3s on every node (k3sup), flannel off
-  3. cilium       Cilium with ClusterMesh and the shared CA
-  4. dns          cross-cluster DNS: the DNS NodePort service and coredns-custom forwarders
-  5. certificates CockroachDB certificates and secrets
-  6. cockroachdb  CockroachDB manifests (kubectl apply -k per cluster)
-  7. init         cockroach init, once
-  8. verify       every CockroachDB node of every region is live
-
-  --from STEP   start at STEP (after a failure, or to redo the later steps)
-  --only STEP   run only STEP
-  --dry-run     print every command in order and run none (same as DRY_RUN=1)
-Every step is safe to run again. A preflight check runs first and creates nothing.
-USAGE
-}
-
-# Checks tools, the Azure login and the SSH keys; names everything missing and creates nothing.
-preflight() {
-  banner 'Preflight: tools, Azure login, SSH keys'
-  local problems=() tool
+# Runs once before the first step.
+before_steps() {
+  info 'preflight: tools, logins, keys'
+  local problems=() problem
   command -v az >/dev/null 2>&1 || problems+=('az is not installed; get it from https://learn.microsoft.com/cli/azure/install-azure-cli')
   command -v k3sup >/dev/null 2>&1 || problems+=('k3sup is not installed; get it from https://github.com/alexellis/k3sup#download')
   command -v kubectl >/dev/null 2>&1 || problems+=('kubectl is not installed; get it from https://kubernetes.io/docs/tasks/tools/')
-  command -v helm >/dev/null 2>&1 || problems+=('helm is not installed; get it from https://helm.sh/docs/intro/install/')
-  command -v cockroach >/dev/null 2>&1 || problems+=('cockroach is not installed; get it from https://www.cockroachlabs.com/docs/stable/install-cockroachdb')
-  command -v openssl >/dev/null 2>&1 || problems+=('openssl is not installed; get it from your package manager (e.g. apt-get install openssl)')
   command -v ssh >/dev/null 2>&1 || problems+=('ssh is not installed; get it from your package manager (e.g. apt-get install openssh-client)')
+  command -v helm >/dev/null 2>&1 || problems+=('helm is not installed; get it from https://helm.sh/docs/intro/install/')
+  command -v openssl >/dev/null 2>&1 || problems+=('openssl is not installed; get it from your package manager (e.g. apt-get install openssl)')
   command -v cilium >/dev/null 2>&1 || info 'cilium is not installed; get it from https://github.com/cilium/cilium-cli/releases (optional: adds '\''cilium clustermesh status'\'' checks)'
+  command -v cockroach >/dev/null 2>&1 || problems+=('cockroach is not installed; get it from https://www.cockroachlabs.com/docs/stable/install-cockroachdb')
   if [[ "$DRY_RUN" == 1 ]]; then
-    for tool in "${problems[@]}"; do
-      info "(dry run) $tool"
+    for problem in "${problems[@]}"; do
+      info "(dry run) $problem"
     done
-    info '(dry run) skipping the Azure login and SSH key checks'
+    info '(dry run) skipping the login and key checks'
     return 0
   fi
+  ! command -v az >/dev/null 2>&1 || az account show >/dev/null 2>&1 || problems+=("the Azure CLI is not logged in; run az login (and az account set --subscription ... if you have several)")
   [[ -f "$SSH_PUBLIC_KEY_FILE" ]] || problems+=("SSH public key $SSH_PUBLIC_KEY_FILE not found; create a key pair with ssh-keygen -t ed25519, or set SSH_PUBLIC_KEY_FILE")
   [[ -f "$SSH_PRIVATE_KEY_FILE" ]] || problems+=("SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key matching $SSH_PUBLIC_KEY_FILE")
-  if command -v az >/dev/null 2>&1 && ! az account show >/dev/null 2>&1; then
-    problems+=('the Azure CLI is not logged in; run az login (and az account set --subscription ... if you have several)')
-  fi
   if ((${#problems[@]} > 0)); then
-    for tool in "${problems[@]}"; do
-      printf 'error: %s\n' "$tool" >&2
+    for problem in "${problems[@]}"; do
+      printf 'error: %s\n' "$problem" >&2
     done
     die 'preflight failed; nothing was created'
   fi
-  info 'all tools present, Azure CLI logged in, SSH keys found'
+  info 'all tools present, logged in, keys found'
+  if [[ "$DRY_RUN" != 1 ]]; then
+    mkdir -p "$LOG_DIR"
+    local log
+    log="$LOG_DIR/setup-$(date -u +%Y%m%dT%H%M%SZ).log"
+    exec > >(tee -a "$log") 2> >(tee -a "$log" >&2)
+    info "logging this run to $log"
+  fi
 }
 
-# Azure infrastructure: resource group, VNets, peerings, NSGs, public IPs, NICs, VMs
+# Step 1: Azure infrastructure: resource group, VNets, peerings, NSGs, public IPs, NICs, VMs.
 step_azure() {
   "$TOPOLOGY_DIR/azure/infrastructure.sh"
 }
 
-# k3s on every node (k3sup), flannel off
+# Step 2: k3s on every node (k3sup), flannel off.
 step_k3s() {
   "$TOPOLOGY_DIR/k3s/install.sh"
 }
 
-# Cilium with ClusterMesh and the shared CA
+# Step 3: Cilium with ClusterMesh and the shared CA.
 step_cilium() {
   "$TOPOLOGY_DIR/cilium/install.sh"
 }
 
-# cross-cluster DNS: the DNS NodePort service and coredns-custom forwarders; CoreDNS restarts to read them.
+# Step 4: cross-cluster DNS: the DNS NodePort service and coredns-custom forwarders.
 step_dns() {
   run kubectl apply \
     --kubeconfig "$KUBECONFIG_FILE" \
@@ -243,12 +330,12 @@ step_dns() {
     --timeout=20s
 }
 
-# CockroachDB certificates and secrets
+# Step 5: CockroachDB certificates and secrets.
 step_certificates() {
   "$TOPOLOGY_DIR/cockroachdb/certs.sh"
 }
 
-# CockroachDB manifests (kubectl apply -k per cluster)
+# Step 6: CockroachDB manifests (kubectl apply -k per cluster).
 step_cockroachdb() {
   run kubectl apply \
     --kubeconfig "$KUBECONFIG_FILE" \
@@ -264,12 +351,12 @@ step_cockroachdb() {
     --kustomize "$TOPOLOGY_DIR/clusters/crdb-northeurope"
 }
 
-# cockroach init, once
+# Step 7: cockroach init, once.
 step_init() {
   "$TOPOLOGY_DIR/cockroachdb/init.sh"
 }
 
-# every CockroachDB node of every region is live; then how to connect.
+# Step 8: every CockroachDB node of every region is live.
 step_verify() {
   wait_until 'all 3 CockroachDB pods of eastus are ready' 900 kubectl rollout status statefulset/cockroachdb \
     --kubeconfig "$KUBECONFIG_FILE" \
@@ -292,44 +379,54 @@ step_verify() {
   info '  DB Console: https://localhost:8080'
 }
 
-# Parses the options, runs the preflight, then the selected steps with a banner and the time each took.
-main() {
-  local from='' only='' step index=0 started total_started="$SECONDS"
-  while (($# > 0)); do
-    case "$1" in
-      --from) from="${2:-}"; shift 2 || die '--from needs a step name' ;;
-      --only) only="${2:-}"; shift 2 || die '--only needs a step name' ;;
-      --dry-run) DRY_RUN=1; shift ;;
-      -h | --help) usage; return 0 ;;
-      *) usage >&2; die "unknown argument $1" ;;
-    esac
-  done
-  for step in "$from" "$only"; do
-    if [[ -n "$step" && " ${STEPS[*]} " != *" $step "* ]]; then
-      die "unknown step $step; the steps are: ${STEPS[*]}"
-    fi
-  done
-  if [[ "$DRY_RUN" != 1 ]]; then
-    mkdir -p "$REGIONMESH_LOG_DIR"
-    local log
-    log="$REGIONMESH_LOG_DIR/setup-$(date -u +%Y%m%dT%H%M%SZ).log"
-    exec > >(tee -a "$log") 2> >(tee -a "$log" >&2)
-    info "logging this run to $log"
-  fi
-  preflight
-  for step in "${STEPS[@]}"; do
-    index=$((index + 1))
-    [[ -n "$only" && "$step" != "$only" ]] && continue
-    if [[ -n "$from" ]]; then
-      [[ "$step" != "$from" ]] && continue
-      from=''
-    fi
-    banner "Step $index/${#STEPS[@]}: $step"
-    started="$SECONDS"
-    "step_$step"
-    info "step $step took $((SECONDS - started))s"
-  done
-  info "done in $((SECONDS - total_started))s"
+# Prints how to call this script.
+usage() {
+  cat <<'USAGE'
+Usage: setup.sh [--dry-run] [--yes] [--from STEP | --only STEP]
+
+Stands up crdb-three-region from nothing: azure → k3s → cilium → dns → certificates → cockroachdb → init → verify.
+Every step is idempotent: after a failure, run it again (or resume with --from STEP).
+
+Steps, in order (topology crdb-three-region):
+  1. azure         Azure infrastructure: resource group, VNets, peerings, NSGs, public IPs, NICs, VMs
+  2. k3s           k3s on every node (k3sup), flannel off
+  3. cilium        Cilium with ClusterMesh and the shared CA
+  4. dns           cross-cluster DNS: the DNS NodePort service and coredns-custom forwarders
+  5. certificates  CockroachDB certificates and secrets
+  6. cockroachdb   CockroachDB manifests (kubectl apply -k per cluster)
+  7. init          cockroach init, once
+  8. verify        every CockroachDB node of every region is live
+
+  --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
+  --yes         answer every question with yes (YES=1)
+  --from STEP   start at STEP (after a failure, or to redo the later steps)
+  --only STEP   run only STEP
+  --help        print this text
+
+Environment:
+  SSH_PUBLIC_KEY_FILE (default $HOME/.ssh/id_ed25519.pub): The SSH public key installed on every VM.
+  SSH_PRIVATE_KEY_FILE (default $HOME/.ssh/id_ed25519): The SSH private key k3sup logs in with.
+  KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys, certificates and logs made at apply time; never commit this folder.
+Every step is safe to run again.
+USAGE
 }
 
-main "$@"
+readonly SCRIPT_NAME=setup.sh
+readonly STEPS=(azure k3s cilium dns certificates cockroachdb init verify)
+readonly STEP_TITLES=(
+  'Azure infrastructure: resource group, VNets, peerings, NSGs, public IPs, NICs, VMs'
+  'k3s on every node (k3sup), flannel off'
+  'Cilium with ClusterMesh and the shared CA'
+  'cross-cluster DNS: the DNS NodePort service and coredns-custom forwarders'
+  'CockroachDB certificates and secrets'
+  'CockroachDB manifests (kubectl apply -k per cluster)'
+  'cockroach init, once'
+  'every CockroachDB node of every region is live'
+)
+readonly EXTRA_FLAGS=()
+readonly REQUIRED_TOOLS=(
+)
+readonly DONE_MESSAGE='crdb-three-region is up'
+
+run_script "$@"

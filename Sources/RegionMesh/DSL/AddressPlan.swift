@@ -1,27 +1,26 @@
-/// A region's VNet and the one subnet its nodes live in.
-public struct Network: RegionStatement, Sendable {
-    /// The VNet's address space, e.g. `10.1.0.0/16`.
-    public let vnet: String
-    /// The node subnet, inside the VNet, e.g. `10.1.1.0/24`.
+/// A region's private network (an Azure VNet, an AWS VPC) and the one subnet its nodes live in.
+/// Providers add the spelling their users know, such as `Network(vnet:subnet:)`.
+public struct Network: RegionStatement {
+    /// The network's address space, e.g. `10.1.0.0/16`.
+    public let range: String
+    /// The node subnet, inside the network, e.g. `10.1.1.0/24`.
     public let subnet: String
     /// Where this was declared.
     public let sourceLocation: SourceLocation
 
-    /// Declares the region's VNet and subnet.
-    public init(vnet: String, subnet: String, fileID: String = #fileID, filePath: String = #filePath, line: Int = #line) {
-        self.vnet = vnet
+    /// Declares the region's network and node subnet.
+    public init(range: String, subnet: String, fileID: String = #fileID, filePath: String = #filePath, line: Int = #line) {
+        self.range = range
         self.subnet = subnet
         self.sourceLocation = SourceLocation(fileID: fileID, filePath: filePath, line: line)
     }
-
-    public var regionElement: RegionElement { .network(self) }
 }
 
-/// The region's pod range: the Cilium cluster-pool and the k3s `--cluster-cidr`.
-public struct Pods: RegionStatement, Sendable {
+/// The region's pod range: the network plugin's pod pool and the distribution's cluster CIDR.
+public struct Pods: RegionStatement {
     /// The pod range, e.g. `10.10.0.0/16`.
     public let cidr: String
-    /// The prefix length of the block each node gets (Cilium `clusterPoolIPv4MaskSize`).
+    /// The prefix length of the block each node gets.
     public let perNodeMaskSize: Int
     /// Where this was declared.
     public let sourceLocation: SourceLocation
@@ -32,12 +31,10 @@ public struct Pods: RegionStatement, Sendable {
         self.perNodeMaskSize = perNodeMaskSize
         self.sourceLocation = SourceLocation(fileID: fileID, filePath: filePath, line: line)
     }
-
-    public var regionElement: RegionElement { .pods(self) }
 }
 
-/// The region's Kubernetes service range (k3s `--service-cidr`); its 10th address is the DNS service.
-public struct Services: RegionStatement, Sendable {
+/// The region's Kubernetes service range; its 10th address is the DNS service.
+public struct Services: RegionStatement {
     /// The service range, e.g. `10.101.0.0/16`.
     public let cidr: String
     /// Where this was declared.
@@ -48,14 +45,12 @@ public struct Services: RegionStatement, Sendable {
         self.cidr = cidr
         self.sourceLocation = SourceLocation(fileID: fileID, filePath: filePath, line: line)
     }
-
-    public var regionElement: RegionElement { .services(self) }
 }
 
-/// Overrides the region's cluster name (by default `<namePrefix>-<region key>`). It is the Cilium
-/// cluster name and the kubeconfig context.
-public struct ClusterName: RegionStatement, Sendable {
-    /// The name: at most 32 lower-case alphanumerics and `-`.
+/// Overrides the region's cluster name (by default `<namePrefix>-<region key>`). It names the
+/// cluster in the multi-cluster network and is the kubeconfig context.
+public struct ClusterName: RegionStatement {
+    /// The name: lower-case alphanumerics and `-`.
     public let name: String
     /// Where this was declared.
     public let sourceLocation: SourceLocation
@@ -65,6 +60,4 @@ public struct ClusterName: RegionStatement, Sendable {
         self.name = name
         self.sourceLocation = SourceLocation(fileID: fileID, filePath: filePath, line: line)
     }
-
-    public var regionElement: RegionElement { .clusterName(self) }
 }

@@ -28,31 +28,31 @@ extension DeclarationListBuilder {
     public static func buildLimitedAvailability(_ part: [Element]) -> [Element] { part }
 }
 
-/// Collects the top level of a ``Topology``: ``Azure``, ``Defaults`` and ``Region`` declarations.
+/// Collects the top level of a ``Topology``: the provider's placement, ``Defaults`` and ``Region``s.
 @resultBuilder
 public enum TopologyBuilder: DeclarationListBuilder {
-    public typealias Element = TopologyElement
+    public typealias Element = any TopologyStatement
 
     /// A single declaration.
-    public static func buildExpression(_ statement: some TopologyStatement) -> [Element] { [statement.topologyElement] }
+    public static func buildExpression(_ statement: some TopologyStatement) -> [Element] { [statement] }
 
     /// A helper function that returns several declarations of one type: `standardRegions() -> [Region]`.
     public static func buildExpression<Statement: TopologyStatement>(_ statements: [Statement]) -> [Element] {
-        statements.map(\.topologyElement)
+        statements.map { $0 }
     }
 }
 
 /// Collects the settings inside ``Defaults``.
 @resultBuilder
 public enum SettingsBuilder: DeclarationListBuilder {
-    public typealias Element = Setting
+    public typealias Element = any SettingStatement
 
     /// A single setting.
-    public static func buildExpression(_ statement: some SettingStatement) -> [Element] { [statement.setting] }
+    public static func buildExpression(_ statement: some SettingStatement) -> [Element] { [statement] }
 
     /// A helper function that returns several settings of one type: `standardRules() -> [InboundRule]`.
     public static func buildExpression<Statement: SettingStatement>(_ statements: [Statement]) -> [Element] {
-        statements.map(\.setting)
+        statements.map { $0 }
     }
 }
 
@@ -60,13 +60,13 @@ public enum SettingsBuilder: DeclarationListBuilder {
 /// a default.
 @resultBuilder
 public enum RegionBuilder: DeclarationListBuilder {
-    public typealias Element = RegionElement
+    public typealias Element = any RegionStatement
 
     /// A single declaration.
-    public static func buildExpression(_ statement: some RegionStatement) -> [Element] { [statement.regionElement] }
+    public static func buildExpression(_ statement: some RegionStatement) -> [Element] { [statement] }
 
     /// A helper function that returns several declarations of one type: `sqlRules() -> [InboundRule]`.
     public static func buildExpression<Statement: RegionStatement>(_ statements: [Statement]) -> [Element] {
-        statements.map(\.regionElement)
+        statements.map { $0 }
     }
 }

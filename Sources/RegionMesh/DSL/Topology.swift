@@ -12,8 +12,8 @@
 /// }
 /// ```
 ///
-/// A `Topology` holds only what was written, with where it was written; ``Validator`` checks it
-/// and ``Planner`` resolves it into a ``Plan``.
+/// A `Topology` holds only what was written, with where it was written; ``Pipeline`` gathers,
+/// validates and resolves it into a ``Plan``.
 public struct Topology: Sendable {
     /// The deployment's name; also the folder under `out/`.
     public let name: String
@@ -22,14 +22,14 @@ public struct Topology: Sendable {
     /// Where the topology was declared.
     public let location: SourceLocation
     /// The declarations, in the order they were written.
-    public let elements: [TopologyElement]
+    public let elements: [any TopologyStatement]
 
     /// Declares a topology.
     public init(
         _ name: String,
         summary: String = "",
         fileID: String = #fileID, filePath: String = #filePath, line: Int = #line,
-        @TopologyBuilder _ content: () -> [TopologyElement]
+        @TopologyBuilder _ content: () -> [any TopologyStatement]
     ) {
         self.name = name
         self.summary = summary
@@ -38,75 +38,43 @@ public struct Topology: Sendable {
     }
 }
 
-/// The Azure subscription-level placement: the one resource group that holds every resource.
-public struct Azure: TopologyStatement, Sendable {
-    /// The resource group; teardown deletes exactly this group.
-    public let resourceGroup: String
-    /// Where the resource group's metadata lives.
-    public let location: AzureLocation
-    /// The prefix of every derived resource name (`crdb` gives `crdb-eastus-vnet`).
-    public let namePrefix: String
-    /// Where this was declared.
-    public let sourceLocation: SourceLocation
-
-    /// Places the deployment in `resourceGroup`.
-    public init(
-        resourceGroup: String, location: AzureLocation, namePrefix: String = "crdb",
-        fileID: String = #fileID, filePath: String = #filePath, line: Int = #line
-    ) {
-        self.resourceGroup = resourceGroup
-        self.location = location
-        self.namePrefix = namePrefix
-        self.sourceLocation = SourceLocation(fileID: fileID, filePath: filePath, line: line)
-    }
-
-    public var topologyElement: TopologyElement { .azure(self) }
-}
-
 /// Settings that apply to every region unless the region overrides them.
-public struct Defaults: TopologyStatement, Sendable {
+public struct Defaults: TopologyStatement {
     /// The settings, in the order they were written.
-    public let settings: [Setting]
+    public let settings: [any SettingStatement]
     /// Where this was declared.
     public let sourceLocation: SourceLocation
 
     /// Declares the defaults.
     public init(
         fileID: String = #fileID, filePath: String = #filePath, line: Int = #line,
-        @SettingsBuilder _ content: () -> [Setting]
+        @SettingsBuilder _ content: () -> [any SettingStatement]
     ) {
         self.settings = content()
         self.sourceLocation = SourceLocation(fileID: fileID, filePath: filePath, line: line)
     }
-
-    public var topologyElement: TopologyElement { .defaults(self) }
 }
 
-/// One region: an Azure location with its own VNet, k3s cluster and CockroachDB nodes.
-public struct Region: TopologyStatement, Sendable {
+/// One region: its own private network, Kubernetes cluster and CockroachDB nodes. A provider adds
+/// the initializer that places it, such as `Region(_:location:clusterID:)` for Azure.
+public struct Region: TopologyStatement {
     /// The region key: a DNS-1123 label that becomes the Kubernetes namespace and DNS zone.
     public let key: String
-    /// The Azure location of the region's resources.
-    public let location: AzureLocation
-    /// The Cilium cluster ID, 1–255, unique in the mesh.
+    /// The cluster's number in the multi-cluster network, unique in the mesh.
     public let clusterID: Int
-    /// The declarations inside the region.
-    public let elements: [RegionElement]
+    /// The declarations inside the region, the provider's placement first.
+    public let elements: [any RegionStatement]
     /// Where this was declared.
     public let sourceLocation: SourceLocation
 
-    /// Declares a region.
-    public init(
-        _ key: String, location: AzureLocation, clusterID: Int,
-        fileID: String = #fileID, filePath: String = #filePath, line: Int = #line,
-        @RegionBuilder _ content: () -> [RegionElement]
+    /// Declares a region placed by `placement`, a provider's declaration.
+    init(
+        _ key: String, clusterID: Int, placement: any RegionStatement, sourceLocation: SourceLocation,
+        elements: [any RegionStatement]
     ) {
         self.key = key
-        self.location = location
         self.clusterID = clusterID
-        self.elements = content()
-        self.sourceLocation = SourceLocation(fileID: fileID, filePath: filePath, line: line)
+        self.elements = [placement] + elements
+        self.sourceLocation = sourceLocation
     }
-
-    public var topologyElement: TopologyElement { .region(self) }
 }

@@ -1,18 +1,17 @@
 /// One finding about a topology, rendered like a compiler's:
 /// `topologies/ThreeRegion.swift:17: error: [overlapping-cidr] message (topologies/ThreeRegion.swift:11)`.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Codable {
-    /// How serious a finding is: errors stop generation, warnings and notes do not.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Encodable {
+    /// How serious a finding is: errors stop generation, warnings do not.
     public enum Severity: String, Hashable, Sendable, Codable, Comparable {
-        case note, warning, error
+        case warning, error
 
-        private var rank: Int { self == .error ? 2 : self == .warning ? 1 : 0 }
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
     }
 
     /// The rule that produced the finding.
     public var rule: Rule
     /// The rule's severity, copied here so that the rendered text needs nothing else.
-    public var severity: Severity
+    public var severity: Diagnostic.Severity
     /// What is wrong, naming the values involved.
     public var message: String
     /// The declaration at fault.
@@ -31,7 +30,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Codable {
 
     public var description: String {
         let related = relatedLocation.map { " (\($0))" } ?? ""
-        return "\(location): \(severity.rawValue): [\(rule.rawValue)] \(message)\(related)"
+        return "\(location): \(severity.rawValue): [\(rule.id)] \(message)\(related)"
     }
 }
 
@@ -41,6 +40,6 @@ extension Array where Element == Diagnostic {
 
     /// Sorted by file and line, then rule and message, so output is stable.
     public func sortedByLocation() -> [Diagnostic] {
-        sorted { ($0.location, $0.rule.rawValue, $0.message) < ($1.location, $1.rule.rawValue, $1.message) }
+        sorted { ($0.location, $0.rule.id, $0.message) < ($1.location, $1.rule.id, $1.message) }
     }
 }

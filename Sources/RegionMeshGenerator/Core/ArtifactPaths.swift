@@ -1,23 +1,13 @@
 import RegionMesh
 
-/// Where each artifact lives under `out/<topology>/`. Scripts that call or read other artifacts
-/// take the paths from here, so a move is one edit.
+/// Where the neutral artifacts live under `out/<topology>/`. Each component names its own files
+/// in its folder; the scripts that run them take the paths from the steps the component gives.
 public enum ArtifactPaths {
     public static let readme = "README.md"
     public static let planJSON = "plan.json"
     public static let setup = "setup.sh"
     public static let teardown = "teardown.sh"
-    public static let azureInfrastructure = "azure/infrastructure.sh"
-    public static let azureTeardown = "azure/teardown.sh"
-    public static let k3sInstall = "k3s/install.sh"
-    public static let ciliumInstall = "cilium/install.sh"
-    public static let cockroachCertificates = "cockroachdb/certs.sh"
-    public static let cockroachInit = "cockroachdb/init.sh"
 
-    /// The folder of one cluster: its kustomization, manifests and Cilium values.
+    /// The folder of one cluster: its kustomization, manifests and Helm values.
     public static func clusterFolder(_ cluster: ClusterPlan) -> String { "clusters/\(cluster.name)" }
-    /// The cluster's Cilium Helm values.
-    public static func ciliumValues(_ cluster: ClusterPlan) -> String { "\(clusterFolder(cluster))/cilium-values.yaml" }
-    /// The folder of the cluster's DNS objects.
-    public static func dnsFolder(_ cluster: ClusterPlan) -> String { "\(clusterFolder(cluster))/dns" }
 }

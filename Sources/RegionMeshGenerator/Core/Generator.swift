@@ -1,43 +1,59 @@
+import Foundation
 import RegionMesh
 
-/// Turns a Plan into every artifact of `out/<topology>/`, sorted by path.
+/// Turns a Plan into every artifact of `out/<topology>/`, sorted by path: each component's
+/// scripts and files, the cluster manifests (one stage for all components' objects), `setup.sh`
+/// and `teardown.sh` composed from the components' steps, `plan.json`, and the README.
 public enum Generator {
-    /// An emitter: the artifact family it writes and the function that writes it from the Plan.
-    public struct Emitter: Sendable {
-        /// The artifact family, e.g. `azure`.
-        public let family: String
-        /// Writes the family's artifacts.
-        public let emit: @Sendable (Plan) throws -> [Artifact]
-    }
-
-    /// The emitters, one per artifact family. Each reads only the Plan.
-    public static let emitters: [Emitter] = [
-        Emitter(family: "azure", emit: AzureEmitter.artifacts),
-        Emitter(family: "k3s", emit: K3sEmitter.artifacts),
-        Emitter(family: "cilium", emit: CiliumEmitter.artifacts),
-        Emitter(family: "dns", emit: DNSEmitter.artifacts),
-        Emitter(family: "cockroachdb", emit: CockroachEmitter.artifacts),
-        Emitter(family: "kustomization", emit: ClusterKustomizationEmitter.artifacts),
-        Emitter(family: "plan.json", emit: PlanJSONEmitter.artifacts),
-        Emitter(family: "scripts", emit: ScriptsEmitter.artifacts),
-        Emitter(family: "readme", emit: DeploymentReadme.artifacts),
-    ]
-
     /// Every artifact for `plan`, sorted by path. Throws only on an internal encoding failure.
     public static func artifacts(for plan: Plan) throws -> [Artifact] {
-        var artifacts: [Artifact] = []
-        for emitter in emitters { artifacts += try emitter.emit(plan) }
+        let components = GeneratorRegistry.components(of: plan)
+        let componentScripts = components.flatMap { $0.scripts() }
+        var environment: [ScriptEnvironment.Variable] = []
+        for variable in componentScripts.flatMap(\.environment) where !environment.contains(variable) { environment.append(variable) }
+        let scripts = componentScripts + [
+            SetupScript.make(
+                plan, steps: ordered(components.map { $0.setupSteps() }), environment: environment,
+                checks: components.flatMap { $0.preflightChecks() }),
+            TeardownScript.make(plan, steps: ordered(components.map { $0.teardownSteps() })),
+        ]
+        var artifacts = try scripts.map { Artifact(path: $0.path, contents: try ScriptRenderer.render($0, plan: plan), isExecutable: true) }
+        artifacts += try components.flatMap { try $0.files() }
+        artifacts += try ClusterManifests.artifacts(
+            plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() })
+        artifacts.append(Artifact(path: ArtifactPaths.planJSON, contents: try JSON.encode(plan)))
+        artifacts.append(DeploymentReadme.artifact(plan, contributions: components.map { $0.readme() }, scripts: scripts))
         var seen = Set<String>()
         if let duplicate = artifacts.first(where: { !seen.insert($0.path).inserted }) {
-            throw GeneratorError(message: "two emitters write \(duplicate.path) for topology \(plan.name)")
+            throw GeneratorError("two components write \(duplicate.path) for topology \(plan.name)")
         }
         return artifacts.sorted { $0.path < $1.path }
     }
+
+    /// The components' steps ordered by phase; within a phase, by component, then as listed.
+    static func ordered(_ perComponent: [[PhasedStep]]) -> [ScriptStep] {
+        perComponent.enumerated()
+            .flatMap { component, steps in steps.enumerated().map { (step: $0.element, component: component, index: $0.offset) } }
+            .sorted { ($0.step.phase.rawValue, $0.component, $0.index) < ($1.step.phase.rawValue, $1.component, $1.index) }
+            .map(\.step.step)
+    }
 }
 
-/// An emitter produced something the writer cannot take (a programming error, reported, not crashed on).
-public struct GeneratorError: Error, CustomStringConvertible {
-    /// What went wrong.
+/// Stable, readable JSON: sorted keys, two-space indentation, no escaped slashes. The one JSON
+/// encoding of the generator and the CLI.
+public enum JSON {
+    /// The JSON text of `value`.
+    public static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// A generator or writer problem, said in one line: what and where.
+public struct GeneratorError: Error, CustomStringConvertible, Equatable {
+    /// The message.
     public let message: String
+    init(_ message: String) { self.message = message }
     public var description: String { message }
 }

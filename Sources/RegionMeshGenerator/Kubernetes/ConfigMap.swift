@@ -2,6 +2,6 @@
 struct ConfigMap: KubernetesObject {
     let apiVersion = "v1"
     let kind = "ConfigMap"
-    let metadata: ObjectMeta
+    var metadata: ObjectMeta
     let data: SortedMap<String>
 }

@@ -4,7 +4,7 @@ protocol KubernetesObject: Encodable, Sendable {
     /// The object's kind, e.g. `StatefulSet`.
     var kind: String { get }
     /// The object's name, namespace, labels and annotations.
-    var metadata: ObjectMeta { get }
+    var metadata: ObjectMeta { get set }
 }
 
 extension KubernetesObject {

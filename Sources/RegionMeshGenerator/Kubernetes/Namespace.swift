@@ -2,5 +2,5 @@
 struct Namespace: KubernetesObject {
     let apiVersion = "v1"
     let kind = "Namespace"
-    let metadata: ObjectMeta
+    var metadata: ObjectMeta
 }

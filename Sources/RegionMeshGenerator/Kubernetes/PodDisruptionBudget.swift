@@ -2,7 +2,7 @@
 struct PodDisruptionBudget: KubernetesObject {
     let apiVersion = "policy/v1"
     let kind = "PodDisruptionBudget"
-    let metadata: ObjectMeta
+    var metadata: ObjectMeta
     let spec: Spec
 
     /// Which pods, and how many may be down at once.

@@ -2,7 +2,7 @@
 struct Role: KubernetesObject {
     let apiVersion = "rbac.authorization.k8s.io/v1"
     let kind = "Role"
-    let metadata: ObjectMeta
+    var metadata: ObjectMeta
     let rules: [PolicyRule]
 }
 
@@ -18,7 +18,7 @@ struct PolicyRule: Encodable, Sendable {
 struct RoleBinding: KubernetesObject {
     let apiVersion = "rbac.authorization.k8s.io/v1"
     let kind = "RoleBinding"
-    let metadata: ObjectMeta
+    var metadata: ObjectMeta
     let subjects: [Subject]
     let roleRef: RoleRef
 }

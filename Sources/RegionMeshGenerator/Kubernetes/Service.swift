@@ -2,7 +2,7 @@
 struct Service: KubernetesObject {
     let apiVersion = "v1"
     let kind = "Service"
-    let metadata: ObjectMeta
+    var metadata: ObjectMeta
     let spec: ServiceSpec
 }
 

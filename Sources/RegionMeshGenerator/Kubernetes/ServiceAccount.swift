@@ -2,5 +2,5 @@
 struct ServiceAccount: KubernetesObject {
     let apiVersion = "v1"
     let kind = "ServiceAccount"
-    let metadata: ObjectMeta
+    var metadata: ObjectMeta
 }

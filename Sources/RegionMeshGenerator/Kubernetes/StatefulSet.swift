@@ -2,7 +2,7 @@
 struct StatefulSet: KubernetesObject {
     let apiVersion = "apps/v1"
     let kind = "StatefulSet"
-    let metadata: ObjectMeta
+    var metadata: ObjectMeta
     let spec: Spec
 
     /// The spec of a StatefulSet. Only `replicas`, `template` and `updateStrategy` may change

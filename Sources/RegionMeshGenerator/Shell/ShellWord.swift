@@ -11,6 +11,13 @@ public enum ShellWord: Hashable, Sendable, ExpressibleByStringLiteral, Expressib
     /// A variable reference, double-quoted: `"$NAME"`.
     public static func variable(_ name: String) -> ShellWord { .expansion("\"$\(name)\"") }
 
+    /// The word's text: the literal value, or the expansion as written.
+    public var text: String {
+        switch self {
+        case .literal(let text), .expansion(let text): text
+        }
+    }
+
     /// The word as it appears in the script.
     public var rendered: String {
         switch self {
@@ -64,6 +71,22 @@ public struct ShellCommand: Hashable, Sendable {
         var copy = self
         copy.groups[0] = words + copy.groups[0]
         return copy
+    }
+
+    /// The command on one line, however long.
+    var oneLine: String { groups.map { $0.map(\.rendered).joined(separator: " ") }.joined(separator: " ") }
+
+    /// The program and subcommand words, as written: `kubectl rollout status`.
+    var name: String { groups[0].map(\.text).joined(separator: " ") }
+
+    /// The value of option `option`, as written, if the command has it.
+    func value(of option: String) -> String? {
+        groups.dropFirst().first { $0.first == .literal(option) }.flatMap { $0.dropFirst().first?.text }
+    }
+
+    /// Whether the command has option (or flag) `option`.
+    func has(_ option: String) -> Bool {
+        groups.dropFirst().contains { $0.first == .literal(option) }
     }
 
     /// The rendered lines: one line when short, else one option per continuation line.

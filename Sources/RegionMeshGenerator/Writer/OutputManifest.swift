@@ -32,18 +32,15 @@ public struct OutputManifest: Codable, Equatable, Sendable {
 
     /// The manifest as an artifact: sorted keys, two-space indentation, a trailing newline.
     public var artifact: Artifact {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return Artifact(path: OutputManifest.fileName, contents: json)
+        Artifact(path: OutputManifest.fileName, contents: (try? JSON.encode(self)) ?? "{}")
     }
 
     /// Reads a manifest, with a one-line error when it is not one.
-    static func decode(_ data: Data, path: String) throws(WriterError) -> OutputManifest {
+    static func decode(_ data: Data, path: String) throws(GeneratorError) -> OutputManifest {
         do {
             return try JSONDecoder().decode(OutputManifest.self, from: data)
         } catch {
-            throw WriterError("\(path) is not a RegionMesh manifest (\(Self.reason(error))); restore it from git, or delete it and run again with --force")
+            throw GeneratorError("\(path) is not a RegionMesh manifest (\(Self.reason(error))); restore it from git, or delete it and run again with --force")
         }
     }
 
@@ -55,12 +52,4 @@ public struct OutputManifest: Codable, Equatable, Sendable {
         default: "unreadable"
         }
     }
-}
-
-/// A one-line problem with the output folder: what and where.
-public struct WriterError: Error, CustomStringConvertible, Equatable {
-    /// The message.
-    public let message: String
-    init(_ message: String) { self.message = message }
-    public var description: String { message }
 }

@@ -16,7 +16,7 @@ public struct OutputWriter {
     /// What writing `artifacts` for `topology` would do. Reads the folder; writes nothing.
     /// `force` treats an unreadable manifest as absent (every existing file then counts as not
     /// written by RegionMesh, which `--force` overwrites).
-    public func changes(topology: String, artifacts: [Artifact], force: Bool = false) throws(WriterError) -> ChangeSet {
+    public func changes(topology: String, artifacts: [Artifact], force: Bool = false) throws(GeneratorError) -> ChangeSet {
         let folder = folder(for: topology)
         let manifest = OutputManifest(topology: topology, artifacts: artifacts)
         let all = artifacts + [manifest.artifact]
@@ -53,7 +53,7 @@ public struct OutputWriter {
 
     /// Carries out `changes`: writes created and updated files atomically, removes stale ones,
     /// and prunes folders that became empty. The manifest is written last.
-    public func apply(_ changes: ChangeSet) throws(WriterError) {
+    public func apply(_ changes: ChangeSet) throws(GeneratorError) {
         let writes = changes.created + changes.updated.map(\.artifact)
         let ordered = writes.filter { $0.path != OutputManifest.fileName } + writes.filter { $0.path == OutputManifest.fileName }
         for artifact in ordered {
@@ -61,29 +61,29 @@ public struct OutputWriter {
         }
         for removal in changes.removed {
             let url = changes.folder.appendingPathComponent(removal.path)
-            do { try files.removeItem(at: url) } catch { throw WriterError("cannot remove \(url.relativePath): \(Self.reason(error))") }
+            do { try files.removeItem(at: url) } catch { throw GeneratorError("cannot remove \(url.relativePath): \(Self.reason(error))") }
             pruneEmptyFolders(from: url.deletingLastPathComponent(), upTo: changes.folder)
         }
     }
 
-    private func readManifest(_ folder: URL) throws(WriterError) -> OutputManifest? {
+    private func readManifest(_ folder: URL) throws(GeneratorError) -> OutputManifest? {
         let url = folder.appendingPathComponent(OutputManifest.fileName)
         guard let data = try read(url) else { return nil }
         return try OutputManifest.decode(data, path: url.relativePath)
     }
 
-    private func read(_ url: URL) throws(WriterError) -> Data? {
+    private func read(_ url: URL) throws(GeneratorError) -> Data? {
         var isDirectory: ObjCBool = false
         guard files.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue { throw WriterError("\(url.relativePath) is a folder where RegionMesh writes a file; move it away") }
-        do { return try Data(contentsOf: url) } catch { throw WriterError("cannot read \(url.relativePath): \(Self.reason(error))") }
+        if isDirectory.boolValue { throw GeneratorError("\(url.relativePath) is a folder where RegionMesh writes a file; move it away") }
+        do { return try Data(contentsOf: url) } catch { throw GeneratorError("cannot read \(url.relativePath): \(Self.reason(error))") }
     }
 
     private func isExecutable(_ url: URL) -> Bool {
         ((try? files.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0) & 0o111 != 0
     }
 
-    private func writeAtomically(_ artifact: Artifact, to url: URL) throws(WriterError) {
+    private func writeAtomically(_ artifact: Artifact, to url: URL) throws(GeneratorError) {
         let folder = url.deletingLastPathComponent()
         try requireFolderPath(folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).regionmesh-tmp")
@@ -92,25 +92,25 @@ public struct OutputWriter {
             guard files.createFile(
                 atPath: temporary.path, contents: Data(artifact.contents.utf8),
                 attributes: [.posixPermissions: artifact.isExecutable ? 0o755 : 0o644])
-            else { throw WriterError("cannot write \(url.relativePath): permission denied or no space left") }
+            else { throw GeneratorError("cannot write \(url.relativePath): permission denied or no space left") }
             guard rename(temporary.path, url.path) == 0 else {
                 try? files.removeItem(at: temporary)
-                throw WriterError("cannot replace \(url.relativePath): \(String(cString: strerror(errno)))")
+                throw GeneratorError("cannot replace \(url.relativePath): \(String(cString: strerror(errno)))")
             }
-        } catch let error as WriterError {
+        } catch let error as GeneratorError {
             throw error
         } catch {
-            throw WriterError("cannot write \(url.relativePath): \(Self.reason(error))")
+            throw GeneratorError("cannot write \(url.relativePath): \(Self.reason(error))")
         }
     }
 
     /// Fails with a clear message when a file stands where a folder of `folder`'s path must be.
-    private func requireFolderPath(_ folder: URL) throws(WriterError) {
+    private func requireFolderPath(_ folder: URL) throws(GeneratorError) {
         var current = folder.standardizedFileURL
         while current.path != "/" {
             var isDirectory: ObjCBool = false
             if files.fileExists(atPath: current.path, isDirectory: &isDirectory) {
-                if !isDirectory.boolValue { throw WriterError("cannot write into \(current.relativePath): it is a file, not a folder") }
+                if !isDirectory.boolValue { throw GeneratorError("cannot write into \(current.relativePath): it is a file, not a folder") }
                 return
             }
             current = current.deletingLastPathComponent()

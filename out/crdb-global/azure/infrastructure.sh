@@ -4,14 +4,22 @@
 #
 # Creates the Azure infrastructure in resource group crdb-global: 6 VNets,
 # 30 peerings, 6 NSGs, and per node a public IP, a NIC and a VM.
-# Safe to run again: what exists is kept. DRY_RUN=1 prints the commands instead.
+# Safe to run again: what exists is kept.
 set -euo pipefail
 
 # --- RegionMesh script library: the same in every generated script ------------------------------
-# DRY_RUN=1 prints every command, in order, and runs none of them.
+if ((BASH_VERSINFO[0] < 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 4))); then
+  printf 'error: this script needs bash 4.4 or newer (this is %s); on macOS: brew install bash\n' "$BASH_VERSION" >&2
+  exit 1
+fi
+# DRY_RUN=1 (or --dry-run) prints every command that would change something, in order, and runs none.
 DRY_RUN="${DRY_RUN:-0}"
+# YES=1 (or --yes) answers every question with yes.
+YES="${YES:-0}"
 # Seconds between two checks of a condition that is being waited for.
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
+# The step running now, named when the script fails.
+CURRENT_STEP=''
 
 # Prints a step banner on stderr.
 banner() {
@@ -27,6 +35,13 @@ info() {
 die() {
   printf 'error: %s\n' "$*" >&2
   exit 1
+}
+
+# Prints the usage and an error on stderr and exits 2.
+usage_error() {
+  usage >&2
+  printf 'error: %s\n' "$*" >&2
+  exit 2
 }
 
 # Prints words so that a shell reads them back as the same words.
@@ -51,10 +66,31 @@ run() {
   fi
 }
 
+# Runs FIRST… | SECOND… (the words before and after a '|' word); under DRY_RUN=1 prints them.
+run_piped() {
+  local first=()
+  while (($# > 0)) && [[ "$1" != '|' ]]; do
+    first+=("$1")
+    shift
+  done
+  shift
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
+  else
+    "${first[@]}" | "$@"
+  fi
+}
+
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
   [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+}
+
+# Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
+# everything exists, so that every delete command is printed.
+found() {
+  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -98,10 +134,11 @@ require_tools() {
   done
   [[ "$DRY_RUN" == 1 ]] || ((missing == 0)) || die "install the missing tools above, then run this script again"
 }
+
 # Asks a yes/no question on the terminal; YES=1 (or --yes) answers yes. Refuses without a terminal.
 confirm() {
   local answer
-  if [[ "${YES:-0}" == 1 ]]; then
+  if [[ "$YES" == 1 ]]; then
     return 0
   fi
   if [[ "$DRY_RUN" == 1 ]]; then
@@ -112,14 +149,91 @@ confirm() {
   read -r -p "$1 [y/N] " answer
   [[ "$answer" == [yY] || "$answer" == [yY][eE][sS] ]]
 }
+
+# Sets the variable of one of the script's own flags (EXTRA_FLAGS holds OPTION:VARIABLE pairs).
+set_flag() {
+  local entry
+  for entry in "${EXTRA_FLAGS[@]}"; do
+    if [[ "$1" == "${entry%%:*}" ]]; then
+      printf -v "${entry#*:}" '%s' 1
+      return 0
+    fi
+  done
+  return 1
+}
+
+# On a failure inside a step: names the step and the command that resumes from it.
+report_failure() {
+  local status="$1"
+  if ((status != 0)) && [[ -n "$CURRENT_STEP" ]]; then
+    printf 'error: %s stopped in step %s; after fixing the cause, resume with: %s --from %s\n' \
+      "$SCRIPT_NAME" "$CURRENT_STEP" "$0" "$CURRENT_STEP" >&2
+  fi
+}
+
+# Runs the script: the common options, the tools check, `before_steps` when the script has one,
+# then every selected step of STEPS under a banner, with the time each took.
+run_script() {
+  local from='' only='' step index=0 started
+  while (($# > 0)); do
+    case "$1" in
+      --dry-run) DRY_RUN=1 ;;
+      --yes | -y) YES=1 ;;
+      --from | --only)
+        [[ $# -ge 2 && -n "$2" ]] || usage_error "$1 needs a step name"
+        if [[ "$1" == --from ]]; then from="$2"; else only="$2"; fi
+        shift
+        ;;
+      -h | --help)
+        usage
+        exit 0
+        ;;
+      *) set_flag "$1" || usage_error "unknown argument $1" ;;
+    esac
+    shift
+  done
+  for step in "$from" "$only"; do
+    if [[ -n "$step" && " ${STEPS[*]} " != *" $step "* ]]; then
+      usage_error "unknown step $step; the steps are: ${STEPS[*]}"
+    fi
+  done
+  export DRY_RUN YES WAIT_INTERVAL
+  require_tools "${REQUIRED_TOOLS[@]}"
+  if declare -F before_steps >/dev/null; then
+    before_steps
+  fi
+  trap 'report_failure $?' EXIT
+  for step in "${STEPS[@]}"; do
+    index=$((index + 1))
+    [[ -n "$only" && "$step" != "$only" ]] && continue
+    if [[ -n "$from" ]]; then
+      [[ "$step" != "$from" ]] && continue
+      from=''
+    fi
+    CURRENT_STEP="$step"
+    banner "$SCRIPT_NAME $index/${#STEPS[@]}: ${STEP_TITLES[index - 1]}"
+    started="$SECONDS"
+    "step_${step//-/_}"
+    info "$step took $((SECONDS - started))s"
+  done
+  CURRENT_STEP=''
+  info "$DONE_MESSAGE"
+}
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
 # The SSH public key installed on every VM. Override with SSH_PUBLIC_KEY_FILE=...
 SSH_PUBLIC_KEY_FILE="${SSH_PUBLIC_KEY_FILE:-$HOME/.ssh/id_ed25519.pub}"
+export SSH_PUBLIC_KEY_FILE
 
-# The resource group that holds every resource of the deployment.
-create_resource_group() {
-  banner 'Azure: resource group crdb-global'
+# Runs once before the first step.
+before_steps() {
+  if [[ "$DRY_RUN" != 1 && ! -f "$SSH_PUBLIC_KEY_FILE" ]]; then
+    die "SSH public key $SSH_PUBLIC_KEY_FILE not found; create one with ssh-keygen -t ed25519, or set SSH_PUBLIC_KEY_FILE"
+  fi
+}
+
+# Step 1: the resource group that holds every resource of the deployment.
+step_resource_group() {
   if ! exists az group show --name crdb-global; then
     run az group create \
       --name crdb-global \
@@ -131,9 +245,8 @@ create_resource_group() {
   fi
 }
 
-# One VNet per region, with the subnet its nodes live in.
-create_networks() {
-  banner 'Azure: VNets and subnets'
+# Step 2: one VNet per region, with the subnet its nodes live in.
+step_networks() {
   if ! exists az network vnet show --resource-group crdb-global --name crdb-eastus2-vnet; then
     run az network vnet create \
       --resource-group crdb-global \
@@ -208,9 +321,8 @@ create_networks() {
   fi
 }
 
-# The full mesh of one-way VNet peerings: every region reaches every other directly.
-create_peerings() {
-  banner 'Azure: 30 VNet peerings'
+# Step 3: the full mesh of one-way VNet peerings: every region reaches every other directly.
+step_peerings() {
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-eastus2-vnet --name crdb-eastus2-to-westus3; then
     run az network vnet peering create \
       --resource-group crdb-global \
@@ -573,9 +685,9 @@ create_peerings() {
   fi
 }
 
-# One NSG per region. Traffic between regions needs no rule: Azure's AllowVnetInBound covers peered VNets.
-create_security_groups() {
-  banner 'Azure: network security groups and rules'
+# Step 4: one NSG per region with its inbound rules.
+step_security_groups() {
+  # Traffic between regions needs no rule: Azure's AllowVnetInBound covers peered VNets.
   if ! exists az network nsg show --resource-group crdb-global --name crdb-eastus2-nsg; then
     run az network nsg create \
       --resource-group crdb-global \
@@ -956,9 +1068,8 @@ create_security_groups() {
   fi
 }
 
-# A Standard static public IP per node, for SSH and the Kubernetes API.
-create_public_ips() {
-  banner 'Azure: public IPs'
+# Step 5: a Standard static public IP per node, for SSH and the Kubernetes API.
+step_public_ips() {
   if ! exists az network public-ip show --resource-group crdb-global --name crdb-eastus2-node1-ip; then
     run az network public-ip create \
       --resource-group crdb-global \
@@ -1177,9 +1288,8 @@ create_public_ips() {
   fi
 }
 
-# A NIC per node with its private IP pinned, so every artifact knows the node addresses.
-create_nics() {
-  banner 'Azure: network interfaces'
+# Step 6: a NIC per node with its private IP pinned, so every artifact knows the node addresses.
+step_nics() {
   if ! exists az network nic show --resource-group crdb-global --name crdb-eastus2-node1-nic; then
     run az network nic create \
       --resource-group crdb-global \
@@ -1434,9 +1544,8 @@ create_nics() {
   fi
 }
 
-# The VMs, started together (--no-wait), then waited for until each exists.
-create_vms() {
-  banner 'Azure: virtual machines'
+# Step 7: the VMs, started together (--no-wait), then waited for until each exists.
+step_vms() {
   if ! exists az vm show --resource-group crdb-global --name crdb-eastus2-node1; then
     run az vm create \
       --resource-group crdb-global \
@@ -1727,19 +1836,51 @@ create_vms() {
   run az vm wait --resource-group crdb-global --name crdb-australiaeast-node3 --created
 }
 
-# Creates everything in dependency order.
-main() {
-  if [[ "$DRY_RUN" != 1 && ! -f "$SSH_PUBLIC_KEY_FILE" ]]; then
-    die "SSH public key $SSH_PUBLIC_KEY_FILE not found; create one with ssh-keygen -t ed25519, or set SSH_PUBLIC_KEY_FILE"
-  fi
-  create_resource_group
-  create_networks
-  create_peerings
-  create_security_groups
-  create_public_ips
-  create_nics
-  create_vms
-  info 'Azure infrastructure of crdb-global is in place'
+# Prints how to call this script.
+usage() {
+  cat <<'USAGE'
+Usage: azure/infrastructure.sh [--dry-run] [--yes] [--from STEP | --only STEP]
+
+Creates the Azure infrastructure in resource group crdb-global: 6 VNets,
+30 peerings, 6 NSGs, and per node a public IP, a NIC and a VM.
+Safe to run again: what exists is kept.
+
+Steps, in order (topology crdb-global):
+  1. resource-group   the resource group that holds every resource of the deployment
+  2. networks         one VNet per region, with the subnet its nodes live in
+  3. peerings         the full mesh of one-way VNet peerings: every region reaches every other directly
+  4. security-groups  one NSG per region with its inbound rules
+  5. public-ips       a Standard static public IP per node, for SSH and the Kubernetes API
+  6. nics             a NIC per node with its private IP pinned, so every artifact knows the node addresses
+  7. vms              the VMs, started together (--no-wait), then waited for until each exists
+
+  --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
+  --yes         answer every question with yes (YES=1)
+  --from STEP   start at STEP (after a failure, or to redo the later steps)
+  --only STEP   run only STEP
+  --help        print this text
+
+Environment:
+  SSH_PUBLIC_KEY_FILE (default $HOME/.ssh/id_ed25519.pub): The SSH public key installed on every VM.
+Every step is safe to run again.
+USAGE
 }
 
-main "$@"
+readonly SCRIPT_NAME=azure/infrastructure.sh
+readonly STEPS=(resource-group networks peerings security-groups public-ips nics vms)
+readonly STEP_TITLES=(
+  'the resource group that holds every resource of the deployment'
+  'one VNet per region, with the subnet its nodes live in'
+  'the full mesh of one-way VNet peerings: every region reaches every other directly'
+  'one NSG per region with its inbound rules'
+  'a Standard static public IP per node, for SSH and the Kubernetes API'
+  'a NIC per node with its private IP pinned, so every artifact knows the node addresses'
+  'the VMs, started together (--no-wait), then waited for until each exists'
+)
+readonly EXTRA_FLAGS=()
+readonly REQUIRED_TOOLS=(
+  'az=get it from https://learn.microsoft.com/cli/azure/install-azure-cli'
+)
+readonly DONE_MESSAGE='Azure infrastructure of crdb-global is in place'
+
+run_script "$@"

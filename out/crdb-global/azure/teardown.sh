@@ -3,14 +3,22 @@
 # change the topology and run `swift run regionmesh generate`.
 #
 # Deletes resource group crdb-global and everything in it, after asking (--yes skips the question).
-# It deletes nothing else. DRY_RUN=1 prints the commands instead.
+# It deletes nothing else.
 set -euo pipefail
 
 # --- RegionMesh script library: the same in every generated script ------------------------------
-# DRY_RUN=1 prints every command, in order, and runs none of them.
+if ((BASH_VERSINFO[0] < 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 4))); then
+  printf 'error: this script needs bash 4.4 or newer (this is %s); on macOS: brew install bash\n' "$BASH_VERSION" >&2
+  exit 1
+fi
+# DRY_RUN=1 (or --dry-run) prints every command that would change something, in order, and runs none.
 DRY_RUN="${DRY_RUN:-0}"
+# YES=1 (or --yes) answers every question with yes.
+YES="${YES:-0}"
 # Seconds between two checks of a condition that is being waited for.
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
+# The step running now, named when the script fails.
+CURRENT_STEP=''
 
 # Prints a step banner on stderr.
 banner() {
@@ -26,6 +34,13 @@ info() {
 die() {
   printf 'error: %s\n' "$*" >&2
   exit 1
+}
+
+# Prints the usage and an error on stderr and exits 2.
+usage_error() {
+  usage >&2
+  printf 'error: %s\n' "$*" >&2
+  exit 2
 }
 
 # Prints words so that a shell reads them back as the same words.
@@ -50,10 +65,31 @@ run() {
   fi
 }
 
+# Runs FIRST… | SECOND… (the words before and after a '|' word); under DRY_RUN=1 prints them.
+run_piped() {
+  local first=()
+  while (($# > 0)) && [[ "$1" != '|' ]]; do
+    first+=("$1")
+    shift
+  done
+  shift
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
+  else
+    "${first[@]}" | "$@"
+  fi
+}
+
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
   [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+}
+
+# Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
+# everything exists, so that every delete command is printed.
+found() {
+  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -97,10 +133,11 @@ require_tools() {
   done
   [[ "$DRY_RUN" == 1 ]] || ((missing == 0)) || die "install the missing tools above, then run this script again"
 }
+
 # Asks a yes/no question on the terminal; YES=1 (or --yes) answers yes. Refuses without a terminal.
 confirm() {
   local answer
-  if [[ "${YES:-0}" == 1 ]]; then
+  if [[ "$YES" == 1 ]]; then
     return 0
   fi
   if [[ "$DRY_RUN" == 1 ]]; then
@@ -111,29 +148,125 @@ confirm() {
   read -r -p "$1 [y/N] " answer
   [[ "$answer" == [yY] || "$answer" == [yY][eE][sS] ]]
 }
-# --- end of the RegionMesh script library ---------------------------------------------------------
 
-# Deletes the resource group after a confirmation; --yes (or YES=1) skips the question.
-main() {
-  for argument in "$@"; do
-    case "$argument" in
-      --yes | -y) YES=1 ;;
-      *) die "unknown argument $argument (expected --yes)" ;;
-    esac
+# Sets the variable of one of the script's own flags (EXTRA_FLAGS holds OPTION:VARIABLE pairs).
+set_flag() {
+  local entry
+  for entry in "${EXTRA_FLAGS[@]}"; do
+    if [[ "$1" == "${entry%%:*}" ]]; then
+      printf -v "${entry#*:}" '%s' 1
+      return 0
+    fi
   done
-  banner 'Azure: delete resource group crdb-global'
-  if ! exists az group show --name crdb-global; then
-    info 'resource group crdb-global does not exist; nothing to delete'
-    return 0
-  fi
-  local tag
-  tag="$(capture crdb-global az group show --name crdb-global --query 'tags."regionmesh-topology"' --output tsv)"
-  if [[ "$tag" != crdb-global ]]; then
-    die 'resource group crdb-global is not tagged regionmesh-topology=crdb-global; RegionMesh did not create it and will not delete it'
-  fi
-  confirm 'Delete resource group crdb-global with its 18 VMs, disks, NICs, public IPs, NSGs and 6 VNets?' || die 'not confirmed; nothing was deleted'
-  run az group delete --name crdb-global --yes
-  info 'resource group crdb-global deleted'
+  return 1
 }
 
-main "$@"
+# On a failure inside a step: names the step and the command that resumes from it.
+report_failure() {
+  local status="$1"
+  if ((status != 0)) && [[ -n "$CURRENT_STEP" ]]; then
+    printf 'error: %s stopped in step %s; after fixing the cause, resume with: %s --from %s\n' \
+      "$SCRIPT_NAME" "$CURRENT_STEP" "$0" "$CURRENT_STEP" >&2
+  fi
+}
+
+# Runs the script: the common options, the tools check, `before_steps` when the script has one,
+# then every selected step of STEPS under a banner, with the time each took.
+run_script() {
+  local from='' only='' step index=0 started
+  while (($# > 0)); do
+    case "$1" in
+      --dry-run) DRY_RUN=1 ;;
+      --yes | -y) YES=1 ;;
+      --from | --only)
+        [[ $# -ge 2 && -n "$2" ]] || usage_error "$1 needs a step name"
+        if [[ "$1" == --from ]]; then from="$2"; else only="$2"; fi
+        shift
+        ;;
+      -h | --help)
+        usage
+        exit 0
+        ;;
+      *) set_flag "$1" || usage_error "unknown argument $1" ;;
+    esac
+    shift
+  done
+  for step in "$from" "$only"; do
+    if [[ -n "$step" && " ${STEPS[*]} " != *" $step "* ]]; then
+      usage_error "unknown step $step; the steps are: ${STEPS[*]}"
+    fi
+  done
+  export DRY_RUN YES WAIT_INTERVAL
+  require_tools "${REQUIRED_TOOLS[@]}"
+  if declare -F before_steps >/dev/null; then
+    before_steps
+  fi
+  trap 'report_failure $?' EXIT
+  for step in "${STEPS[@]}"; do
+    index=$((index + 1))
+    [[ -n "$only" && "$step" != "$only" ]] && continue
+    if [[ -n "$from" ]]; then
+      [[ "$step" != "$from" ]] && continue
+      from=''
+    fi
+    CURRENT_STEP="$step"
+    banner "$SCRIPT_NAME $index/${#STEPS[@]}: ${STEP_TITLES[index - 1]}"
+    started="$SECONDS"
+    "step_${step//-/_}"
+    info "$step took $((SECONDS - started))s"
+  done
+  CURRENT_STEP=''
+  info "$DONE_MESSAGE"
+}
+# --- end of the RegionMesh script library ---------------------------------------------------------
+
+# Step 1: delete resource group crdb-global.
+step_resource_group() {
+  local tag
+  if found az group show --name crdb-global; then
+    tag="$(capture crdb-global az group show \
+      --name crdb-global \
+      --query 'tags."regionmesh-topology"' \
+      --output tsv)"
+    if [[ "$tag" != crdb-global ]]; then
+      die 'resource group crdb-global is not tagged regionmesh-topology=crdb-global; RegionMesh did not create it and will not delete it'
+    fi
+    confirm 'Delete resource group crdb-global with its 18 VMs, disks, NICs, public IPs, NSGs and 6 VNets?' || die 'not confirmed; nothing was deleted'
+    run az group delete --name crdb-global --yes
+  else
+    info 'resource group crdb-global does not exist'
+  fi
+}
+
+# Prints how to call this script.
+usage() {
+  cat <<'USAGE'
+Usage: azure/teardown.sh [--dry-run] [--yes] [--from STEP | --only STEP]
+
+Deletes resource group crdb-global and everything in it, after asking (--yes skips the question).
+It deletes nothing else.
+
+Steps, in order (topology crdb-global):
+  1. resource-group  delete resource group crdb-global
+
+  --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
+  --yes         answer every question with yes (YES=1)
+  --from STEP   start at STEP (after a failure, or to redo the later steps)
+  --only STEP   run only STEP
+  --help        print this text
+Every step is safe to run again.
+USAGE
+}
+
+readonly SCRIPT_NAME=azure/teardown.sh
+readonly STEPS=(resource-group)
+readonly STEP_TITLES=(
+  'delete resource group crdb-global'
+)
+readonly EXTRA_FLAGS=()
+readonly REQUIRED_TOOLS=(
+  'az=get it from https://learn.microsoft.com/cli/azure/install-azure-cli'
+)
+readonly DONE_MESSAGE='resource group crdb-global is gone'
+
+run_script "$@"

@@ -5,14 +5,22 @@
 # Initialises the CockroachDB cluster once, in cockroachdb-0 of region eastus2, after every pod of
 # every region runs; then waits until every StatefulSet is ready and 18 nodes are live.
 # Run it after certs.sh and after applying the cluster folders. Safe to run again: an initialised
-# cluster is left as it is. DRY_RUN=1 prints the commands instead.
+# cluster is left as it is.
 set -euo pipefail
 
 # --- RegionMesh script library: the same in every generated script ------------------------------
-# DRY_RUN=1 prints every command, in order, and runs none of them.
+if ((BASH_VERSINFO[0] < 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 4))); then
+  printf 'error: this script needs bash 4.4 or newer (this is %s); on macOS: brew install bash\n' "$BASH_VERSION" >&2
+  exit 1
+fi
+# DRY_RUN=1 (or --dry-run) prints every command that would change something, in order, and runs none.
 DRY_RUN="${DRY_RUN:-0}"
+# YES=1 (or --yes) answers every question with yes.
+YES="${YES:-0}"
 # Seconds between two checks of a condition that is being waited for.
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
+# The step running now, named when the script fails.
+CURRENT_STEP=''
 
 # Prints a step banner on stderr.
 banner() {
@@ -28,6 +36,13 @@ info() {
 die() {
   printf 'error: %s\n' "$*" >&2
   exit 1
+}
+
+# Prints the usage and an error on stderr and exits 2.
+usage_error() {
+  usage >&2
+  printf 'error: %s\n' "$*" >&2
+  exit 2
 }
 
 # Prints words so that a shell reads them back as the same words.
@@ -52,10 +67,31 @@ run() {
   fi
 }
 
+# Runs FIRST… | SECOND… (the words before and after a '|' word); under DRY_RUN=1 prints them.
+run_piped() {
+  local first=()
+  while (($# > 0)) && [[ "$1" != '|' ]]; do
+    first+=("$1")
+    shift
+  done
+  shift
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
+  else
+    "${first[@]}" | "$@"
+  fi
+}
+
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
   [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+}
+
+# Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
+# everything exists, so that every delete command is printed.
+found() {
+  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -99,10 +135,11 @@ require_tools() {
   done
   [[ "$DRY_RUN" == 1 ]] || ((missing == 0)) || die "install the missing tools above, then run this script again"
 }
+
 # Asks a yes/no question on the terminal; YES=1 (or --yes) answers yes. Refuses without a terminal.
 confirm() {
   local answer
-  if [[ "${YES:-0}" == 1 ]]; then
+  if [[ "$YES" == 1 ]]; then
     return 0
   fi
   if [[ "$DRY_RUN" == 1 ]]; then
@@ -113,15 +150,90 @@ confirm() {
   read -r -p "$1 [y/N] " answer
   [[ "$answer" == [yY] || "$answer" == [yY][eE][sS] ]]
 }
+
+# Sets the variable of one of the script's own flags (EXTRA_FLAGS holds OPTION:VARIABLE pairs).
+set_flag() {
+  local entry
+  for entry in "${EXTRA_FLAGS[@]}"; do
+    if [[ "$1" == "${entry%%:*}" ]]; then
+      printf -v "${entry#*:}" '%s' 1
+      return 0
+    fi
+  done
+  return 1
+}
+
+# On a failure inside a step: names the step and the command that resumes from it.
+report_failure() {
+  local status="$1"
+  if ((status != 0)) && [[ -n "$CURRENT_STEP" ]]; then
+    printf 'error: %s stopped in step %s; after fixing the cause, resume with: %s --from %s\n' \
+      "$SCRIPT_NAME" "$CURRENT_STEP" "$0" "$CURRENT_STEP" >&2
+  fi
+}
+
+# Runs the script: the common options, the tools check, `before_steps` when the script has one,
+# then every selected step of STEPS under a banner, with the time each took.
+run_script() {
+  local from='' only='' step index=0 started
+  while (($# > 0)); do
+    case "$1" in
+      --dry-run) DRY_RUN=1 ;;
+      --yes | -y) YES=1 ;;
+      --from | --only)
+        [[ $# -ge 2 && -n "$2" ]] || usage_error "$1 needs a step name"
+        if [[ "$1" == --from ]]; then from="$2"; else only="$2"; fi
+        shift
+        ;;
+      -h | --help)
+        usage
+        exit 0
+        ;;
+      *) set_flag "$1" || usage_error "unknown argument $1" ;;
+    esac
+    shift
+  done
+  for step in "$from" "$only"; do
+    if [[ -n "$step" && " ${STEPS[*]} " != *" $step "* ]]; then
+      usage_error "unknown step $step; the steps are: ${STEPS[*]}"
+    fi
+  done
+  export DRY_RUN YES WAIT_INTERVAL
+  require_tools "${REQUIRED_TOOLS[@]}"
+  if declare -F before_steps >/dev/null; then
+    before_steps
+  fi
+  trap 'report_failure $?' EXIT
+  for step in "${STEPS[@]}"; do
+    index=$((index + 1))
+    [[ -n "$only" && "$step" != "$only" ]] && continue
+    if [[ -n "$from" ]]; then
+      [[ "$step" != "$from" ]] && continue
+      from=''
+    fi
+    CURRENT_STEP="$step"
+    banner "$SCRIPT_NAME $index/${#STEPS[@]}: ${STEP_TITLES[index - 1]}"
+    started="$SECONDS"
+    "step_${step//-/_}"
+    info "$step took $((SECONDS - started))s"
+  done
+  CURRENT_STEP=''
+  info "$DONE_MESSAGE"
+}
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
+export KUBECONFIG_FILE
 
 # Succeeds when pod $3 in namespace $2 of context $1 is in phase Running.
 pod_is_running() {
   local phase
-  phase="$(kubectl get pod "$3" --namespace "$2" --kubeconfig "$KUBECONFIG_FILE" --context "$1" --output 'jsonpath={.status.phase}')"
+  phase="$(capture Running kubectl get pod "$3" \
+    --kubeconfig "$KUBECONFIG_FILE" \
+    --context "$1" \
+    --namespace "$2" \
+    --output 'jsonpath={.status.phase}')"
   [[ "$phase" == Running ]]
 }
 
@@ -137,19 +249,19 @@ succeeds_or_says() {
 
 # Succeeds when `cockroach node status`, run in cockroachdb-0 of eastus2, counts $1 live nodes.
 all_nodes_live() {
-  local status live
-  status="$(kubectl exec cockroachdb-0 \
+  local status
+  status="$(capture '' kubectl exec cockroachdb-0 \
     --kubeconfig "$KUBECONFIG_FILE" \
     --context crdb-eastus2 \
     --namespace eastus2 \
     -- /cockroach/cockroach node status --format tsv --certs-dir /cockroach/cockroach-certs --host cockroachdb-0.cockroachdb.eastus2.svc.cluster.local:26257)"
+  local live
   live="$(awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "is_live") column = i; next } column && $column == "true" { live++ } END { print live + 0 }' <<<"$status")"
   [[ "$live" == "$1" ]]
 }
 
-# Every pod of every region runs (it is not ready before init).
-wait_for_pods() {
-  banner 'CockroachDB: wait until every pod runs'
+# Step 1: every pod of every region runs (it is not ready before init).
+step_pods() {
   wait_until 'pod cockroachdb-0 of eastus2 in crdb-eastus2 runs' 600 pod_is_running crdb-eastus2 eastus2 cockroachdb-0
   wait_until 'pod cockroachdb-1 of eastus2 in crdb-eastus2 runs' 600 pod_is_running crdb-eastus2 eastus2 cockroachdb-1
   wait_until 'pod cockroachdb-2 of eastus2 in crdb-eastus2 runs' 600 pod_is_running crdb-eastus2 eastus2 cockroachdb-2
@@ -170,9 +282,8 @@ wait_for_pods() {
   wait_until 'pod cockroachdb-2 of australiaeast in crdb-australiaeast runs' 600 pod_is_running crdb-australiaeast australiaeast cockroachdb-2
 }
 
-# `cockroach init`, once; retried until the node listens, and done when already initialised.
-initialise_cluster() {
-  banner 'CockroachDB: cockroach init in cockroachdb-0 of eastus2'
+# Step 2: cockroach init in cockroachdb-0 of eastus2, once; done when already initialised.
+step_init() {
   wait_until 'cockroach init has run in cockroachdb-0 of eastus2' 300 succeeds_or_says 'cluster has already been initialized' kubectl exec cockroachdb-0 \
     --kubeconfig "$KUBECONFIG_FILE" \
     --context crdb-eastus2 \
@@ -180,9 +291,8 @@ initialise_cluster() {
     -- /cockroach/cockroach init --certs-dir /cockroach/cockroach-certs --host cockroachdb-0.cockroachdb.eastus2.svc.cluster.local:26257
 }
 
-# Every region's StatefulSet is rolled out and its pods are ready.
-wait_for_statefulsets() {
-  banner 'CockroachDB: wait until every StatefulSet is ready'
+# Step 3: every region's StatefulSet is rolled out and its pods are ready.
+step_statefulsets() {
   run kubectl rollout status statefulset/cockroachdb \
     --kubeconfig "$KUBECONFIG_FILE" \
     --context crdb-eastus2 \
@@ -215,9 +325,8 @@ wait_for_statefulsets() {
     --timeout 600s
 }
 
-# `cockroach node status` counts every pod of every region as a live node.
-verify_nodes() {
-  banner 'CockroachDB: all 18 nodes are live'
+# Step 4: cockroach node status counts every pod of every region as a live node.
+step_verify() {
   wait_until 'all 18 CockroachDB nodes are live' 300 all_nodes_live 18
   run kubectl exec cockroachdb-0 \
     --kubeconfig "$KUBECONFIG_FILE" \
@@ -226,14 +335,46 @@ verify_nodes() {
     -- /cockroach/cockroach node status --certs-dir /cockroach/cockroach-certs --host cockroachdb-0.cockroachdb.eastus2.svc.cluster.local:26257
 }
 
-# Waits, initialises once, waits again, verifies.
-main() {
-  require_tools 'kubectl=get it from https://kubernetes.io/docs/tasks/tools/'
-  wait_for_pods
-  initialise_cluster
-  wait_for_statefulsets
-  verify_nodes
-  info 'CockroachDB of crdb-global is initialised: 18 live nodes in 6 regions'
+# Prints how to call this script.
+usage() {
+  cat <<'USAGE'
+Usage: cockroachdb/init.sh [--dry-run] [--yes] [--from STEP | --only STEP]
+
+Initialises the CockroachDB cluster once, in cockroachdb-0 of region eastus2, after every pod of
+every region runs; then waits until every StatefulSet is ready and 18 nodes are live.
+Run it after certs.sh and after applying the cluster folders. Safe to run again: an initialised
+cluster is left as it is.
+
+Steps, in order (topology crdb-global):
+  1. pods          every pod of every region runs (it is not ready before init)
+  2. init          cockroach init in cockroachdb-0 of eastus2, once; done when already initialised
+  3. statefulsets  every region's StatefulSet is rolled out and its pods are ready
+  4. verify        cockroach node status counts every pod of every region as a live node
+
+  --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
+  --yes         answer every question with yes (YES=1)
+  --from STEP   start at STEP (after a failure, or to redo the later steps)
+  --only STEP   run only STEP
+  --help        print this text
+
+Environment:
+  KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
+Every step is safe to run again.
+USAGE
 }
 
-main "$@"
+readonly SCRIPT_NAME=cockroachdb/init.sh
+readonly STEPS=(pods init statefulsets verify)
+readonly STEP_TITLES=(
+  'every pod of every region runs (it is not ready before init)'
+  'cockroach init in cockroachdb-0 of eastus2, once; done when already initialised'
+  'every region'\''s StatefulSet is rolled out and its pods are ready'
+  'cockroach node status counts every pod of every region as a live node'
+)
+readonly EXTRA_FLAGS=()
+readonly REQUIRED_TOOLS=(
+  'kubectl=get it from https://kubernetes.io/docs/tasks/tools/'
+)
+readonly DONE_MESSAGE='CockroachDB of crdb-global is initialised: 18 live nodes in 6 regions'
+
+run_script "$@"

@@ -5,14 +5,22 @@
 # Installs Cilium with ClusterMesh into every cluster with Helm: the values in
 # clusters/<cluster>/cilium-values.yaml plus one CA shared by all clusters, which this script
 # creates once in $REGIONMESH_SECRETS_DIR/cilium-ca/ (never in out/). Run it after k3s/install.sh.
-# Safe to run again. DRY_RUN=1 prints the commands instead.
+# Safe to run again.
 set -euo pipefail
 
 # --- RegionMesh script library: the same in every generated script ------------------------------
-# DRY_RUN=1 prints every command, in order, and runs none of them.
+if ((BASH_VERSINFO[0] < 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 4))); then
+  printf 'error: this script needs bash 4.4 or newer (this is %s); on macOS: brew install bash\n' "$BASH_VERSION" >&2
+  exit 1
+fi
+# DRY_RUN=1 (or --dry-run) prints every command that would change something, in order, and runs none.
 DRY_RUN="${DRY_RUN:-0}"
+# YES=1 (or --yes) answers every question with yes.
+YES="${YES:-0}"
 # Seconds between two checks of a condition that is being waited for.
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
+# The step running now, named when the script fails.
+CURRENT_STEP=''
 
 # Prints a step banner on stderr.
 banner() {
@@ -28,6 +36,13 @@ info() {
 die() {
   printf 'error: %s\n' "$*" >&2
   exit 1
+}
+
+# Prints the usage and an error on stderr and exits 2.
+usage_error() {
+  usage >&2
+  printf 'error: %s\n' "$*" >&2
+  exit 2
 }
 
 # Prints words so that a shell reads them back as the same words.
@@ -52,10 +67,31 @@ run() {
   fi
 }
 
+# Runs FIRST… | SECOND… (the words before and after a '|' word); under DRY_RUN=1 prints them.
+run_piped() {
+  local first=()
+  while (($# > 0)) && [[ "$1" != '|' ]]; do
+    first+=("$1")
+    shift
+  done
+  shift
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
+  else
+    "${first[@]}" | "$@"
+  fi
+}
+
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
   [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+}
+
+# Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
+# everything exists, so that every delete command is printed.
+found() {
+  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -99,10 +135,11 @@ require_tools() {
   done
   [[ "$DRY_RUN" == 1 ]] || ((missing == 0)) || die "install the missing tools above, then run this script again"
 }
+
 # Asks a yes/no question on the terminal; YES=1 (or --yes) answers yes. Refuses without a terminal.
 confirm() {
   local answer
-  if [[ "${YES:-0}" == 1 ]]; then
+  if [[ "$YES" == 1 ]]; then
     return 0
   fi
   if [[ "$DRY_RUN" == 1 ]]; then
@@ -113,22 +150,87 @@ confirm() {
   read -r -p "$1 [y/N] " answer
   [[ "$answer" == [yY] || "$answer" == [yY][eE][sS] ]]
 }
+
+# Sets the variable of one of the script's own flags (EXTRA_FLAGS holds OPTION:VARIABLE pairs).
+set_flag() {
+  local entry
+  for entry in "${EXTRA_FLAGS[@]}"; do
+    if [[ "$1" == "${entry%%:*}" ]]; then
+      printf -v "${entry#*:}" '%s' 1
+      return 0
+    fi
+  done
+  return 1
+}
+
+# On a failure inside a step: names the step and the command that resumes from it.
+report_failure() {
+  local status="$1"
+  if ((status != 0)) && [[ -n "$CURRENT_STEP" ]]; then
+    printf 'error: %s stopped in step %s; after fixing the cause, resume with: %s --from %s\n' \
+      "$SCRIPT_NAME" "$CURRENT_STEP" "$0" "$CURRENT_STEP" >&2
+  fi
+}
+
+# Runs the script: the common options, the tools check, `before_steps` when the script has one,
+# then every selected step of STEPS under a banner, with the time each took.
+run_script() {
+  local from='' only='' step index=0 started
+  while (($# > 0)); do
+    case "$1" in
+      --dry-run) DRY_RUN=1 ;;
+      --yes | -y) YES=1 ;;
+      --from | --only)
+        [[ $# -ge 2 && -n "$2" ]] || usage_error "$1 needs a step name"
+        if [[ "$1" == --from ]]; then from="$2"; else only="$2"; fi
+        shift
+        ;;
+      -h | --help)
+        usage
+        exit 0
+        ;;
+      *) set_flag "$1" || usage_error "unknown argument $1" ;;
+    esac
+    shift
+  done
+  for step in "$from" "$only"; do
+    if [[ -n "$step" && " ${STEPS[*]} " != *" $step "* ]]; then
+      usage_error "unknown step $step; the steps are: ${STEPS[*]}"
+    fi
+  done
+  export DRY_RUN YES WAIT_INTERVAL
+  require_tools "${REQUIRED_TOOLS[@]}"
+  if declare -F before_steps >/dev/null; then
+    before_steps
+  fi
+  trap 'report_failure $?' EXIT
+  for step in "${STEPS[@]}"; do
+    index=$((index + 1))
+    [[ -n "$only" && "$step" != "$only" ]] && continue
+    if [[ -n "$from" ]]; then
+      [[ "$step" != "$from" ]] && continue
+      from=''
+    fi
+    CURRENT_STEP="$step"
+    banner "$SCRIPT_NAME $index/${#STEPS[@]}: ${STEP_TITLES[index - 1]}"
+    started="$SECONDS"
+    "step_${step//-/_}"
+    info "$step took $((SECONDS - started))s"
+  done
+  CURRENT_STEP=''
+  info "$DONE_MESSAGE"
+}
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
+# The topology's output folder, found from this script's own place.
+TOPOLOGY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
 # Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-three-region}"
-# The topology's output folder, found from this script's own place.
-TOPOLOGY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export KUBECONFIG_FILE REGIONMESH_SECRETS_DIR
 # The shared ClusterMesh CA and the Helm values that carry it. Secret: never inside out/.
-CA_DIR="$REGIONMESH_SECRETS_DIR/cilium-ca"
-
-# The Cilium Helm repository, added again so that its index knows the pinned chart versions.
-add_repository() {
-  banner 'Cilium: Helm repository'
-  run helm repo add cilium https://helm.cilium.io --force-update
-}
+readonly CA_DIR="$REGIONMESH_SECRETS_DIR/cilium-ca"
 
 # Succeeds when the shared CA's key and certificate exist.
 ca_exists() {
@@ -147,9 +249,13 @@ write_ca_values() {
   )
 }
 
-# One CA for all clusters, made once, so that their ClusterMesh certificates verify each other.
-create_ca() {
-  banner 'Cilium: the shared ClusterMesh CA'
+# Step 1: the Cilium Helm repository, added again so that its index knows the pinned chart versions.
+step_repository() {
+  run helm repo add cilium https://helm.cilium.io --force-update
+}
+
+# Step 2: one CA for all clusters, made once, so that their ClusterMesh certificates verify each other.
+step_ca() {
   if ! exists ca_exists; then
     run mkdir -p "$CA_DIR"
     run chmod 700 "$CA_DIR"
@@ -169,9 +275,8 @@ create_ca() {
   run write_ca_values
 }
 
-# The chart in every cluster: its own values file, then the shared CA.
-install_charts() {
-  banner 'Cilium: install the chart into 3 clusters'
+# Step 3: the chart in every cluster: its own values file, then the shared CA.
+step_charts() {
   run helm upgrade --install cilium cilium/cilium \
     --version 1.19.5 \
     --namespace kube-system \
@@ -195,9 +300,8 @@ install_charts() {
     --values "$CA_DIR/values.yaml"
 }
 
-# Waits until every cluster's agents, nodes and clustermesh-apiserver are up.
-wait_for_clusters() {
-  banner 'Cilium: wait until every cluster is up'
+# Step 4: wait until every cluster's agents, nodes and clustermesh-apiserver are up.
+step_wait() {
   wait_until 'the Cilium agents of crdb-eastus are rolled out' 600 kubectl rollout status daemonset/cilium \
     --kubeconfig "$KUBECONFIG_FILE" \
     --context crdb-eastus \
@@ -248,11 +352,10 @@ wait_for_clusters() {
     --timeout=60s
 }
 
-# Checks every cluster's connections to the others with the cilium CLI, when it is installed.
-check_mesh() {
-  banner 'Cilium: ClusterMesh status'
+# Step 5: check every cluster's connections to the others with the cilium CLI, when it is installed.
+step_mesh_status() {
   if ! command -v cilium >/dev/null 2>&1; then
-    info 'the cilium CLI is not installed: skipping cilium clustermesh status (https://github.com/cilium/cilium-cli)'
+    info 'the cilium CLI is not installed: skipping cilium clustermesh status (get it from https://github.com/cilium/cilium-cli/releases (optional: adds '\''cilium clustermesh status'\'' checks))'
     return 0
   fi
   # The cilium CLI reads the kubeconfig from KUBECONFIG.
@@ -262,17 +365,51 @@ check_mesh() {
   run cilium clustermesh status --context crdb-northeurope --wait
 }
 
-# Creates the CA, installs Cilium everywhere, and waits until the mesh is up.
-main() {
-  if [[ "$DRY_RUN" != 1 ]]; then
-    require_tools 'helm=get it from https://helm.sh/docs/intro/install/' 'kubectl=get it from https://kubernetes.io/docs/tasks/tools/' 'openssl=get it from your package manager (e.g. apt-get install openssl)'
-  fi
-  add_repository
-  create_ca
-  install_charts
-  wait_for_clusters
-  check_mesh
-  info 'Cilium ClusterMesh joins the pod networks of 3 clusters'
+# Prints how to call this script.
+usage() {
+  cat <<'USAGE'
+Usage: cilium/install.sh [--dry-run] [--yes] [--from STEP | --only STEP]
+
+Installs Cilium with ClusterMesh into every cluster with Helm: the values in
+clusters/<cluster>/cilium-values.yaml plus one CA shared by all clusters, which this script
+creates once in $REGIONMESH_SECRETS_DIR/cilium-ca/ (never in out/). Run it after k3s/install.sh.
+Safe to run again.
+
+Steps, in order (topology crdb-three-region):
+  1. repository   the Cilium Helm repository, added again so that its index knows the pinned chart versions
+  2. ca           one CA for all clusters, made once, so that their ClusterMesh certificates verify each other
+  3. charts       the chart in every cluster: its own values file, then the shared CA
+  4. wait         wait until every cluster's agents, nodes and clustermesh-apiserver are up
+  5. mesh-status  check every cluster's connections to the others with the cilium CLI, when it is installed
+
+  --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
+  --yes         answer every question with yes (YES=1)
+  --from STEP   start at STEP (after a failure, or to redo the later steps)
+  --only STEP   run only STEP
+  --help        print this text
+
+Environment:
+  KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys, certificates and logs made at apply time; never commit this folder.
+Every step is safe to run again.
+USAGE
 }
 
-main "$@"
+readonly SCRIPT_NAME=cilium/install.sh
+readonly STEPS=(repository ca charts wait mesh-status)
+readonly STEP_TITLES=(
+  'the Cilium Helm repository, added again so that its index knows the pinned chart versions'
+  'one CA for all clusters, made once, so that their ClusterMesh certificates verify each other'
+  'the chart in every cluster: its own values file, then the shared CA'
+  'wait until every cluster'\''s agents, nodes and clustermesh-apiserver are up'
+  'check every cluster'\''s connections to the others with the cilium CLI, when it is installed'
+)
+readonly EXTRA_FLAGS=()
+readonly REQUIRED_TOOLS=(
+  'kubectl=get it from https://kubernetes.io/docs/tasks/tools/'
+  'helm=get it from https://helm.sh/docs/intro/install/'
+  'openssl=get it from your package manager (e.g. apt-get install openssl)'
+)
+readonly DONE_MESSAGE='Cilium ClusterMesh joins the pod networks of 3 clusters'
+
+run_script "$@"

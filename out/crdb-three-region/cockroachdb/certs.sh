@@ -5,14 +5,22 @@
 # Creates the CockroachDB CA, the root client certificate and a node certificate per region under
 # $REGIONMESH_SECRETS_DIR/cockroachdb/ (never in out/), then in every region's namespace the Secrets
 # cockroachdb.client.root and cockroachdb.node. Run it before applying the cluster folders.
-# Safe to run again: what exists is kept. DRY_RUN=1 prints the commands instead.
+# Safe to run again: what exists is kept.
 set -euo pipefail
 
 # --- RegionMesh script library: the same in every generated script ------------------------------
-# DRY_RUN=1 prints every command, in order, and runs none of them.
+if ((BASH_VERSINFO[0] < 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 4))); then
+  printf 'error: this script needs bash 4.4 or newer (this is %s); on macOS: brew install bash\n' "$BASH_VERSION" >&2
+  exit 1
+fi
+# DRY_RUN=1 (or --dry-run) prints every command that would change something, in order, and runs none.
 DRY_RUN="${DRY_RUN:-0}"
+# YES=1 (or --yes) answers every question with yes.
+YES="${YES:-0}"
 # Seconds between two checks of a condition that is being waited for.
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
+# The step running now, named when the script fails.
+CURRENT_STEP=''
 
 # Prints a step banner on stderr.
 banner() {
@@ -28,6 +36,13 @@ info() {
 die() {
   printf 'error: %s\n' "$*" >&2
   exit 1
+}
+
+# Prints the usage and an error on stderr and exits 2.
+usage_error() {
+  usage >&2
+  printf 'error: %s\n' "$*" >&2
+  exit 2
 }
 
 # Prints words so that a shell reads them back as the same words.
@@ -52,10 +67,31 @@ run() {
   fi
 }
 
+# Runs FIRST… | SECOND… (the words before and after a '|' word); under DRY_RUN=1 prints them.
+run_piped() {
+  local first=()
+  while (($# > 0)) && [[ "$1" != '|' ]]; do
+    first+=("$1")
+    shift
+  done
+  shift
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
+  else
+    "${first[@]}" | "$@"
+  fi
+}
+
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
   [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+}
+
+# Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
+# everything exists, so that every delete command is printed.
+found() {
+  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -99,10 +135,11 @@ require_tools() {
   done
   [[ "$DRY_RUN" == 1 ]] || ((missing == 0)) || die "install the missing tools above, then run this script again"
 }
+
 # Asks a yes/no question on the terminal; YES=1 (or --yes) answers yes. Refuses without a terminal.
 confirm() {
   local answer
-  if [[ "${YES:-0}" == 1 ]]; then
+  if [[ "$YES" == 1 ]]; then
     return 0
   fi
   if [[ "$DRY_RUN" == 1 ]]; then
@@ -113,12 +150,83 @@ confirm() {
   read -r -p "$1 [y/N] " answer
   [[ "$answer" == [yY] || "$answer" == [yY][eE][sS] ]]
 }
+
+# Sets the variable of one of the script's own flags (EXTRA_FLAGS holds OPTION:VARIABLE pairs).
+set_flag() {
+  local entry
+  for entry in "${EXTRA_FLAGS[@]}"; do
+    if [[ "$1" == "${entry%%:*}" ]]; then
+      printf -v "${entry#*:}" '%s' 1
+      return 0
+    fi
+  done
+  return 1
+}
+
+# On a failure inside a step: names the step and the command that resumes from it.
+report_failure() {
+  local status="$1"
+  if ((status != 0)) && [[ -n "$CURRENT_STEP" ]]; then
+    printf 'error: %s stopped in step %s; after fixing the cause, resume with: %s --from %s\n' \
+      "$SCRIPT_NAME" "$CURRENT_STEP" "$0" "$CURRENT_STEP" >&2
+  fi
+}
+
+# Runs the script: the common options, the tools check, `before_steps` when the script has one,
+# then every selected step of STEPS under a banner, with the time each took.
+run_script() {
+  local from='' only='' step index=0 started
+  while (($# > 0)); do
+    case "$1" in
+      --dry-run) DRY_RUN=1 ;;
+      --yes | -y) YES=1 ;;
+      --from | --only)
+        [[ $# -ge 2 && -n "$2" ]] || usage_error "$1 needs a step name"
+        if [[ "$1" == --from ]]; then from="$2"; else only="$2"; fi
+        shift
+        ;;
+      -h | --help)
+        usage
+        exit 0
+        ;;
+      *) set_flag "$1" || usage_error "unknown argument $1" ;;
+    esac
+    shift
+  done
+  for step in "$from" "$only"; do
+    if [[ -n "$step" && " ${STEPS[*]} " != *" $step "* ]]; then
+      usage_error "unknown step $step; the steps are: ${STEPS[*]}"
+    fi
+  done
+  export DRY_RUN YES WAIT_INTERVAL
+  require_tools "${REQUIRED_TOOLS[@]}"
+  if declare -F before_steps >/dev/null; then
+    before_steps
+  fi
+  trap 'report_failure $?' EXIT
+  for step in "${STEPS[@]}"; do
+    index=$((index + 1))
+    [[ -n "$only" && "$step" != "$only" ]] && continue
+    if [[ -n "$from" ]]; then
+      [[ "$step" != "$from" ]] && continue
+      from=''
+    fi
+    CURRENT_STEP="$step"
+    banner "$SCRIPT_NAME $index/${#STEPS[@]}: ${STEP_TITLES[index - 1]}"
+    started="$SECONDS"
+    "step_${step//-/_}"
+    info "$step took $((SECONDS - started))s"
+  done
+  CURRENT_STEP=''
+  info "$DONE_MESSAGE"
+}
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
 # Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-three-region}"
+export KUBECONFIG_FILE REGIONMESH_SECRETS_DIR
 # The CA key signs every certificate; it stays in this folder.
 readonly CA_KEY_DIR="$REGIONMESH_SECRETS_DIR/cockroachdb/ca-key"
 # The CA certificate and the root client certificate: Secret cockroachdb.client.root.
@@ -131,16 +239,14 @@ is_current() {
   [[ -f "$1" && ! "$CERTS_DIR/ca.crt" -nt "$1" ]]
 }
 
-# Creates or updates Secret $3 in namespace $2 of context $1 from the files in folder $4.
-apply_secret() {
-  local context="$1" namespace="$2" name="$3" folder="$4"
-  kubectl create secret generic "$name" --namespace "$namespace" --from-file "$folder" --dry-run=client --output yaml |
-    kubectl apply --filename - --kubeconfig "$KUBECONFIG_FILE" --context "$context"
+# Runs once before the first step.
+before_steps() {
+  # Keys and certificates are readable by their owner only.
+  umask 077
 }
 
-# The CA (only when absent) and the root client certificate.
-create_ca_and_client() {
-  banner 'CockroachDB: certificate authority and root client certificate'
+# Step 1: the certificate authority (only when absent) and the root client certificate.
+step_ca() {
   run mkdir -p "$CERTS_DIR" "$CA_KEY_DIR"
   if ! exists test -f "$CERTS_DIR/ca.crt"; then
     run cockroach cert create-ca \
@@ -160,9 +266,8 @@ create_ca_and_client() {
   fi
 }
 
-# One node certificate per region, each in its own folder, with the names of that region's services.
-create_node_certificates() {
-  banner 'CockroachDB: node certificates'
+# Step 2: one node certificate per region, each in its own folder, with the names of that region's services.
+step_node_certificates() {
   if ! exists is_current "$NODES_DIR/eastus/node.crt"; then
     run mkdir -p "$NODES_DIR/eastus"
     run cp "$CERTS_DIR/ca.crt" "$CERTS_DIR/client.root.crt" "$CERTS_DIR/client.root.key" "$NODES_DIR/eastus/"
@@ -195,25 +300,25 @@ create_node_certificates() {
   fi
 }
 
-# Per region: the namespace and the two Secrets the pods and clients mount.
-create_secrets() {
-  banner 'CockroachDB: namespace eastus and secrets in crdb-eastus'
+# Step 3: per region: the namespace and the two Secrets the pods and clients mount.
+step_secrets() {
+  info 'namespace eastus and secrets in crdb-eastus'
   if ! exists kubectl get namespace eastus --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus; then
     run kubectl create namespace eastus --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus
   else
     info 'namespace eastus in crdb-eastus exists'
   fi
-  run apply_secret crdb-eastus eastus cockroachdb.client.root "$CERTS_DIR"
-  run apply_secret crdb-eastus eastus cockroachdb.node "$NODES_DIR/eastus"
-  banner 'CockroachDB: namespace westus and secrets in crdb-westus'
+  run_piped kubectl create secret generic cockroachdb.client.root --namespace eastus --from-file "$CERTS_DIR" --dry-run=client --output yaml '|' kubectl apply --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus --filename -
+  run_piped kubectl create secret generic cockroachdb.node --namespace eastus --from-file "$NODES_DIR/eastus" --dry-run=client --output yaml '|' kubectl apply --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus --filename -
+  info 'namespace westus and secrets in crdb-westus'
   if ! exists kubectl get namespace westus --kubeconfig "$KUBECONFIG_FILE" --context crdb-westus; then
     run kubectl create namespace westus --kubeconfig "$KUBECONFIG_FILE" --context crdb-westus
   else
     info 'namespace westus in crdb-westus exists'
   fi
-  run apply_secret crdb-westus westus cockroachdb.client.root "$CERTS_DIR"
-  run apply_secret crdb-westus westus cockroachdb.node "$NODES_DIR/westus"
-  banner 'CockroachDB: namespace northeurope and secrets in crdb-northeurope'
+  run_piped kubectl create secret generic cockroachdb.client.root --namespace westus --from-file "$CERTS_DIR" --dry-run=client --output yaml '|' kubectl apply --kubeconfig "$KUBECONFIG_FILE" --context crdb-westus --filename -
+  run_piped kubectl create secret generic cockroachdb.node --namespace westus --from-file "$NODES_DIR/westus" --dry-run=client --output yaml '|' kubectl apply --kubeconfig "$KUBECONFIG_FILE" --context crdb-westus --filename -
+  info 'namespace northeurope and secrets in crdb-northeurope'
   if ! exists kubectl get namespace northeurope --kubeconfig "$KUBECONFIG_FILE" --context crdb-northeurope; then
     run kubectl create namespace northeurope \
       --kubeconfig "$KUBECONFIG_FILE" \
@@ -221,19 +326,50 @@ create_secrets() {
   else
     info 'namespace northeurope in crdb-northeurope exists'
   fi
-  run apply_secret crdb-northeurope northeurope cockroachdb.client.root "$CERTS_DIR"
-  run apply_secret crdb-northeurope northeurope cockroachdb.node "$NODES_DIR/northeurope"
+  run_piped kubectl create secret generic cockroachdb.client.root --namespace northeurope --from-file "$CERTS_DIR" --dry-run=client --output yaml '|' kubectl apply --kubeconfig "$KUBECONFIG_FILE" --context crdb-northeurope --filename -
+  run_piped kubectl create secret generic cockroachdb.node --namespace northeurope --from-file "$NODES_DIR/northeurope" --dry-run=client --output yaml '|' kubectl apply --kubeconfig "$KUBECONFIG_FILE" --context crdb-northeurope --filename -
 }
 
-# Certificates first, then the secrets of every region.
-main() {
-  require_tools 'cockroach=get it from https://www.cockroachlabs.com/docs/stable/install-cockroachdb' 'kubectl=get it from https://kubernetes.io/docs/tasks/tools/'
-  # Keys and certificates are readable by their owner only.
-  umask 077
-  create_ca_and_client
-  create_node_certificates
-  create_secrets
-  info 'CockroachDB certificates and secrets of crdb-three-region are in place'
+# Prints how to call this script.
+usage() {
+  cat <<'USAGE'
+Usage: cockroachdb/certs.sh [--dry-run] [--yes] [--from STEP | --only STEP]
+
+Creates the CockroachDB CA, the root client certificate and a node certificate per region under
+$REGIONMESH_SECRETS_DIR/cockroachdb/ (never in out/), then in every region's namespace the Secrets
+cockroachdb.client.root and cockroachdb.node. Run it before applying the cluster folders.
+Safe to run again: what exists is kept.
+
+Steps, in order (topology crdb-three-region):
+  1. ca                 the certificate authority (only when absent) and the root client certificate
+  2. node-certificates  one node certificate per region, each in its own folder, with the names of that region's services
+  3. secrets            per region: the namespace and the two Secrets the pods and clients mount
+
+  --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
+  --yes         answer every question with yes (YES=1)
+  --from STEP   start at STEP (after a failure, or to redo the later steps)
+  --only STEP   run only STEP
+  --help        print this text
+
+Environment:
+  KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys, certificates and logs made at apply time; never commit this folder.
+Every step is safe to run again.
+USAGE
 }
 
-main "$@"
+readonly SCRIPT_NAME=cockroachdb/certs.sh
+readonly STEPS=(ca node-certificates secrets)
+readonly STEP_TITLES=(
+  'the certificate authority (only when absent) and the root client certificate'
+  'one node certificate per region, each in its own folder, with the names of that region'\''s services'
+  'per region: the namespace and the two Secrets the pods and clients mount'
+)
+readonly EXTRA_FLAGS=()
+readonly REQUIRED_TOOLS=(
+  'kubectl=get it from https://kubernetes.io/docs/tasks/tools/'
+  'cockroach=get it from https://www.cockroachlabs.com/docs/stable/install-cockroachdb'
+)
+readonly DONE_MESSAGE='CockroachDB certificates and secrets of crdb-three-region are in place'
+
+run_script "$@"

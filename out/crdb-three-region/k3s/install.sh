@@ -3,16 +3,23 @@
 # change the topology and run `swift run regionmesh generate`.
 #
 # Installs k3s with k3sup on all 9 nodes: one cluster per region, every node a server of
-# its cluster's embedded etcd, one kubeconfig context per cluster. Run it after
-# azure/infrastructure.sh. Safe to run again: a registered node is skipped. DRY_RUN=1 prints
-# the commands instead.
+# its cluster's embedded etcd, one kubeconfig context per cluster. Run it after the
+# infrastructure exists. Safe to run again: a registered node is skipped.
 set -euo pipefail
 
 # --- RegionMesh script library: the same in every generated script ------------------------------
-# DRY_RUN=1 prints every command, in order, and runs none of them.
+if ((BASH_VERSINFO[0] < 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 4))); then
+  printf 'error: this script needs bash 4.4 or newer (this is %s); on macOS: brew install bash\n' "$BASH_VERSION" >&2
+  exit 1
+fi
+# DRY_RUN=1 (or --dry-run) prints every command that would change something, in order, and runs none.
 DRY_RUN="${DRY_RUN:-0}"
+# YES=1 (or --yes) answers every question with yes.
+YES="${YES:-0}"
 # Seconds between two checks of a condition that is being waited for.
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
+# The step running now, named when the script fails.
+CURRENT_STEP=''
 
 # Prints a step banner on stderr.
 banner() {
@@ -28,6 +35,13 @@ info() {
 die() {
   printf 'error: %s\n' "$*" >&2
   exit 1
+}
+
+# Prints the usage and an error on stderr and exits 2.
+usage_error() {
+  usage >&2
+  printf 'error: %s\n' "$*" >&2
+  exit 2
 }
 
 # Prints words so that a shell reads them back as the same words.
@@ -52,10 +66,31 @@ run() {
   fi
 }
 
+# Runs FIRST… | SECOND… (the words before and after a '|' word); under DRY_RUN=1 prints them.
+run_piped() {
+  local first=()
+  while (($# > 0)) && [[ "$1" != '|' ]]; do
+    first+=("$1")
+    shift
+  done
+  shift
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
+  else
+    "${first[@]}" | "$@"
+  fi
+}
+
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
   [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+}
+
+# Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
+# everything exists, so that every delete command is printed.
+found() {
+  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -99,10 +134,11 @@ require_tools() {
   done
   [[ "$DRY_RUN" == 1 ]] || ((missing == 0)) || die "install the missing tools above, then run this script again"
 }
+
 # Asks a yes/no question on the terminal; YES=1 (or --yes) answers yes. Refuses without a terminal.
 confirm() {
   local answer
-  if [[ "${YES:-0}" == 1 ]]; then
+  if [[ "$YES" == 1 ]]; then
     return 0
   fi
   if [[ "$DRY_RUN" == 1 ]]; then
@@ -113,32 +149,110 @@ confirm() {
   read -r -p "$1 [y/N] " answer
   [[ "$answer" == [yY] || "$answer" == [yY][eE][sS] ]]
 }
+
+# Sets the variable of one of the script's own flags (EXTRA_FLAGS holds OPTION:VARIABLE pairs).
+set_flag() {
+  local entry
+  for entry in "${EXTRA_FLAGS[@]}"; do
+    if [[ "$1" == "${entry%%:*}" ]]; then
+      printf -v "${entry#*:}" '%s' 1
+      return 0
+    fi
+  done
+  return 1
+}
+
+# On a failure inside a step: names the step and the command that resumes from it.
+report_failure() {
+  local status="$1"
+  if ((status != 0)) && [[ -n "$CURRENT_STEP" ]]; then
+    printf 'error: %s stopped in step %s; after fixing the cause, resume with: %s --from %s\n' \
+      "$SCRIPT_NAME" "$CURRENT_STEP" "$0" "$CURRENT_STEP" >&2
+  fi
+}
+
+# Runs the script: the common options, the tools check, `before_steps` when the script has one,
+# then every selected step of STEPS under a banner, with the time each took.
+run_script() {
+  local from='' only='' step index=0 started
+  while (($# > 0)); do
+    case "$1" in
+      --dry-run) DRY_RUN=1 ;;
+      --yes | -y) YES=1 ;;
+      --from | --only)
+        [[ $# -ge 2 && -n "$2" ]] || usage_error "$1 needs a step name"
+        if [[ "$1" == --from ]]; then from="$2"; else only="$2"; fi
+        shift
+        ;;
+      -h | --help)
+        usage
+        exit 0
+        ;;
+      *) set_flag "$1" || usage_error "unknown argument $1" ;;
+    esac
+    shift
+  done
+  for step in "$from" "$only"; do
+    if [[ -n "$step" && " ${STEPS[*]} " != *" $step "* ]]; then
+      usage_error "unknown step $step; the steps are: ${STEPS[*]}"
+    fi
+  done
+  export DRY_RUN YES WAIT_INTERVAL
+  require_tools "${REQUIRED_TOOLS[@]}"
+  if declare -F before_steps >/dev/null; then
+    before_steps
+  fi
+  trap 'report_failure $?' EXIT
+  for step in "${STEPS[@]}"; do
+    index=$((index + 1))
+    [[ -n "$only" && "$step" != "$only" ]] && continue
+    if [[ -n "$from" ]]; then
+      [[ "$step" != "$from" ]] && continue
+      from=''
+    fi
+    CURRENT_STEP="$step"
+    banner "$SCRIPT_NAME $index/${#STEPS[@]}: ${STEP_TITLES[index - 1]}"
+    started="$SECONDS"
+    "step_${step//-/_}"
+    info "$step took $((SECONDS - started))s"
+  done
+  CURRENT_STEP=''
+  info "$DONE_MESSAGE"
+}
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
 # The SSH private key k3sup logs in with. Override with SSH_PRIVATE_KEY_FILE=...
 SSH_PRIVATE_KEY_FILE="${SSH_PRIVATE_KEY_FILE:-$HOME/.ssh/id_ed25519}"
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
+export SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE
 
 # Every server of a cluster gets the same k3s flags; k3s refuses a server whose critical flags differ.
-#   --flannel-backend=none --disable-network-policy: Cilium (cilium/install.sh) is the CNI.
-#   --cluster-cidr: the cluster's pod range, the same as its Cilium pod pool.
+#   --flannel-backend=none --disable-network-policy: the network plugin replaces both.
+#   --cluster-cidr: the cluster's pod range, the same as the network plugin's pod pool.
 #   --service-cidr, --cluster-dns, --cluster-domain: the cluster's service range and DNS address.
-#   --disable=servicelb: ServiceLB publishes LoadBalancer services through hostPort, which Cilium
-#     without kube-proxy replacement does not implement. Nothing here needs a LoadBalancer: traffic
-#     between regions uses fixed NodePorts on the nodes' private IPs over VNet peering.
+#   --disable=servicelb: ServiceLB publishes LoadBalancer services through hostPort, which a CNI
+#     without a portmap chain does not implement. Nothing here needs a LoadBalancer: traffic
+#     between regions uses fixed NodePorts on the nodes' private IPs over the private networks.
 #   --disable=traefik: no ingress is used.
-#   --node-ip: the node's own private IP, so etcd, the kubelet and Cilium's tunnels use the VNet.
+#   --node-ip: the node's own private IP, so etcd, the kubelet and the pod tunnels use the private network.
 # No --tls-san: k3sup would put it in place of its default SAN, the public IP the kubeconfig uses.
 # k3sup renames every literal 'default' in the fetched kubeconfig (cluster, user and context names)
 # to the --context value; harmless here, where each context is the cluster's name.
-# Joining servers register at the first server's private IP (--server-url): the NSG opens the API
-# port only to AdminAccess. k3sup reads the join token from the first server over SSH.
-# Public IPs are known only once Azure has allocated them, so they are read at run time.
+# Joining servers register at the first server's private IP (--server-url): administrative access
+# opens the API port only to AdminAccess. k3sup reads the join token from the first server over SSH.
+# Public IPs are known only once the provider has allocated them, so they are read at run time.
 
-# Cluster crdb-eastus: k3sup install on crdb-eastus-node1, then k3sup join --server of the 2 others.
-install_cluster_crdb_eastus() {
-  banner 'k3s: cluster crdb-eastus in region eastus, 3 servers'
+# Runs once before the first step.
+before_steps() {
+  if [[ "$DRY_RUN" != 1 && ! -f "$SSH_PRIVATE_KEY_FILE" ]]; then
+    die "SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key of SSH_PUBLIC_KEY_FILE"
+  fi
+  run mkdir -p "$(dirname "$KUBECONFIG_FILE")"
+}
+
+# Step 1: cluster crdb-eastus in region eastus: k3sup install on crdb-eastus-node1, then k3sup join --server of the 2 others.
+step_crdb_eastus() {
   local server_ip node_ip
   server_ip="$(capture '<public-ip-of-crdb-eastus-node1>' az network public-ip show \
     --resource-group crdb-cilium-multi-region \
@@ -203,12 +317,11 @@ install_cluster_crdb_eastus() {
   wait_until 'the 3 nodes of crdb-eastus are registered' 600 kubectl get node crdb-eastus-node1 crdb-eastus-node2 crdb-eastus-node3 \
     --kubeconfig "$KUBECONFIG_FILE" \
     --context crdb-eastus
-  info 'the nodes of crdb-eastus stay NotReady until cilium/install.sh has installed the CNI'
+  info 'the nodes of crdb-eastus stay NotReady until the network plugin is installed'
 }
 
-# Cluster crdb-westus: k3sup install on crdb-westus-node1, then k3sup join --server of the 2 others.
-install_cluster_crdb_westus() {
-  banner 'k3s: cluster crdb-westus in region westus, 3 servers'
+# Step 2: cluster crdb-westus in region westus: k3sup install on crdb-westus-node1, then k3sup join --server of the 2 others.
+step_crdb_westus() {
   local server_ip node_ip
   server_ip="$(capture '<public-ip-of-crdb-westus-node1>' az network public-ip show \
     --resource-group crdb-cilium-multi-region \
@@ -273,12 +386,11 @@ install_cluster_crdb_westus() {
   wait_until 'the 3 nodes of crdb-westus are registered' 600 kubectl get node crdb-westus-node1 crdb-westus-node2 crdb-westus-node3 \
     --kubeconfig "$KUBECONFIG_FILE" \
     --context crdb-westus
-  info 'the nodes of crdb-westus stay NotReady until cilium/install.sh has installed the CNI'
+  info 'the nodes of crdb-westus stay NotReady until the network plugin is installed'
 }
 
-# Cluster crdb-northeurope: k3sup install on crdb-northeurope-node1, then k3sup join --server of the 2 others.
-install_cluster_crdb_northeurope() {
-  banner 'k3s: cluster crdb-northeurope in region northeurope, 3 servers'
+# Step 3: cluster crdb-northeurope in region northeurope: k3sup install on crdb-northeurope-node1, then k3sup join --server of the 2 others.
+step_crdb_northeurope() {
   local server_ip node_ip
   server_ip="$(capture '<public-ip-of-crdb-northeurope-node1>' az network public-ip show \
     --resource-group crdb-cilium-multi-region \
@@ -343,22 +455,49 @@ install_cluster_crdb_northeurope() {
   wait_until 'the 3 nodes of crdb-northeurope are registered' 600 kubectl get node crdb-northeurope-node1 crdb-northeurope-node2 crdb-northeurope-node3 \
     --kubeconfig "$KUBECONFIG_FILE" \
     --context crdb-northeurope
-  info 'the nodes of crdb-northeurope stay NotReady until cilium/install.sh has installed the CNI'
+  info 'the nodes of crdb-northeurope stay NotReady until the network plugin is installed'
 }
 
-# Installs k3s on every node, one cluster after the other.
-main() {
-  if [[ "$DRY_RUN" != 1 ]]; then
-    require_tools 'k3sup=get it from https://github.com/alexellis/k3sup#download' 'kubectl=get it from https://kubernetes.io/docs/tasks/tools/' 'az=get it from https://learn.microsoft.com/cli/azure/install-azure-cli'
-    if [[ ! -f "$SSH_PRIVATE_KEY_FILE" ]]; then
-      die "SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key of SSH_PUBLIC_KEY_FILE"
-    fi
-  fi
-  run mkdir -p "$(dirname "$KUBECONFIG_FILE")"
-  install_cluster_crdb_eastus
-  install_cluster_crdb_westus
-  install_cluster_crdb_northeurope
-  info 'k3s runs on every node of 3 clusters; next: cilium/install.sh'
+# Prints how to call this script.
+usage() {
+  cat <<'USAGE'
+Usage: k3s/install.sh [--dry-run] [--yes] [--from STEP | --only STEP]
+
+Installs k3s with k3sup on all 9 nodes: one cluster per region, every node a server of
+its cluster's embedded etcd, one kubeconfig context per cluster. Run it after the
+infrastructure exists. Safe to run again: a registered node is skipped.
+
+Steps, in order (topology crdb-three-region):
+  1. crdb-eastus       cluster crdb-eastus in region eastus: k3sup install on crdb-eastus-node1, then k3sup join --server of the 2 others
+  2. crdb-westus       cluster crdb-westus in region westus: k3sup install on crdb-westus-node1, then k3sup join --server of the 2 others
+  3. crdb-northeurope  cluster crdb-northeurope in region northeurope: k3sup install on crdb-northeurope-node1, then k3sup join --server of the 2 others
+
+  --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
+  --yes         answer every question with yes (YES=1)
+  --from STEP   start at STEP (after a failure, or to redo the later steps)
+  --only STEP   run only STEP
+  --help        print this text
+
+Environment:
+  SSH_PRIVATE_KEY_FILE (default $HOME/.ssh/id_ed25519): The SSH private key k3sup logs in with.
+  KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
+Every step is safe to run again.
+USAGE
 }
 
-main "$@"
+readonly SCRIPT_NAME=k3s/install.sh
+readonly STEPS=(crdb-eastus crdb-westus crdb-northeurope)
+readonly STEP_TITLES=(
+  'cluster crdb-eastus in region eastus: k3sup install on crdb-eastus-node1, then k3sup join --server of the 2 others'
+  'cluster crdb-westus in region westus: k3sup install on crdb-westus-node1, then k3sup join --server of the 2 others'
+  'cluster crdb-northeurope in region northeurope: k3sup install on crdb-northeurope-node1, then k3sup join --server of the 2 others'
+)
+readonly EXTRA_FLAGS=()
+readonly REQUIRED_TOOLS=(
+  'az=get it from https://learn.microsoft.com/cli/azure/install-azure-cli'
+  'k3sup=get it from https://github.com/alexellis/k3sup#download'
+  'kubectl=get it from https://kubernetes.io/docs/tasks/tools/'
+)
+readonly DONE_MESSAGE='k3s runs on every node of 3 clusters; the network plugin comes next'
+
+run_script "$@"

@@ -1,0 +1,105 @@
+/// CockroachDB as one StatefulSet per region in the region's namespace, the nodes of every region
+/// joined into one cluster across the clusters' DNS.
+public enum CockroachDatabase: Database {
+    public static let rules: [Rule] = [.invalidStorageClass, .replicasExceedNodes, .tooFewReplicasForSurvival, .tooFewRegionsForSurvival]
+
+    public static let tools = [
+        ToolRequirement("cockroach", hint: "get it from https://www.cockroachlabs.com/docs/stable/install-cockroachdb"),
+        ToolRequirement("kubectl", hint: "get it from https://kubernetes.io/docs/tasks/tools/"),
+    ]
+
+    /// The settings when neither a region nor `Defaults` gives them.
+    static let defaults = (version: SemanticVersion("v26.2.1")!, storage: Quantity("100Gi")!, cpu: 2, memory: Quantity("8Gi")!)
+
+    /// SQL and inter-node RPC.
+    public static let port = 26257
+    /// DB Console and health checks.
+    public static let httpPort = 8080
+    /// The locality tiers, in the order every node declares them.
+    public static let localityTiers = ["region", "zone"]
+    /// The names of the CockroachDB objects in every region's namespace (those of the upstream manifests).
+    public static let names = CockroachNames(
+        statefulSet: "cockroachdb", headlessService: "cockroachdb", publicService: "cockroachdb-public",
+        nodeSecret: "cockroachdb.node", clientSecret: "cockroachdb.client.root", certsDirectory: "/cockroach/cockroach-certs")
+
+    /// CockroachDB's part of a validated topology: each region's settings.
+    public struct Validated: Sendable {
+        let regions: [String: RegionSettings]
+    }
+
+    /// A region's CockroachDB settings, every field resolved.
+    struct RegionSettings: Sendable {
+        let version: SemanticVersion
+        let storage: Quantity
+        let cpu: Int
+        let memory: Quantity
+        let replicas: Int
+        let storageClass: String?
+    }
+
+    public static func validate(_ topology: GatheredTopology, core: CoreFacts, diagnostics: inout DiagnosticCollector) -> Validated? {
+        CockroachRules.checkSurvival(topology, diagnostics: &diagnostics)
+        let defaults = CockroachSettings.parse(topology.defaults.first(CockroachDB.self), diagnostics: &diagnostics)
+        var regions: [String: RegionSettings] = [:]
+        var failed = false
+        for region in core.regions {
+            let settings = CockroachSettings.parse(region.gathered.own.first(CockroachDB.self), diagnostics: &diagnostics).overriding(defaults)
+            CockroachRules.checkReplicas(settings, region: region, diagnostics: &diagnostics)
+            let fields = [settings.version.isInvalid, settings.storage.isInvalid, settings.cpu.isInvalid, settings.memory.isInvalid,
+                settings.replicas.isInvalid, settings.storageClass.isInvalid]
+            guard !fields.contains(true), let nodes = region.nodes.value else {
+                failed = true
+                continue
+            }
+            regions[region.key] = RegionSettings(
+                version: settings.version.value ?? Self.defaults.version, storage: settings.storage.value ?? Self.defaults.storage,
+                cpu: settings.cpu.value ?? Self.defaults.cpu, memory: settings.memory.value ?? Self.defaults.memory,
+                replicas: settings.replicas.value ?? nodes, storageClass: settings.storageClass.value)
+        }
+        return failed ? nil : Validated(regions: regions)
+    }
+
+    public static func plan(_ validated: Validated, context: PlanningContext) -> CockroachPlan {
+        let regions = context.regions.map { region in
+            let settings = validated.regions[region.key]!
+            let podNames = (0..<settings.replicas).map { "\(names.statefulSet)-\($0)" }
+            let placement = context.provider?.placement(ofRegion: region.key) ?? region.key
+            return CockroachRegionPlan(
+                key: region.key,
+                image: "cockroachdb/cockroach:\(settings.version.text)",
+                version: settings.version,
+                replicas: settings.replicas, storage: settings.storage, storageClass: settings.storageClass,
+                cpu: settings.cpu, memory: settings.memory,
+                locality: zip(localityTiers, [placement, region.key]).map { "\($0)=\($1)" }.joined(separator: ","),
+                podNames: podNames,
+                podHosts: podNames.map { "\($0).\(names.headlessService).\(region.dnsZone)" },
+                certificateHosts: certificateHosts(namespace: region.namespace, dnsZone: region.dnsZone))
+        }
+        return CockroachPlan(
+            port: port, httpPort: httpPort,
+            joinList: regions.flatMap { $0.podHosts.map { "\($0):\(port)" } },
+            localityTiers: localityTiers,
+            initRegion: regions[0].key,
+            names: names,
+            certificatesFolder: "cockroachdb",
+            regions: regions)
+    }
+
+    /// The SANs of a region's node certificate: every name a client or another node may use. The
+    /// wildcards over the headless service cover the pod host names (`cockroachdb-0.cockroachdb.<zone>`).
+    static func certificateHosts(namespace: String, dnsZone: String) -> [String] {
+        let (publicService, headless) = (names.publicService, names.headlessService)
+        return [
+            "localhost", "127.0.0.1",
+            publicService, "\(publicService).\(namespace)", "\(publicService).\(dnsZone)",
+            "*.\(headless)", "*.\(headless).\(namespace)", "*.\(headless).\(dnsZone)",
+        ]
+    }
+}
+
+extension Parsed {
+    /// Whether the field was written but did not parse.
+    var isInvalid: Bool {
+        if case .invalid = self { true } else { false }
+    }
+}

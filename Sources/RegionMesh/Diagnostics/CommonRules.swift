@@ -1,0 +1,53 @@
+/// Rules every stage and component reports through: declarations missing or given twice, and
+/// values that do not parse. Each component words its own messages.
+extension Rule {
+    public static let duplicateDeclaration = Rule(
+        "duplicate-declaration", .error, "a declaration that may appear once appears twice in the same scope")
+    public static let missingDeclaration = Rule(
+        "missing-declaration", .error, "a required declaration (the provider's placement, Network, Pods, Services) is missing")
+    public static let noRegions = Rule("no-regions", .error, "the topology declares no region")
+    public static let invalidCIDR = Rule("invalid-cidr", .error, "a CIDR block cannot be parsed")
+    public static let cidrHostBitsSet = Rule(
+        "cidr-host-bits-set", .error, "a CIDR block has host bits set (10.1.1.5/16 names no network; 10.1.0.0/16 does)")
+    public static let invalidPort = Rule("invalid-port", .error, "a port is outside 1–65535, or a port range is not ordered low-high")
+    public static let invalidQuantity = Rule(
+        "invalid-quantity", .error, "a CPU, memory or storage quantity cannot be parsed as a Kubernetes quantity")
+    public static let invalidVersion = Rule("invalid-version", .error, "a version of a component cannot be parsed")
+}
+
+extension DiagnosticCollector {
+    /// Parses a CIDR block written at `location`, reporting `invalid-cidr` or `cidr-host-bits-set`
+    /// with `what` (e.g. "pod range of region 'eastus'") in front of the reason.
+    public mutating func parseCIDR(_ text: String, _ what: String, at location: SourceLocation) -> IPv4Network? {
+        do {
+            return try IPv4Network.parse(text)
+        } catch {
+            if case .hostBitsSet = error {
+                add(.cidrHostBitsSet, "\(what): \(error)", at: location)
+            } else {
+                add(.invalidCIDR, "\(what): \(error)", at: location)
+            }
+            return nil
+        }
+    }
+
+    /// Parses a version written at `location`, reporting `invalid-version` with an example.
+    public mutating func parseVersion(
+        _ text: String, _ what: String, requireV: Bool, example: String, at location: SourceLocation
+    ) -> SemanticVersion? {
+        guard let version = SemanticVersion(text, requireV: requireV) else {
+            add(.invalidVersion, "\(what) '\(text)' is not a version such as '\(example)'", at: location)
+            return nil
+        }
+        return version
+    }
+
+    /// Parses a Kubernetes quantity written at `location`, reporting `invalid-quantity`.
+    public mutating func parseQuantity(_ text: String, _ what: String, at location: SourceLocation) -> Quantity? {
+        guard let quantity = Quantity(text) else {
+            add(.invalidQuantity, "\(what) '\(text)' is not a Kubernetes quantity such as '8Gi' or '100Gi'", at: location)
+            return nil
+        }
+        return quantity
+    }
+}

@@ -1,0 +1,61 @@
+/// The last stage of the model: resolves a ``ValidatedTopology`` into a ``Plan``. The neutral part
+/// (node names and addresses, ports, DNS forwarding) first, then each component's part.
+enum Planner {
+    static func plan(_ validated: ValidatedTopology) -> Plan {
+        let provider = ComponentRegistry.providerConventions
+        let clusterDomain = Kubernetes.clusterDomain
+        let partial = validated.regions.map { region in
+            let addresses = region.addresses
+            let namespace = region.key
+            return RegionPlan(
+                key: region.key,
+                namespace: namespace,
+                dnsZone: "\(namespace).svc.\(clusterDomain)",
+                cluster: ClusterPlan(name: region.clusterName, id: region.clusterID),
+                addresses: AddressPlan(
+                    network: addresses.network, subnet: addresses.subnet, pods: addresses.pods,
+                    podsPerNodeMaskSize: addresses.podsPerNodeMaskSize, services: addresses.services,
+                    dnsServiceIP: Kubernetes.dnsServiceAddress(in: addresses.services)!),
+                nodes: (1...region.nodeCount).map { index in
+                    NodePlan(
+                        index: index, name: provider.nodeName(validated.namePrefix, region.key, index),
+                        privateIP: addresses.subnet.address(at: provider.subnetReservation.firstUsableOffset + UInt64(index - 1))!)
+                },
+                adminAccess: AdminAccessPlan(sources: region.adminSources, ports: ComponentRegistry.distributionConventions.adminPorts),
+                nodePorts: Dictionary(uniqueKeysWithValues: region.nodePorts.map { ($0.key.name, $0.value) }),
+                dnsForwarders: [])
+        }
+        let regions = partial.map { region in
+            region.forwarding(
+                to: partial.filter { $0.key != region.key }.map { remote in
+                    DNSForwarder(
+                        region: remote.key, zone: remote.dnsZone,
+                        upstreams: remote.nodes.map { "\($0.privateIP):\(remote.nodePort(.dns))" })
+                })
+        }
+        let context = PlanningContext(
+            topologyName: validated.topology.name, regions: regions, clusterDomain: clusterDomain, provider: nil,
+            distributionRequirements: ComponentRegistry.networkPluginConventions.distributionRequirements)
+        let (providerPlan, distribution, networkPlugin, database) = ComponentRegistry.plan(validated.components, context: context)
+        return Plan(
+            name: validated.topology.name,
+            summary: validated.topology.summary,
+            sourceFile: validated.topology.location.file,
+            clusterDomain: clusterDomain,
+            regions: regions,
+            provider: providerPlan,
+            distribution: distribution,
+            networkPlugin: networkPlugin,
+            database: database,
+            tools: ComponentRegistry.tools)
+    }
+}
+
+extension RegionPlan {
+    /// The same region, forwarding the other regions' zones as `forwarders` say.
+    fileprivate func forwarding(to forwarders: [DNSForwarder]) -> RegionPlan {
+        RegionPlan(
+            key: key, namespace: namespace, dnsZone: dnsZone, cluster: cluster, addresses: addresses, nodes: nodes,
+            adminAccess: adminAccess, nodePorts: nodePorts, dnsForwarders: forwarders)
+    }
+}

@@ -1,0 +1,136 @@
+/// Azure's part of the Plan: the resource group, and per region the VNet, the NSG and its rules,
+/// and per node a public IP, a NIC and a VM.
+public struct AzurePlan: Sendable, Codable, Equatable, ProviderFacts {
+    /// The one resource group that holds everything; teardown deletes exactly it.
+    public let resourceGroup: String
+    /// The resource group's location.
+    public let location: AzureLocation
+    /// The tag that marks the resource group as this topology's; teardown refuses a group without it.
+    public let ownerTag: ResourceTag
+    /// The regions, in declaration order.
+    public let regions: [AzureRegionPlan]
+    /// Every one-way VNet peering of the full mesh: N·(N−1).
+    public let peerings: [VNetPeering]
+
+    /// The Azure part of region `key`.
+    public func region(_ key: String) -> AzureRegionPlan? {
+        regions.first { $0.key == key }
+    }
+
+    /// The Azure part of `region`, which a Plan always has.
+    public subscript(region: RegionPlan) -> AzureRegionPlan {
+        guard let part = self.region(region.key) else { preconditionFailure("the Plan has no Azure resources for region \(region.key)") }
+        return part
+    }
+
+    /// The Azure location of region `key`.
+    public func placement(ofRegion key: String) -> String {
+        region(key)?.location.name ?? location.name
+    }
+
+    /// Azure's conventions.
+    public var conventions: ProviderConventions { AzureProvider.conventions }
+}
+
+/// A tag on an Azure resource.
+public struct ResourceTag: Sendable, Codable, Equatable {
+    /// The tag name.
+    public let name: String
+    /// Its value.
+    public let value: String
+
+    /// `name=value`, as `az … --tags` takes it.
+    public var assignment: String { "\(name)=\(value)" }
+}
+
+/// A region's Azure resources.
+public struct AzureRegionPlan: Sendable, Codable, Equatable {
+    /// The region key.
+    public let key: String
+    /// The Azure location.
+    public let location: AzureLocation
+    /// The VNet.
+    public let vnetName: String
+    /// The node subnet.
+    public let subnetName: String
+    /// The NSG on every node's NIC.
+    public let nsgName: String
+    /// The NSG's inbound allow rules, by priority.
+    public let securityRules: [NSGRule]
+    /// The VM shape of every node.
+    public let virtualMachine: VirtualMachinePlan
+    /// Per node: the VM, its NIC and its public IP, in node order.
+    public let nodes: [AzureNodePlan]
+}
+
+/// A node's Azure resources.
+public struct AzureNodePlan: Sendable, Codable, Equatable {
+    /// The VM (also the node's name).
+    public let vmName: String
+    /// The NIC, with the node's private IP pinned.
+    public let nicName: String
+    /// The Standard static public IP, for SSH and the Kubernetes API.
+    public let publicIPName: String
+}
+
+/// An inbound allow rule of an NSG.
+public struct NSGRule: Sendable, Codable, Equatable {
+    /// The rule name.
+    public let name: String
+    /// The priority, 100–4096.
+    public let priority: Int
+    /// The protocol.
+    public let networkProtocol: InboundRule.NetworkProtocol
+    /// Destination ports.
+    public let ports: [PortRange]
+    /// Who may connect.
+    public let sources: [SourceRange]
+    /// Why the rule exists.
+    public let description: String
+}
+
+/// The VM shape.
+public struct VirtualMachinePlan: Sendable, Codable, Equatable {
+    /// The size, e.g. `Standard_D4s_v5`.
+    public let size: String
+    /// The image URN.
+    public let imageURN: String
+    /// The admin user.
+    public let adminUser: String
+}
+
+/// One direction of a VNet peering.
+public struct VNetPeering: Sendable, Codable, Equatable {
+    /// The peering's name.
+    public let name: String
+    /// The region whose VNet holds the peering.
+    public let fromRegion: String
+    /// That VNet.
+    public let fromVNet: String
+    /// The region it reaches.
+    public let toRegion: String
+    /// That region's VNet.
+    public let toVNet: String
+}
+
+/// How many Azure resources of each kind the Plan creates, for `regionmesh plan` and the README.
+public struct ResourceInventory: Equatable, Sendable {
+    /// `(label, count)` rows in creation order.
+    public let rows: [(String, Int)]
+
+    /// Counts the resources of `azure`.
+    public init(_ azure: AzurePlan) {
+        let nodes = azure.regions.reduce(0) { $0 + $1.nodes.count }
+        let regions = azure.regions.count
+        rows = [
+            ("resource group", 1), ("virtual networks", regions), ("subnets", regions),
+            ("VNet peerings", azure.peerings.count), ("network security groups", regions),
+            ("NSG rules", azure.regions.reduce(0) { $0 + $1.securityRules.count }),
+            ("public IPs (Standard, static)", nodes), ("network interfaces", nodes), ("virtual machines", nodes),
+        ]
+    }
+
+    public static func == (lhs: ResourceInventory, rhs: ResourceInventory) -> Bool {
+        lhs.rows.elementsEqual(rhs.rows) { $0 == $1 }
+    }
+}

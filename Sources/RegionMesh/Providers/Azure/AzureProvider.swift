@@ -1,0 +1,128 @@
+/// Azure: one resource group; per region a VNet with one subnet and an NSG; per node a Standard
+/// static public IP, a NIC with its private IP pinned, and a VM; a full mesh of VNet peerings.
+public enum AzureProvider: InfrastructureProvider {
+    public static let rules: [Rule] = [.invalidAzureName, .invalidNSGPriority, .duplicateNSGPriority, .subnetOutsideVNet]
+
+    public static let tools = [ToolRequirement("az", hint: "get it from https://learn.microsoft.com/cli/azure/install-azure-cli")]
+
+    public static let conventions = ProviderConventions(
+        name: "Azure", networkTerm: "VNet", interconnect: "VNet peering", subnetOutsideNetwork: .subnetOutsideVNet,
+        reservedRanges: [(IPv4Network(containing: IPv4Address(168, 63, 129, 16), prefixLength: 32), "the Azure platform address 168.63.129.16")],
+        // Azure keeps the network address, the gateway (.1), two DNS addresses (.2, .3) and the broadcast address.
+        subnetReservation: SubnetReservation(reservedCount: 5, firstUsableOffset: 4),
+        defaultNamePrefix: "crdb",
+        nodeName: { AzureNames(prefix: $0, region: $1).vm($2) })
+
+    /// The VM shape when neither a region nor `Defaults` gives one.
+    static let defaultVirtualMachine = VirtualMachinePlan(size: "Standard_D4s_v5", imageURN: VMImage.ubuntu2404.urn, adminUser: "azureuser")
+
+    /// Azure's part of a validated topology.
+    public struct Validated: Sendable {
+        let azure: Azure
+        let regions: [RegionSettings]
+    }
+
+    /// A region's Azure settings.
+    struct RegionSettings: Sendable {
+        let key: String
+        let location: AzureLocation
+        let virtualMachine: VirtualMachinePlan
+        let extraRules: [ParsedInboundRule]
+    }
+
+    public static func namePrefix(of topology: GatheredTopology) -> String {
+        topology.declarations.first(Azure.self)?.namePrefix ?? conventions.defaultNamePrefix
+    }
+
+    public static func validate(_ topology: GatheredTopology, core: CoreFacts, diagnostics: inout DiagnosticCollector) -> Validated? {
+        guard let azure = topology.declarations.first(Azure.self) else {
+            diagnostics.add(
+                .missingDeclaration, "topology '\(topology.topology.name)' has no Azure(resourceGroup:location:) declaration",
+                at: topology.topology.location)
+            return nil
+        }
+        AzureRules.checkNames(azure, core: core, diagnostics: &diagnostics)
+        let defaultMachines = parse(topology.defaults.first(VirtualMachines.self))
+        let defaultRules = topology.defaults.every(InboundRule.self).map { AzureRules.parse($0, diagnostics: &diagnostics) }
+        let adminPorts = core.adminPorts
+        var regions: [RegionSettings] = []
+        var failed = false
+        for region in core.regions {
+            let machines = parse(region.gathered.own.first(VirtualMachines.self)).overriding(defaultMachines)
+            let ownRules = region.gathered.own.every(InboundRule.self).map { AzureRules.parse($0, diagnostics: &diagnostics) }
+            let extra = (defaultRules + ownRules).compactMap { $0 }
+            failed = failed || extra.count < defaultRules.count + ownRules.count
+            AzureRules.checkPriorities(
+                region: region.key, admin: adminRules(adminPorts).map { ($0.name, $0.priority) },
+                adminLocation: region.adminSources.location ?? region.location, extra: extra, diagnostics: &diagnostics)
+            guard let placement = region.gathered.own.first(AzurePlacement.self) else { continue }
+            regions.append(
+                RegionSettings(key: region.key, location: placement.location, virtualMachine: machines.resolved, extraRules: extra))
+        }
+        guard !failed, regions.count == core.regions.count else { return nil }
+        return Validated(azure: azure, regions: regions)
+    }
+
+    public static func plan(_ validated: Validated, context: PlanningContext) -> AzurePlan {
+        let prefix = validated.azure.namePrefix
+        let regions = zip(context.regions, validated.regions).map { region, settings in
+            let names = AzureNames(prefix: prefix, region: region.key)
+            let admin = adminRules(region.adminAccess.ports).map {
+                NSGRule(
+                    name: $0.name, priority: $0.priority, networkProtocol: .tcp, ports: [$0.port.ports], sources: region.adminAccess.sources,
+                    description: $0.port.purpose)
+            }
+            let extra = settings.extraRules.map {
+                NSGRule(
+                    name: $0.name, priority: $0.priority, networkProtocol: $0.networkProtocol, ports: $0.ports, sources: $0.sources,
+                    description: "Declared in the topology")
+            }
+            return AzureRegionPlan(
+                key: region.key, location: settings.location, vnetName: names.vnet, subnetName: names.subnet, nsgName: names.nsg,
+                securityRules: (admin + extra).sorted { $0.priority < $1.priority },
+                virtualMachine: settings.virtualMachine,
+                nodes: region.nodes.map { AzureNodePlan(vmName: $0.name, nicName: names.nic($0.index), publicIPName: names.publicIP($0.index)) })
+        }
+        let peerings = regions.flatMap { from in
+            regions.filter { $0.key != from.key }.map { to in
+                VNetPeering(
+                    name: AzureNames(prefix: prefix, region: from.key).peering(to: to.key),
+                    fromRegion: from.key, fromVNet: from.vnetName, toRegion: to.key, toVNet: to.vnetName)
+            }
+        }
+        return AzurePlan(
+            resourceGroup: validated.azure.resourceGroup, location: validated.azure.location,
+            ownerTag: AzureNames.ownerTag(context.topologyName), regions: regions, peerings: peerings)
+    }
+
+    /// The NSG rules that open the administrative ports, in order: priorities 100, 110, 120, …
+    static func adminRules(_ ports: [AdminPort]) -> [(name: String, priority: Int, port: AdminPort)] {
+        ports.enumerated().map { ("Allow\($0.element.name)", 100 + 10 * $0.offset, $0.element) }
+    }
+
+    /// The fields one `VirtualMachines` declaration gives.
+    struct MachineSettings {
+        var size: Parsed<String> = .absent
+        var image: Parsed<VMImage> = .absent
+        var adminUser: Parsed<String> = .absent
+
+        func overriding(_ base: MachineSettings) -> MachineSettings {
+            MachineSettings(size: size.or(base.size), image: image.or(base.image), adminUser: adminUser.or(base.adminUser))
+        }
+
+        var resolved: VirtualMachinePlan {
+            VirtualMachinePlan(
+                size: size.value ?? AzureProvider.defaultVirtualMachine.size,
+                imageURN: image.value?.urn ?? AzureProvider.defaultVirtualMachine.imageURN,
+                adminUser: adminUser.value ?? AzureProvider.defaultVirtualMachine.adminUser)
+        }
+    }
+
+    static func parse(_ machines: VirtualMachines?) -> MachineSettings {
+        guard let machines else { return MachineSettings() }
+        let at = machines.sourceLocation
+        return MachineSettings(
+            size: Parsed.parse(machines.size, at: at) { $0 }, image: Parsed.parse(machines.image, at: at) { $0 },
+            adminUser: Parsed.parse(machines.adminUser, at: at) { $0 })
+    }
+}

@@ -1,0 +1,88 @@
+/// Node counts, administrative access and the fixed NodePorts of each cluster.
+extension Rule {
+    public static let invalidNodeCount = Rule("invalid-node-count", .error, "a region has fewer than one node")
+    public static let adminOpenToInternet = Rule(
+        "admin-open-to-internet", .warning, "SSH, the Kubernetes API and the NodePorts are reachable from any address ('*')")
+    public static let nodePortOutOfRange = Rule(
+        "node-port-out-of-range", .error, "a fixed NodePort is outside the Kubernetes NodePort range 30000–32767")
+    public static let nodePortCollision = Rule("node-port-collision", .error, "two fixed NodePorts of a cluster are the same")
+}
+
+enum NodeRules {
+    /// Nodes per region when no declaration gives a count.
+    static let defaultNodeCount = 3
+
+    static func parseNodes(_ nodes: Nodes?, diagnostics: inout DiagnosticCollector) -> Parsed<Int> {
+        Parsed.parse(nodes) { nodes in
+            guard nodes.count >= 1 else {
+                diagnostics.add(.invalidNodeCount, "Nodes(\(nodes.count)) gives \(nodes.count) nodes; a region needs at least 1", at: nodes.sourceLocation)
+                return nil
+            }
+            return nodes.count
+        }
+    }
+
+    /// `*` alone, or CIDR blocks; reports each bad entry.
+    static func parseAdminAccess(_ access: AdminAccess?, diagnostics: inout DiagnosticCollector) -> Parsed<[SourceRange]> {
+        Parsed.parse(access) { access in
+            parseSources(access.sources, "AdminAccess", at: access.sourceLocation, diagnostics: &diagnostics)
+        }
+    }
+
+    /// Source ranges of a firewall declaration: `*` alone, or CIDR blocks; reports each bad entry.
+    static func parseSources(_ texts: [String], _ what: String, at location: SourceLocation, diagnostics: inout DiagnosticCollector) -> [SourceRange]? {
+        if texts == ["*"] { return [.any] }
+        if texts.isEmpty {
+            diagnostics.add(.invalidCIDR, "\(what) lists no source; give CIDR blocks or '*'", at: location)
+            return nil
+        }
+        var parsed: [SourceRange] = []
+        var failed = false
+        for text in texts {
+            let hint = text == "*" ? " ('*' must stand alone)" : ""
+            if let network = diagnostics.parseCIDR(text, "\(what) source\(hint)", at: location) {
+                parsed.append(.network(network))
+            } else {
+                failed = true
+            }
+        }
+        return failed ? nil : parsed
+    }
+
+    static func parseNodePorts(_ declaration: NodePorts?, purposes: [NodePortPurpose], diagnostics: inout DiagnosticCollector) -> [NodePortPurpose: Parsed<Int>] {
+        guard let declaration else { return [:] }
+        var ports: [NodePortPurpose: Parsed<Int>] = [:]
+        for purpose in purposes {
+            guard let port = declaration.ports[purpose] else { continue }
+            if Kubernetes.nodePortRange.contains(port) {
+                ports[purpose] = .value(port, at: declaration.sourceLocation)
+            } else {
+                diagnostics.add(
+                    .nodePortOutOfRange, "\(purpose.title) NodePort \(port) is outside the NodePort range \(Kubernetes.nodePortRange.lower)–\(Kubernetes.nodePortRange.upper)",
+                    at: declaration.sourceLocation)
+                ports[purpose] = .invalid
+            }
+        }
+        return ports
+    }
+
+    static func check(_ regions: [RegionFacts], diagnostics: inout DiagnosticCollector) {
+        for region in regions {
+            if let sources = region.adminSources.value, sources == [.any], let location = region.adminSources.location {
+                diagnostics.add(.adminOpenToInternet, region: region.key, at: location) {
+                    "SSH, the Kubernetes API and the NodePorts of \($0) are open to any address; limit them with AdminAccess(from: \"<your CIDR>\")"
+                }
+            }
+            var seen: [Int: NodePortPurpose] = [:]
+            for (purpose, parsed) in region.nodePorts.sorted(by: { $0.key < $1.key }) {
+                guard let port = parsed.value, let location = parsed.location else { continue }
+                if let other = seen[port] {
+                    diagnostics.add(.nodePortCollision, region: region.key, at: location) {
+                        "\(other.title) and \(purpose.title) NodePorts of \($0) are both \(port); each needs its own"
+                    }
+                }
+                seen[port] = purpose
+            }
+        }
+    }
+}

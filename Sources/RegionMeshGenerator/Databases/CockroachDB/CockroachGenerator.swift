@@ -1,0 +1,111 @@
+import Foundation
+import RegionMesh
+
+/// CockroachDB's artifacts: per region the manifests under `clusters/<cluster>/cockroachdb/`
+/// (namespace, RBAC, services, disruption budget, StatefulSet), `cockroachdb/certs.sh`
+/// (certificates and secrets, made at apply time), `cockroachdb/init.sh` (`cockroach init`), the
+/// setup steps that run them, and its README parts.
+struct CockroachGenerator: ComponentGenerator {
+    let plan: Plan
+    let cockroach: CockroachPlan
+
+    /// The sub-folder of the cluster folder.
+    static let group = "cockroachdb"
+    /// The application name of every CockroachDB object, and of its pods' selector.
+    static let appName = "cockroachdb"
+
+    /// The labels of a region's CockroachDB objects.
+    static func labels(_ region: CockroachRegionPlan) -> ObjectLabels {
+        ObjectLabels(name: appName, component: "database", version: region.version.text)
+    }
+
+    /// The labels that select a region's CockroachDB pods (within its namespace).
+    static func selector(_ plan: Plan) -> SortedMap<String> {
+        ObjectLabels.selector(name: appName, plan: plan)
+    }
+
+    func scripts() -> [Script] {
+        [CockroachCertsScript(plan: plan, cockroach: cockroach).script, CockroachInitScript(plan: plan, cockroach: cockroach).script]
+    }
+
+    func clusterObjects() -> [ClusterObject] {
+        plan.regions.flatMap { region in
+            let objects = CockroachObjects(plan: plan, cockroach: cockroach, region: region)
+            return [
+                objects.namespace, objects.serviceAccount, objects.role, objects.roleBinding, objects.publicService,
+                objects.headlessService, objects.disruptionBudget, CockroachStatefulSet.object(plan: plan, cockroach: cockroach, region: region),
+            ]
+        }
+    }
+
+    func clusterFolderNotes() -> [String] {
+        ["Apply it after \(CockroachCertsScript.path) (which creates the Secrets the StatefulSet mounts)."]
+    }
+
+    func setupSteps() -> [PhasedStep] {
+        [
+            ScriptStep(name: "certificates", title: "CockroachDB certificates and secrets", body: [.runScript(path: CockroachCertsScript.path, arguments: [])]),
+            ScriptStep(name: "cockroachdb", title: "CockroachDB manifests (kubectl apply -k per cluster)", body: plan.regions.map { region in
+                .run(
+                    ScriptEnvironment.kubectl(region.cluster.contextWord, ["apply"])
+                        .option("--kustomize", .expansion("\"$TOPOLOGY_DIR/\(ArtifactPaths.clusterFolder(region.cluster))\"")))
+            }),
+            ScriptStep(name: "init", title: "cockroach init, once", body: [.runScript(path: CockroachInitScript.path, arguments: [])]),
+            ScriptStep(name: "verify", title: "every CockroachDB node of every region is live", body: verify),
+        ].map { PhasedStep(phase: .database, step: $0) }
+    }
+
+    /// Waits until every region's pods are ready, then says how to connect.
+    var verify: [ScriptStatement] {
+        var body: [ScriptStatement] = plan.regions.map { region in
+            .waitUntil(
+                "all \(cockroach[region].replicas) CockroachDB pods of \(region.key) are ready", timeout: 900,
+                ScriptEnvironment.kubectl(region.cluster.contextWord, ["rollout", "status", .literal("statefulset/\(cockroach.names.statefulSet)")])
+                    .option("--namespace", .literal(region.namespace)).option("--timeout=20s"))
+        }
+        body.append(.info("CockroachDB is up. To connect from this machine:"))
+        body.append(.shell("info \"  \(portForward.oneLine.replacingOccurrences(of: "\"", with: "\\\""))\""))
+        body.append(.shell("info \"  cockroach sql --certs-dir \\\"$REGIONMESH_SECRETS_DIR/\(certsFolder)\\\" --host localhost:\(cockroach.port)\""))
+        body.append(.info("  DB Console: https://localhost:\(cockroach.httpPort)"))
+        return body
+    }
+
+    /// The folder of the CA and root client certificates inside the secrets folder.
+    var certsFolder: String { CockroachCertsScript(plan: plan, cockroach: cockroach).certsFolder }
+
+    /// `kubectl port-forward` of the first region's public service.
+    var portForward: ShellCommand {
+        let first = plan.regions[0]
+        return ScriptEnvironment.kubectl(
+            first.cluster.contextWord,
+            ["port-forward", .literal("service/\(cockroach.names.publicService)"), .literal("\(cockroach.port)"), .literal("\(cockroach.httpPort)")]
+        ).option("--namespace", .literal(first.namespace))
+    }
+
+    func readme() -> ReadmeContribution {
+        let secrets = ScriptEnvironment.secretsDirectory(plan)
+        let first = plan.regions[0]
+        var readme = ReadmeContribution()
+        readme.overview = "CockroachDB runs \(cockroach.regions.map { "\($0.replicas)" }.joined(separator: "/")) nodes per region"
+        readme.version = { "CockroachDB \(cockroach[$0].image)" }
+        readme.afterSetup = [
+            """
+            To connect once it is up:
+
+            ```sh
+            kubectl --context \(first.cluster.context) --namespace \(first.namespace) port-forward service/\(cockroach.names.publicService) \(cockroach.port) \(cockroach.httpPort)
+            cockroach sql --certs-dir "\(secrets.defaultValue)/\(certsFolder)" --host localhost:\(cockroach.port)
+            ```
+            """
+        ]
+        readme.clusterFolderContents = ["the CockroachDB objects"]
+        readme.secretItems = ["the CockroachDB CA, node and client certificates"]
+        readme.secrets = [
+            "the CockroachDB Secrets `\(cockroach.names.nodeSecret)` and `\(cockroach.names.clientSecret)` must exist in each region namespace before its pods start."
+        ]
+        readme.files = [
+            ("`\(CockroachCertsScript.path)`, `\(CockroachInitScript.path)`", "CockroachDB certificates and secrets; `cockroach init`")
+        ]
+        return readme
+    }
+}

@@ -1,0 +1,150 @@
+import RegionMesh
+
+/// `k3s/install.sh`: per region, `k3sup install --cluster` on the first node and `k3sup join
+/// --server` on the others, each node skipped when it is already registered; then a wait until every
+/// node is registered (they become Ready only once the network plugin is installed).
+struct K3sInstallScript {
+    let plan: Plan
+    let k3s: K3sPlan
+    let nodeAccess: any NodeAccess
+
+    static let path = "k3s/install.sh"
+    /// Seconds to wait until the first server is registered after its install.
+    static let serverTimeout = 300
+    /// Seconds to wait until every node of a cluster is registered.
+    static let clusterTimeout = 600
+
+    var script: Script {
+        var script = Script(
+            path: Self.path,
+            purpose: [
+                "Installs k3s with k3sup on all \(plan.nodeCount) nodes: one cluster per region, every node a server of",
+                "its cluster's embedded etcd, one kubeconfig context per cluster. Run it after the",
+                "infrastructure exists. Safe to run again: a registered node is skipped.",
+            ],
+            done: "k3s runs on every node of \(plan.regions.count) clusters; the network plugin comes next")
+        script.environment = [ScriptEnvironment.sshPrivateKey, ScriptEnvironment.kubeconfig]
+        script.notes = Self.rationale
+        script.tools = plan.tools(["k3sup", "kubectl"] + nodeAccess.lookupTools)
+        script.beforeSteps = [
+            .when("[[ \"$DRY_RUN\" != 1 && ! -f \"$SSH_PRIVATE_KEY_FILE\" ]]", [
+                .shell("die \"SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key of SSH_PUBLIC_KEY_FILE\"")
+            ]),
+            .run(ShellCommand("mkdir", "-p").arguments(.expansion("\"$(dirname \"$KUBECONFIG_FILE\")\""))),
+        ]
+        script.steps = plan.regions.map(step)
+        return script
+    }
+
+    /// Why the k3sup invocations look the way they do, for the person reviewing the script.
+    static let rationale = [
+        "Every server of a cluster gets the same k3s flags; k3s refuses a server whose critical flags differ.",
+        "  --flannel-backend=none --disable-network-policy: the network plugin replaces both.",
+        "  --cluster-cidr: the cluster's pod range, the same as the network plugin's pod pool.",
+        "  --service-cidr, --cluster-dns, --cluster-domain: the cluster's service range and DNS address.",
+        "  --disable=servicelb: ServiceLB publishes LoadBalancer services through hostPort, which a CNI",
+        "    without a portmap chain does not implement. Nothing here needs a LoadBalancer: traffic",
+        "    between regions uses fixed NodePorts on the nodes' private IPs over the private networks.",
+        "  --disable=traefik: no ingress is used.",
+        "  --node-ip: the node's own private IP, so etcd, the kubelet and the pod tunnels use the private network.",
+        "No --tls-san: k3sup would put it in place of its default SAN, the public IP the kubeconfig uses.",
+        "k3sup renames every literal 'default' in the fetched kubeconfig (cluster, user and context names)",
+        "to the --context value; harmless here, where each context is the cluster's name.",
+        "Joining servers register at the first server's private IP (--server-url): administrative access",
+        "opens the API port only to AdminAccess. k3sup reads the join token from the first server over SSH.",
+        "Public IPs are known only once the provider has allocated them, so they are read at run time.",
+    ]
+
+    /// The step that installs one region's cluster.
+    func step(_ region: RegionPlan) -> ScriptStep {
+        let cluster = region.cluster
+        let part = k3s[region]
+        let server = region.nodes[0]
+        let joining = Array(region.nodes.dropFirst())
+        let (serverLookup, serverPlaceholder) = nodeAccess.sshAddress(of: server, in: region)
+        var body: [ScriptStatement] = [
+            .capture("server_ip", placeholder: serverPlaceholder, serverLookup),
+            .ensure("node \(server.name) of \(cluster.name)", lookup: registered([server], in: cluster), create: [
+                .run(install(region, ip: .variable("server_ip")))
+            ]),
+            .waitUntil("node \(server.name) is registered in \(cluster.name)", timeout: Self.serverTimeout, registered([server], in: cluster)),
+        ]
+        for node in joining {
+            let (lookup, placeholder) = nodeAccess.sshAddress(of: node, in: region)
+            body.append(
+                .ensure("node \(node.name) of \(cluster.name)", lookup: registered([node], in: cluster), create: [
+                    .capture("node_ip", placeholder: placeholder, lookup),
+                    .run(join(region, node: node, ip: .variable("node_ip"), serverIP: .variable("server_ip"))),
+                ]))
+        }
+        if !joining.isEmpty {
+            body.append(
+                .waitUntil(
+                    "the \(region.nodes.count) nodes of \(cluster.name) are registered", timeout: Self.clusterTimeout,
+                    registered(region.nodes, in: cluster)))
+        }
+        body.append(.info("the nodes of \(cluster.name) stay NotReady until the network plugin is installed"))
+        let title = "cluster \(cluster.name) in region \(region.key): k3sup install on \(part.initServer)"
+            + (joining.isEmpty ? "" : ", then k3sup join --server of the \(joining.count) others")
+        return ScriptStep(name: cluster.name, title: title, body: body)
+    }
+
+    /// The flags of one server: the cluster's, plus its own private IP.
+    func serverFlags(_ region: RegionPlan, node: NodePlan) -> String {
+        (k3s[region].clusterFlags + ["--node-ip=\(node.privateIP)"]).joined(separator: " ")
+    }
+
+    /// `k3sup install` on the first server: starts the cluster (`--cluster`: embedded etcd) and
+    /// merges its kubeconfig into `$KUBECONFIG_FILE` as context `<cluster name>`.
+    func install(_ region: RegionPlan, ip: ShellWord) -> ShellCommand {
+        let release = k3s[region].release
+        return ShellCommand("k3sup", "install")
+            .option("--ip", ip)
+            .option("--user", .literal(nodeAccess.loginUser(in: region)))
+            .option("--ssh-key", ScriptEnvironment.sshPrivateKey.word)
+            .option("--cluster")
+            .option(Self.releaseOption(release), .literal(Self.releaseValue(release)))
+            .option("--k3s-extra-args", .literal(serverFlags(region, node: region.nodes[0])))
+            .option("--merge")
+            .option("--local-path", ScriptEnvironment.kubeconfig.word)
+            .option("--context", region.cluster.contextWord)
+    }
+
+    /// `k3sup join --server` of another node: k3sup reads the join token from the first server over
+    /// SSH (its public IP), and the node registers at the first server's private IP.
+    func join(_ region: RegionPlan, node: NodePlan, ip: ShellWord, serverIP: ShellWord) -> ShellCommand {
+        let part = k3s[region]
+        let user = nodeAccess.loginUser(in: region)
+        return ShellCommand("k3sup", "join")
+            .option("--ip", ip)
+            .option("--user", .literal(user))
+            .option("--ssh-key", ScriptEnvironment.sshPrivateKey.word)
+            .option("--server")
+            .option("--server-ip", serverIP)
+            .option("--server-user", .literal(user))
+            .option("--server-url", .literal(part.joinURL))
+            .option(Self.releaseOption(part.release), .literal(Self.releaseValue(part.release)))
+            .option("--k3s-extra-args", .literal(serverFlags(region, node: node)))
+    }
+
+    /// `kubectl get node <names>`: succeeds once every named node is registered.
+    func registered(_ nodes: [NodePlan], in cluster: ClusterPlan) -> ShellCommand {
+        ScriptEnvironment.kubectl(cluster.contextWord, ["get", "node"] + nodes.map { .literal($0.name) })
+    }
+
+    /// `--k3s-version` for a pinned release, `--k3s-channel` for a channel.
+    static func releaseOption(_ release: K3sRelease) -> String {
+        switch release {
+        case .version: "--k3s-version"
+        case .channel: "--k3s-channel"
+        }
+    }
+
+    /// The release or channel name.
+    static func releaseValue(_ release: K3sRelease) -> String {
+        switch release {
+        case .version(let version): version.text
+        case .channel(let channel): channel
+        }
+    }
+}

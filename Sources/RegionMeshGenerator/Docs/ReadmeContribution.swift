@@ -1,0 +1,36 @@
+import RegionMesh
+
+/// What a component adds to the generated README. ``DeploymentReadme`` places each part: the
+/// opening sentence, the tables, sections of its own, and the run, GitOps, secrets and files parts.
+struct ReadmeContribution {
+    /// Its phrase of the opening sentence: "one k3s cluster per region with 3/3/3 server nodes".
+    var overview: String?
+    /// What it runs in a region, for the versions line: "k3s v1.33.5+k3s1".
+    var version: ((RegionPlan) -> String)?
+    /// Columns it adds to the nodes table.
+    var nodeColumns: [(header: String, value: (RegionPlan, NodePlan) -> String)] = []
+    /// Columns it adds to the cross-region traffic table.
+    var trafficColumns: [(header: String, value: (RegionPlan) -> String)] = []
+    /// Sentences under the cross-region traffic table.
+    var trafficNotes: [String] = []
+    /// Sections of its own, after the cross-region traffic: title and Markdown.
+    var sections: [(title: String, markdown: String)] = []
+    /// Sentences of the run section, before the commands: what must be ready.
+    var prerequisites: [String] = []
+    /// Sentences of the run section, after the steps.
+    var runNotes: [String] = []
+    /// Markdown paragraphs that end the run section: how to reach what it set up.
+    var afterSetup: [String] = []
+    /// Files it puts into each cluster folder besides Kubernetes objects: "Cilium values".
+    var clusterFolderFiles: [String] = []
+    /// What it puts into each cluster folder: "the CockroachDB objects".
+    var clusterFolderContents: [String] = []
+    /// Sentences of the GitOps section.
+    var gitOps: [String] = []
+    /// What secret it makes at apply time: "the Cilium CA (one for all clusters)".
+    var secretItems: [String] = []
+    /// Sentences of the secrets section.
+    var secrets: [String] = []
+    /// Rows of the files table: path and purpose.
+    var files: [(String, String)] = []
+}

@@ -1,0 +1,79 @@
+import Foundation
+import RegionMesh
+
+/// The whole pipeline, top to bottom, for one run of `regionmesh generate`:
+///
+/// ```
+/// Topology ─▶ GatheredTopology ─▶ ValidatedTopology ─▶ Plan      (RegionMesh.Pipeline.compile)
+///          ─▶ [Artifact]                                          (Generator.artifacts)
+///          ─▶ ChangeSet                                           (OutputWriter.changes)
+///          ─▶ out/<topology>/                                     (OutputWriter.apply)
+/// ```
+///
+/// Nothing is written when any topology has an error or any change would overwrite work done by
+/// hand (unless forced).
+public enum Generation {
+    /// What a run does with the changes it finds.
+    public enum Mode: Equatable, Sendable {
+        /// Write the changes; `force` overwrites files edited by hand.
+        case write(force: Bool)
+        /// Write nothing; report what would change.
+        case check
+    }
+
+    /// Why a run wrote nothing.
+    public enum Blocker: Equatable {
+        /// A topology has errors (see the diagnostics).
+        case invalidTopology
+        /// Writing would lose work; one message per file.
+        case conflicts([String])
+    }
+
+    /// The outcome of a run.
+    public struct Result {
+        /// Every diagnostic of every topology.
+        public var diagnostics: [Diagnostic] = []
+        /// The changes per topology (empty when a topology is invalid).
+        public var changeSets: [ChangeSet] = []
+        /// Why nothing was written, if so.
+        public var blocker: Blocker?
+        /// Whether files were written.
+        public var wrote = false
+    }
+
+    /// Runs generation of `topologies` into `root`.
+    public static func run(_ topologies: [Topology], into root: URL, mode: Mode) throws(GeneratorError) -> Result {
+        var result = Result()
+        var names = Set<String>()
+        for topology in topologies where !names.insert(topology.name).inserted {
+            throw GeneratorError("two topologies are named '\(topology.name)'; each needs its own folder under \(root.relativePath)")
+        }
+        var plans: [Plan] = []
+        for topology in topologies {
+            let compilation = Pipeline.compile(topology)
+            result.diagnostics += compilation.diagnostics
+            if let plan = compilation.plan { plans.append(plan) }
+        }
+        if plans.count < topologies.count {
+            result.blocker = .invalidTopology
+            return result
+        }
+        let writer = OutputWriter(root: root)
+        for plan in plans {
+            let artifacts: [Artifact]
+            do { artifacts = try Generator.artifacts(for: plan) } catch {
+                throw GeneratorError("cannot generate \(plan.name): \(error)")
+            }
+            result.changeSets.append(try writer.changes(topology: plan.name, artifacts: artifacts, force: mode == .write(force: true)))
+        }
+        guard case .write(let force) = mode else { return result }
+        let conflicts = result.changeSets.flatMap { set in set.conflicts.map { $0.message(in: set.folder) } }
+        if !conflicts.isEmpty && !force {
+            result.blocker = .conflicts(conflicts)
+            return result
+        }
+        for changes in result.changeSets { try writer.apply(changes) }
+        result.wrote = true
+        return result
+    }
+}
