@@ -1,4 +1,5 @@
 import RegionMesh
+import RegionMeshTestSupport
 import Testing
 
 /// Helpers of the kind a person writes: one region from a number, several at once.
@@ -21,24 +22,24 @@ private func extraRules() -> [InboundRule] {
     ]
 }
 
-private func addressPlan(_ n: Int) -> [RegionElement] {
+private func addressPlan(_ n: Int) -> [any RegionStatement] {
     [
-        .network(Network(vnet: "10.\(n).0.0/16", subnet: "10.\(n).1.0/24")),
-        .pods(Pods("10.\(100 + n).0.0/16")),
-        .services(Services("10.\(200 + n).0.0/16")),
+        Network(vnet: "10.\(n).0.0/16", subnet: "10.\(n).1.0/24"),
+        Pods("10.\(100 + n).0.0/16"),
+        Services("10.\(200 + n).0.0/16"),
     ]
 }
 
 /// The region keys of a topology, in declaration order.
 private func regionKeys(_ topology: Topology) -> [String] {
-    topology.elements.compactMap { if case .region(let region) = $0 { region.key } else { nil } }
+    topology.elements.compactMap { ($0 as? Region)?.key }
 }
 
 /// `if`, `for` and helper functions inside every builder of the DSL.
 @Suite("DSL result builders")
 struct DSLBuilderTests {
     @Test("declarations are kept in the order they were written")
-    func order() {
+    func order() throws {
         let topology = Topology("ordered") {
             Azure(resourceGroup: "rg", location: .eastus)
             Defaults { Nodes(3) }
@@ -47,10 +48,7 @@ struct DSLBuilderTests {
         }
         #expect(topology.name == "ordered")
         #expect(topology.elements.count == 4)
-        guard case .azure(let azure) = topology.elements.first else {
-            Issue.record("first element is not Azure")
-            return
-        }
+        let azure = try #require(topology.elements.first as? Azure, "the first element is Azure")
         #expect(azure.resourceGroup == "rg")
         #expect(azure.namePrefix == "crdb")
         #expect(regionKeys(topology) == ["region2", "region1"])
@@ -132,18 +130,15 @@ struct DSLBuilderTests {
                 }
             }
         }
-        guard case .defaults(let defaults) = topology.elements[1], case .region(let region) = topology.elements[2] else {
-            Issue.record("unexpected element order: \(topology.elements)")
-            return
-        }
+        let defaults = try #require(topology.elements[1] as? Defaults, "unexpected element order: \(topology.elements)")
+        let region = try #require(topology.elements[2] as? Region, "unexpected element order: \(topology.elements)")
         #expect(defaults.settings.count == 4)
-        let ruleNames = defaults.settings.compactMap { if case .inboundRule(let rule) = $0 { rule.name } else { nil } }
-        #expect(ruleNames == ["AllowSQL", "AllowConsole"])
-        #expect(region.elements.count == 6)
-        let regionRules = region.elements.compactMap { if case .setting(.inboundRule(let rule)) = $0 { rule.name } else { nil } }
-        #expect(regionRules == ["Allow5432", "Allow6379"])
-        let clusterNames = region.elements.compactMap { if case .clusterName(let name) = $0 { name.name } else { nil } }
-        #expect(clusterNames == ["eastern"])
+        #expect(defaults.settings.compactMap { ($0 as? InboundRule)?.name } == ["AllowSQL", "AllowConsole"])
+        // The Azure placement comes first, then the six declarations written in the region.
+        #expect(region.elements.count == 7)
+        #expect(region.elements.compactMap { ($0 as? InboundRule)?.name } == ["Allow5432", "Allow6379"])
+        #expect(region.elements.compactMap { ($0 as? ClusterName)?.name } == ["eastern"])
+        #expect(region.elements.compactMap { ($0 as? Pods)?.cidr } == ["10.101.0.0/16"])
     }
 
     @Test("topologies written with loops and helpers compile to a Plan")

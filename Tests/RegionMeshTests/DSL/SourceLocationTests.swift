@@ -1,4 +1,5 @@
 import RegionMesh
+import RegionMeshTestSupport
 import Testing
 
 /// This file, as every declaration written in it should record it: relative to the package root.
@@ -59,38 +60,30 @@ struct SourceLocationTests {
             }
         }
         #expect(topology.location == RegionMesh.SourceLocation(file: thisFile, line: line + 1))
-        guard case .azure(let azure) = topology.elements[0], case .defaults(let defaults) = topology.elements[1],
-            case .region(let region) = topology.elements[2]
-        else {
-            Issue.record("unexpected elements \(topology.elements)")
-            return
-        }
+        let azure = try #require(topology.elements[0] as? Azure, "unexpected elements \(topology.elements)")
+        let defaults = try #require(topology.elements[1] as? Defaults, "unexpected elements \(topology.elements)")
+        let region = try #require(topology.elements[2] as? Region, "unexpected elements \(topology.elements)")
         #expect(azure.sourceLocation.line == line + 2)
         #expect(defaults.sourceLocation.line == line + 3)
-        guard case .nodes(let nodes) = defaults.settings.first else {
-            Issue.record("Defaults lost its Nodes")
-            return
-        }
+        let nodes = try #require(defaults.settings.first as? Nodes, "Defaults lost its Nodes")
         #expect(nodes.sourceLocation.line == line + 4)
         #expect(region.sourceLocation.line == line + 6)
-        guard case .network(let network) = region.elements[0], case .pods(let pods) = region.elements[1] else {
-            Issue.record("unexpected region elements \(region.elements)")
-            return
-        }
+        // The region's Azure placement records the Region line.
+        #expect(region.elements[0].sourceLocation.line == line + 6)
+        let network = try #require(region.elements[1] as? Network, "unexpected region elements \(region.elements)")
+        let pods = try #require(region.elements[2] as? Pods, "unexpected region elements \(region.elements)")
         #expect(network.sourceLocation == RegionMesh.SourceLocation(file: thisFile, line: line + 9))
         #expect(pods.sourceLocation.line == line + 10)
     }
 
     @Test("a declaration in a helper records the helper's line, whoever calls it")
-    func helper() {
+    func helper() throws {
         let first = Fixture.region(1)
         let second = Fixture.region(2)
-        guard case .network(let a) = first.elements[0], case .network(let b) = second.elements[0] else {
-            Issue.record("fixture regions start with Network")
-            return
-        }
+        let a = try #require(first.elements.lazy.compactMap { $0 as? Network }.first, "fixture regions have a Network")
+        let b = try #require(second.elements.lazy.compactMap { $0 as? Network }.first, "fixture regions have a Network")
         #expect(a.sourceLocation == b.sourceLocation)
-        #expect(a.sourceLocation.file == "Tests/RegionMeshTests/Support/Fixture.swift")
+        #expect(a.sourceLocation.file == "Tests/Support/Fixture.swift")
         // The fixture passes its caller's location on to Region, as a person's helper may.
         let (third, line) = (Fixture.region(3), #line)
         #expect(third.sourceLocation == RegionMesh.SourceLocation(file: thisFile, line: line))

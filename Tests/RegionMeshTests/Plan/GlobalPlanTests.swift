@@ -1,4 +1,5 @@
 import RegionMesh
+import RegionMeshTestSupport
 import Testing
 import Topologies
 
@@ -8,20 +9,23 @@ struct GlobalPlanTests {
     @Test("crdb-global: six regions, 30 peerings, no error")
     func global() throws {
         let topology = try exampleTopology("crdb-global")
-        let compilation = Planner.compile(topology)
+        let compilation = Pipeline.compile(topology)
         #expect(!compilation.diagnostics.contains { $0.severity == .error }, "\(compilation.diagnostics)")
         let plan = try #require(compilation.plan)
         #expect(plan.regions.count == 6)
         #expect(plan.regions.map(\.key) == ["eastus2", "westus3", "brazilsouth", "westeurope", "southeastasia", "australiaeast"])
         #expect(plan.regions.map(\.cluster.id) == [1, 2, 3, 4, 5, 6])
-        #expect(plan.peerings.count == 30)
-        #expect(Set(plan.peerings.map(\.name)).count == 30)
-        #expect(Set(plan.peerings.map { "\($0.fromRegion)>\($0.toRegion)" }).count == 30)
-        #expect(plan.regions.map(\.network.vnet.description) == (21...26).map { "10.\($0).0.0/16" })
-        #expect(plan.regions.map(\.services.dnsIP.description) == (61...66).map { "10.\($0).0.10" })
+        let peerings = plan.azure.peerings
+        #expect(peerings.count == 30)
+        #expect(Set(peerings.map(\.name)).count == 30)
+        #expect(Set(peerings.map { "\($0.fromRegion)>\($0.toRegion)" }).count == 30)
+        #expect(plan.regions.map(\.addresses.network.description) == (21...26).map { "10.\($0).0.0/16" })
+        #expect(plan.regions.map(\.addresses.dnsServiceIP.description) == (61...66).map { "10.\($0).0.10" })
         #expect(plan.cockroach.joinList.count == 18)
-        #expect(ResourceInventory(plan).virtualMachines == 18)
-        #expect(ResourceInventory(plan).peerings == 30)
+        #expect(plan.regions.allSatisfy { plan.cockroach[$0].storageClass == "local-path" })
+        let inventory = Dictionary(uniqueKeysWithValues: ResourceInventory(plan.azure).rows)
+        #expect(inventory["virtual machines"] == 18)
+        #expect(inventory["VNet peerings"] == 30)
     }
 
     @Test("the registry lists both examples by name")
@@ -33,7 +37,7 @@ struct GlobalPlanTests {
 
     @Test("no example topology has an error", arguments: TopologyRegistry.all.map(\.name))
     func examplesCompile(name: String) throws {
-        let compilation = Planner.compile(try exampleTopology(name))
+        let compilation = Pipeline.compile(try exampleTopology(name))
         #expect(!compilation.diagnostics.containsErrors, "\(compilation.diagnostics)")
         #expect(compilation.plan != nil)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import RegionMesh
+import RegionMeshTestSupport
 import Testing
 
 /// The resolved Plan of the seed topology `crdb-three-region`.
@@ -9,7 +10,7 @@ struct ThreeRegionPlanTests {
 
     private func plan() throws -> Plan {
         let topology = try exampleTopology("crdb-three-region")
-        let compilation = Planner.compile(topology)
+        let compilation = Pipeline.compile(topology)
         #expect(compilation.diagnostics == [], "the seed topology is clean: \(compilation.diagnostics)")
         return try #require(compilation.plan)
     }
@@ -20,11 +21,14 @@ struct ThreeRegionPlanTests {
         #expect(plan.name == "crdb-three-region")
         #expect(plan.sourceFile == "topologies/ThreeRegion.swift")
         #expect(plan.azure.resourceGroup == "crdb-cilium-multi-region")
-        #expect(plan.azure.location == "eastus")
+        #expect(plan.azure.location == .eastus)
+        #expect(plan.azure.ownerTag.assignment == "regionmesh-topology=crdb-three-region")
         #expect(plan.clusterDomain == "cluster.local")
         #expect(plan.regions.map(\.key) == keys)
-        #expect(plan.regions.map(\.location) == keys)
+        #expect(plan.azure.regions.map(\.location.name) == keys)
+        #expect(plan.regions.map { plan.azure.placement(ofRegion: $0.key) } == keys)
         #expect(plan.regions.map(\.namespace) == keys)
+        #expect(plan.regions.map(\.dnsZone) == keys.map { "\($0).svc.cluster.local" })
     }
 
     @Test("cluster names and IDs")
@@ -38,11 +42,11 @@ struct ThreeRegionPlanTests {
     @Test("the address plan of every region")
     func addresses() throws {
         let plan = try plan()
-        #expect(plan.regions.map(\.network.vnet.description) == ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"])
-        #expect(plan.regions.map(\.network.subnet.description) == ["10.1.1.0/24", "10.2.1.0/24", "10.3.1.0/24"])
-        #expect(plan.regions.map(\.pods.cidr.description) == ["10.10.0.0/16", "10.11.0.0/16", "10.12.0.0/16"])
-        #expect(plan.regions.map(\.pods.perNodeMaskSize) == [24, 24, 24])
-        #expect(plan.regions.map(\.services.cidr.description) == ["10.101.0.0/16", "10.102.0.0/16", "10.103.0.0/16"])
+        #expect(plan.regions.map(\.addresses.network.description) == ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"])
+        #expect(plan.regions.map(\.addresses.subnet.description) == ["10.1.1.0/24", "10.2.1.0/24", "10.3.1.0/24"])
+        #expect(plan.regions.map(\.addresses.pods.description) == ["10.10.0.0/16", "10.11.0.0/16", "10.12.0.0/16"])
+        #expect(plan.regions.map(\.addresses.podsPerNodeMaskSize) == [24, 24, 24])
+        #expect(plan.regions.map(\.addresses.services.description) == ["10.101.0.0/16", "10.102.0.0/16", "10.103.0.0/16"])
     }
 
     @Test("node IPs run from .4 of each subnet: 10.1.1.4 … 10.3.1.6")
@@ -51,42 +55,45 @@ struct ThreeRegionPlanTests {
         let ips = plan.regions.flatMap { $0.nodes.map(\.privateIP.description) }
         #expect(ips == ["10.1.1.4", "10.1.1.5", "10.1.1.6", "10.2.1.4", "10.2.1.5", "10.2.1.6", "10.3.1.4", "10.3.1.5", "10.3.1.6"])
         #expect(plan.regions.allSatisfy { $0.nodes.map(\.index) == [1, 2, 3] })
-        #expect(plan.regions.allSatisfy { region in region.nodes.allSatisfy { region.network.subnet.contains($0.privateIP) } })
+        #expect(plan.regions.allSatisfy { region in region.nodes.allSatisfy { region.addresses.subnet.contains($0.privateIP) } })
     }
 
     @Test("the DNS service IP is .10 of each service range")
     func dnsIPs() throws {
         let plan = try plan()
-        #expect(plan.regions.map(\.services.dnsIP.description) == ["10.101.0.10", "10.102.0.10", "10.103.0.10"])
+        #expect(plan.regions.map(\.addresses.dnsServiceIP.description) == ["10.101.0.10", "10.102.0.10", "10.103.0.10"])
     }
 
     @Test("Azure resource names")
     func azureNames() throws {
         let plan = try plan()
-        let east = plan.regions[0]
-        #expect(east.network.vnetName == "crdb-eastus-vnet")
-        #expect(east.network.subnetName == "crdb-eastus-subnet")
-        #expect(east.network.nsgName == "crdb-eastus-nsg")
-        #expect(east.nodes.map(\.name) == ["crdb-eastus-node1", "crdb-eastus-node2", "crdb-eastus-node3"])
+        let east = plan.azure.regions[0]
+        #expect(east.vnetName == "crdb-eastus-vnet")
+        #expect(east.subnetName == "crdb-eastus-subnet")
+        #expect(east.nsgName == "crdb-eastus-nsg")
+        #expect(plan.regions[0].nodes.map(\.name) == ["crdb-eastus-node1", "crdb-eastus-node2", "crdb-eastus-node3"])
+        #expect(east.nodes.map(\.vmName) == plan.regions[0].nodes.map(\.name))
         #expect(east.nodes.first?.nicName == "crdb-eastus-node1-nic")
         #expect(east.nodes.first?.publicIPName == "crdb-eastus-node1-ip")
-        #expect(plan.regions[2].nodes.last?.name == "crdb-northeurope-node3")
-        #expect(plan.regions[2].nodes.last?.nicName == "crdb-northeurope-node3-nic")
-        #expect(plan.regions[2].nodes.last?.publicIPName == "crdb-northeurope-node3-ip")
-        #expect(plan.regions.map(\.network.vnetName) == ["crdb-eastus-vnet", "crdb-westus-vnet", "crdb-northeurope-vnet"])
+        let north = plan.azure.regions[2]
+        #expect(north.nodes.last?.vmName == "crdb-northeurope-node3")
+        #expect(north.nodes.last?.nicName == "crdb-northeurope-node3-nic")
+        #expect(north.nodes.last?.publicIPName == "crdb-northeurope-node3-ip")
+        #expect(plan.azure.regions.map(\.vnetName) == ["crdb-eastus-vnet", "crdb-westus-vnet", "crdb-northeurope-vnet"])
     }
 
     @Test("six peerings, both directions of every pair, with names")
     func peerings() throws {
         let plan = try plan()
-        #expect(plan.peerings.count == 6)
+        let peerings = plan.azure.peerings
+        #expect(peerings.count == 6)
         #expect(
-            plan.peerings.map(\.name) == [
+            peerings.map(\.name) == [
                 "crdb-eastus-to-westus", "crdb-eastus-to-northeurope", "crdb-westus-to-eastus", "crdb-westus-to-northeurope",
                 "crdb-northeurope-to-eastus", "crdb-northeurope-to-westus",
             ])
         var directions: Set<[String]> = []
-        for peering in plan.peerings {
+        for peering in peerings {
             #expect(peering.fromRegion != peering.toRegion)
             #expect(peering.fromVNet == "crdb-\(peering.fromRegion)-vnet")
             #expect(peering.toVNet == "crdb-\(peering.toRegion)-vnet")
@@ -100,30 +107,32 @@ struct ThreeRegionPlanTests {
     @Test("the join list has the 9 pods of every region")
     func joinList() throws {
         let plan = try plan()
-        let join = plan.cockroach.joinList
+        let cockroach = plan.cockroach
+        let join = cockroach.joinList
         #expect(join.count == 9)
         #expect(join.first == "cockroachdb-0.cockroachdb.eastus.svc.cluster.local:26257")
         #expect(join.last == "cockroachdb-2.cockroachdb.northeurope.svc.cluster.local:26257")
         let expected = keys.flatMap { key in (0..<3).map { "cockroachdb-\($0).cockroachdb.\(key).svc.cluster.local:26257" } }
         #expect(join == expected)
         for region in plan.regions {
-            #expect(join.filter { $0.contains(".cockroachdb.\(region.namespace).svc.") }.count == region.cockroach.replicas)
-            #expect(region.cockroach.podHosts.map { "\($0):\(plan.cockroach.port)" } == join.filter { $0.contains(".\(region.namespace).svc.") })
+            #expect(join.filter { $0.contains(".cockroachdb.\(region.namespace).svc.") }.count == cockroach[region].replicas)
+            #expect(cockroach[region].podHosts.map { "\($0):\(cockroach.port)" } == join.filter { $0.contains(".\(region.namespace).svc.") })
         }
-        #expect(plan.cockroach.port == 26257)
-        #expect(plan.cockroach.httpPort == 8080)
-        #expect(plan.cockroach.initRegion == "eastus")
+        #expect(cockroach.port == 26257)
+        #expect(cockroach.httpPort == 8080)
+        #expect(cockroach.initRegion == "eastus")
     }
 
     @Test("every region declares the same locality tiers in the same order")
     func localityTiers() throws {
         let plan = try plan()
-        #expect(plan.cockroach.localityTiers == ["region", "zone"])
+        let cockroach = plan.cockroach
+        #expect(cockroach.localityTiers == ["region", "zone"])
         for region in plan.regions {
-            let tiers = region.cockroach.locality.split(separator: ",").map { $0.split(separator: "=").first.map(String.init) ?? "" }
-            #expect(tiers == plan.cockroach.localityTiers, "\(region.key): \(region.cockroach.locality)")
+            let tiers = cockroach[region].locality.split(separator: ",").map { $0.split(separator: "=").first.map(String.init) ?? "" }
+            #expect(tiers == cockroach.localityTiers, "\(region.key): \(cockroach[region].locality)")
         }
-        #expect(plan.regions.map(\.cockroach.locality) == ["region=eastus,zone=eastus", "region=westus,zone=westus", "region=northeurope,zone=northeurope"])
+        #expect(plan.regions.map { cockroach[$0].locality } == ["region=eastus,zone=eastus", "region=westus,zone=westus", "region=northeurope,zone=northeurope"])
     }
 
     @Test("CockroachDB, k3s, Cilium and VM settings from Defaults reach every region")
@@ -131,21 +140,31 @@ struct ThreeRegionPlanTests {
         let plan = try plan()
         let k3s = try #require(SemanticVersion("v1.33.5+k3s1"))
         for region in plan.regions {
-            #expect(region.cockroach.image == "cockroachdb/cockroach:v26.2.1")
-            #expect(region.cockroach.replicas == 3)
-            #expect(region.cockroach.storage.text == "100Gi")
-            #expect(region.cockroach.memory.text == "8Gi")
-            #expect(region.cockroach.cpu == 2)
-            #expect(region.k3s == .version(k3s))
-            #expect(region.k3s.kubernetesMinor == "1.33")
-            #expect(region.cilium.version.text == "1.19.5")
-            #expect(region.cilium.clusterMapForm)
-            #expect(region.virtualMachine.size == "Standard_D4s_v5")
-            #expect(region.virtualMachine.adminUser == "ubuntu")
-            #expect(region.nodePorts.clusterMesh == 32379)
-            #expect(region.nodePorts.dns == 30053)
-            #expect(region.network.inboundRules.allSatisfy { $0.sources == ["203.0.113.0/24"] })
+            let cockroach = plan.cockroach[region]
+            #expect(cockroach.image == "cockroachdb/cockroach:v26.2.1")
+            #expect(cockroach.replicas == 3)
+            #expect(cockroach.storage.text == "100Gi")
+            #expect(cockroach.memory.text == "8Gi")
+            #expect(cockroach.cpu == 2)
+            #expect(plan.k3s[region].release == .version(k3s))
+            #expect(plan.k3s[region].release.kubernetesMinor == "1.33")
+            #expect(plan.cilium[region].version.text == "1.19.5")
+            #expect(plan.cilium[region].peersForm == .map)
+            #expect(plan.azure[region].virtualMachine.size == "Standard_D4s_v5")
+            #expect(plan.azure[region].virtualMachine.adminUser == "ubuntu")
+            #expect(region.nodePort(.clusterMesh) == 32379)
+            #expect(region.nodePort(.dns) == 30053)
+            #expect(plan.azure[region].securityRules.allSatisfy { $0.sources.map(\.description) == ["203.0.113.0/24"] })
         }
+    }
+
+    @Test("every cluster forwards the zones of the other regions to their nodes' DNS NodePort")
+    func dnsForwarders() throws {
+        let plan = try plan()
+        let east = plan.regions[0]
+        #expect(east.dnsForwarders.map(\.region) == ["westus", "northeurope"])
+        #expect(east.dnsForwarders.map(\.zone) == ["westus.svc.cluster.local", "northeurope.svc.cluster.local"])
+        #expect(east.dnsForwarders[0].upstreams == ["10.2.1.4:30053", "10.2.1.5:30053", "10.2.1.6:30053"])
     }
 
     @Test("the remote regions of a region are the others, in declaration order")
@@ -154,29 +173,22 @@ struct ThreeRegionPlanTests {
         #expect(plan.remoteRegions(of: plan.regions[1]).map(\.key) == ["eastus", "northeurope"])
     }
 
-    @Test("resource inventory: 1 RG, 3 VNets, 6 peerings, 3 NSGs, 9 rules, 9 public IPs, 9 NICs, 9 VMs")
+    @Test("resource inventory: 1 RG, 3 VNets, 3 subnets, 6 peerings, 3 NSGs, 9 rules, 9 public IPs, 9 NICs, 9 VMs")
     func inventory() throws {
-        let inventory = ResourceInventory(try plan())
-        #expect(inventory.resourceGroups == 1)
-        #expect(inventory.virtualNetworks == 3)
-        #expect(inventory.subnets == 3)
-        #expect(inventory.peerings == 6)
-        #expect(inventory.securityGroups == 3)
-        #expect(inventory.securityRules == 9)
-        #expect(inventory.publicIPs == 9)
-        #expect(inventory.networkInterfaces == 9)
-        #expect(inventory.virtualMachines == 9)
+        let inventory = ResourceInventory(try plan().azure)
+        #expect(inventory.rows.map(\.0) == [
+            "resource group", "virtual networks", "subnets", "VNet peerings", "network security groups", "NSG rules",
+            "public IPs (Standard, static)", "network interfaces", "virtual machines",
+        ])
         #expect(inventory.rows.map(\.1) == [1, 3, 3, 6, 3, 9, 9, 9, 9])
     }
 
-    @Test("compiling twice gives the same Plan, and its JSON round-trips")
-    func deterministic() throws {
-        let first = try plan()
-        #expect(try plan() == first)
+    @Test("the Plan's JSON (plan.json) decodes back to the same Plan")
+    func jsonRoundTrip() throws {
+        let plan = try plan()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let json = try encoder.encode(first)
-        #expect(try JSONDecoder().decode(Plan.self, from: json) == first)
-        #expect(try encoder.encode(try plan()) == json)
+        let json = try encoder.encode(plan)
+        #expect(try JSONDecoder().decode(Plan.self, from: json) == plan)
     }
 }

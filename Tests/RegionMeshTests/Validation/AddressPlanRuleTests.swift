@@ -1,4 +1,5 @@
 import RegionMesh
+import RegionMeshTestSupport
 import Testing
 
 private let thisFile = "Tests/RegionMeshTests/Validation/AddressPlanRuleTests.swift"
@@ -50,7 +51,7 @@ struct AddressPlanRuleTests {
     func overlapWithinRegion() throws {
         let (vnet, vnetLine) = (Network(vnet: "10.2.0.0/16", subnet: "10.2.1.0/24"), #line)
         let (pods, podsLine) = (Pods("10.2.128.0/17"), #line)
-        let topology = fixtureWithSecondRegion {
+        let topology = Fixture.withSecondRegion {
             vnet
             pods
         }
@@ -74,10 +75,10 @@ struct AddressPlanRuleTests {
         #expect(Set(overlaps.map(\.message)).count == 3)
     }
 
-    @Test("identical ranges in two regions are one error")
+    @Test("identical ranges in two regions are one error, at the one written later")
     func identical() {
         let topology = Fixture.topology {
-            Fixture.region(1)
+            Fixture.region(1) { Network(vnet: "10.1.0.0/16", subnet: "10.1.1.0/24") }
             Fixture.region(2) { Network(vnet: "10.1.0.0/16", subnet: "10.1.1.0/24") }
             Fixture.region(3)
         }
@@ -96,7 +97,7 @@ struct AddressPlanRuleTests {
 
     @Test("overlaps are still found when another field of the region is malformed")
     func overlapDespiteOtherErrors() {
-        let topology = fixtureWithSecondRegion {
+        let topology = Fixture.withSecondRegion {
             Pods("10.1.0.0/16")
             Cilium(version: "latest")
         }
@@ -112,7 +113,7 @@ struct AddressPlanRuleTests {
         ])
     func reserved(range: String, reason: String) throws {
         let (services, line) = (Services(range), #line)
-        let findings = fixtureWithSecondRegion { services }.findings(.reservedRange)
+        let findings = Fixture.withSecondRegion { services }.findings(.reservedRange)
         #expect(findings.count == 1, "\(findings)")
         let finding = try #require(findings.first)
         #expect(finding.location == RegionMesh.SourceLocation(file: thisFile, line: line))
@@ -122,44 +123,44 @@ struct AddressPlanRuleTests {
 
     @Test("a range at the top of the address space hits both 240/4 and the broadcast address")
     func broadcast() {
-        let findings = fixtureWithSecondRegion { Services("255.255.255.240/28") }.findings(.reservedRange)
+        let findings = Fixture.withSecondRegion { Services("255.255.255.240/28") }.findings(.reservedRange)
         #expect(findings.count == 2)
         #expect(findings.contains { $0.message.contains("the broadcast address") })
     }
 
     @Test("private and shared address space is fine", arguments: ["172.16.0.0/16", "192.168.0.0/16", "100.64.0.0/16", "10.200.0.0/16"])
     func notReserved(range: String) {
-        #expect(fixtureWithSecondRegion { Services(range) }.diagnostics == [])
+        #expect(Fixture.withSecondRegion { Services(range) }.diagnostics == [])
     }
 
     @Test("a /29 subnet holds exactly 3 nodes (Azure keeps 5 of its 8 addresses)")
     func subnetCapacity() throws {
-        #expect(fixtureWithSecondRegion { Network(vnet: "10.2.0.0/16", subnet: "10.2.1.0/29") }.diagnostics == [])
-        let tooSmall = fixtureWithSecondRegion {
+        #expect(Fixture.withSecondRegion { Network(vnet: "10.2.0.0/16", subnet: "10.2.1.0/29") }.diagnostics == [])
+        let tooSmall = Fixture.withSecondRegion {
             Network(vnet: "10.2.0.0/16", subnet: "10.2.1.0/29")
             Nodes(4)
         }
         #expect(tooSmall.findings(.subnetTooSmall).map(\.message) == [
-            "subnet 10.2.1.0/29 of region 'r2' has 3 usable addresses (Azure reserves 5) but the region has 4 nodes"
+            "subnet 10.2.1.0/29 of region 'r2' has 3 usable addresses (Azure keeps 5) but the region has 4 nodes"
         ])
-        let plan = try Fixture.plan(fixtureWithSecondRegion { Network(vnet: "10.2.0.0/16", subnet: "10.2.1.0/29") })
+        let plan = try Fixture.plan(Fixture.withSecondRegion { Network(vnet: "10.2.0.0/16", subnet: "10.2.1.0/29") })
         #expect(plan.regions[1].nodes.map(\.privateIP.description) == ["10.2.1.4", "10.2.1.5", "10.2.1.6"])
     }
 
     @Test("a subnet outside its VNet is reported at the Network line even when only partly outside")
     func subnetPartlyOutside() {
         let (network, line) = (Network(vnet: "10.2.0.0/24", subnet: "10.2.0.0/23"), #line)
-        let findings = fixtureWithSecondRegion { network }.findings(.subnetOutsideVNet)
+        let findings = Fixture.withSecondRegion { network }.findings(.subnetOutsideVNet)
         #expect(findings.map(\.location.line) == [line])
     }
 
     @Test("the pod range must give every node a per-node block")
     func podCapacity() {
-        #expect(fixtureWithSecondRegion {
+        #expect(Fixture.withSecondRegion {
             Pods("10.102.0.0/24", perNodeMaskSize: 26)
             Nodes(4)
         }.diagnostics == [])
-        #expect(fixtureWithSecondRegion {
+        #expect(Fixture.withSecondRegion {
             Pods("10.102.0.0/24", perNodeMaskSize: 26)
             Nodes(5)
         }.findings(.podRangeTooSmall).map(\.message) == ["pod range 10.102.0.0/24 of region 'r2' holds 4 per-node /26 blocks but the region has 5 nodes"])
@@ -167,7 +168,7 @@ struct AddressPlanRuleTests {
 
     @Test("the per-node mask must lie between the pod range's length and /30", arguments: [(15, true), (16, false), (30, false), (31, true)])
     func perNodeMaskBounds(mask: Int, rejected: Bool) {
-        let findings = fixtureWithSecondRegion { Pods("10.102.0.0/16", perNodeMaskSize: mask) }.findings(.podRangeTooSmall)
+        let findings = Fixture.withSecondRegion { Pods("10.102.0.0/16", perNodeMaskSize: mask) }.findings(.podRangeTooSmall)
         let outOfBounds = findings.filter { $0.message.contains("must lie between the pod range's own /16 and /30") }
         #expect(outOfBounds.isEmpty != rejected, "\(findings)")
     }
@@ -184,7 +185,7 @@ struct AddressPlanRuleTests {
 
     @Test("the DNS address of a /28 is its .10")
     func dnsInSmallestRange() throws {
-        let plan = try Fixture.plan(fixtureWithSecondRegion { Services("10.202.0.16/28") })
-        #expect(plan.regions[1].services.dnsIP.description == "10.202.0.26")
+        let plan = try Fixture.plan(Fixture.withSecondRegion { Services("10.202.0.16/28") })
+        #expect(plan.regions[1].addresses.dnsServiceIP.description == "10.202.0.26")
     }
 }

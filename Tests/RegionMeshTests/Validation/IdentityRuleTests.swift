@@ -1,20 +1,12 @@
 import RegionMesh
+import RegionMeshTestSupport
 import Testing
 
-/// Region keys, cluster names and cluster IDs: well-formed and unique.
+private let thisFile = "Tests/RegionMeshTests/Validation/IdentityRuleTests.swift"
+
+/// The topology name, region keys, cluster names and cluster IDs: well-formed and unique.
 @Suite("Identity rules")
 struct IdentityRuleTests {
-    @Test("cluster IDs 1 and 255 are accepted; 0 and 256 are not", arguments: [(1, false), (255, false), (0, true), (256, true), (-1, true)])
-    func clusterIDRange(id: Int, rejected: Bool) {
-        let topology = Fixture.topology {
-            Fixture.region(1, clusterID: id)
-            Fixture.region(2, clusterID: id == 2 ? 20 : 2)
-            Fixture.region(3, clusterID: id == 3 ? 30 : 3)
-        }
-        #expect(topology.findings(.clusterIDOutOfRange).isEmpty != rejected)
-        #expect(topology.rulesReported.subtracting([.clusterIDOutOfRange]).isEmpty)
-    }
-
     @Test("a cluster ID used three times: two errors, both pointing back at the first")
     func threeTimes() {
         let (first, firstLine) = (Fixture.region(1, clusterID: 7), #line)
@@ -29,46 +21,15 @@ struct IdentityRuleTests {
         #expect(findings.map(\.relatedLocation?.line) == [firstLine, firstLine])
     }
 
-    @Test("cluster names: 32 characters are accepted, 33 are not")
-    func clusterNameLength() {
-        let thirtyTwo = String(repeating: "a", count: 32)
-        #expect(fixtureWithSecondRegion { ClusterName(thirtyTwo) }.diagnostics == [])
-        let findings = fixtureWithSecondRegion { ClusterName(thirtyTwo + "b") }.findings(.invalidClusterName)
-        #expect(findings.count == 1)
-        #expect(findings.first?.message.contains("has 33 characters; Cilium allows 1 to 32") == true)
-    }
-
-    @Test("cluster names Cilium rejects", arguments: ["", "Upper", "under_score", "-lead", "trail-", "dot.ted", "default", "spa ce"])
-    func invalidClusterNames(name: String) {
-        let (clusterName, line) = (ClusterName(name), #line)
-        let findings = fixtureWithSecondRegion { clusterName }.findings(.invalidClusterName)
-        #expect(findings.map(\.location.line) == [line], "\(findings)")
-    }
-
-    @Test("a derived cluster name that is too long is reported at the region")
-    func derivedClusterNameTooLong() {
-        // "crdb-" + 28 characters = 33.
-        let key = String(repeating: "k", count: 28)
-        let (region, line) = (Fixture.region(2, key: key), #line)
-        let topology = Fixture.topology {
-            Fixture.region(1)
-            region
-            Fixture.region(3)
-        }
-        let findings = topology.findings(.invalidClusterName)
-        #expect(findings.map(\.location.line) == [line])
-        #expect(findings.first?.message.contains("'crdb-\(key)'") == true)
-        #expect(topology.rulesReported == [.invalidClusterName])
-    }
-
-    @Test("a name set with ClusterName clashes with a derived one")
+    @Test("a name set with ClusterName clashes with a derived one, which points at its Region")
     func clusterNameClashWithDerived() {
-        let (name, line) = (ClusterName("crdb-r1"), #line)
-        let findings = fixtureWithSecondRegion { name }.findings(.duplicateClusterName)
+        let line = #line + 1
+        let topology = Fixture.withSecondRegion { ClusterName("crdb-r1") }
+        let findings = topology.findings(.duplicateClusterName)
         #expect(findings.count == 1)
         #expect(findings.first?.location.line == line)
-        // r1's derived name comes from its Region line, in the helper that built the topology.
-        #expect(findings.first?.relatedLocation?.file == "Tests/RegionMeshTests/Support/ValidationHelpers.swift")
+        // r1's derived name comes from its Region, declared (by the fixture) at the caller's line.
+        #expect(findings.first?.relatedLocation == RegionMesh.SourceLocation(file: thisFile, line: line))
     }
 
     @Test("region keys that are not DNS-1123 labels", arguments: ["West", "-west", "west-", "west_us", "west.us", String(repeating: "a", count: 64), ""])
@@ -91,5 +52,41 @@ struct IdentityRuleTests {
             Fixture.region(3)
         }
         #expect(topology.findings(.invalidRegionKey).isEmpty)
+    }
+
+    @Test("namespaces Kubernetes reserves are not region keys", arguments: ["default", "kube-system", "kube-public", "kube-node-lease"])
+    func reservedNamespacesAreNotRegionKeys(key: String) throws {
+        let (region, line) = (Fixture.region(1, key: key) { ClusterName("first") }, #line)
+        let topology = Fixture.topology {
+            region
+            Fixture.region(2)
+            Fixture.region(3)
+        }
+        let findings = topology.findings(.reservedRegionKey)
+        #expect(findings.map(\.location.line) == [line])
+        let finding = try #require(findings.first)
+        #expect(finding.severity == .error)
+        #expect(finding.message.contains("'\(key)'"))
+        #expect(Pipeline.compile(topology).plan == nil)
+    }
+
+    @Test("a key that only contains 'kube' is fine", arguments: ["cube-east", "east-kube"])
+    func kubeInsideAKey(key: String) {
+        let topology = Fixture.topology {
+            Fixture.region(1, key: key) { ClusterName("first") }
+            Fixture.region(2)
+            Fixture.region(3)
+        }
+        #expect(topology.diagnostics == [])
+    }
+
+    @Test("the topology name must be a DNS-1123 label", arguments: ["Three Regions", "crdb_three", "-crdb", String(repeating: "x", count: 64), ""])
+    func topologyNameMustBeADNSLabel(name: String) throws {
+        let (topology, line) = (Fixture.topology(name, regions: 3), #line)
+        let findings = topology.findings(.invalidTopologyName)
+        #expect(findings.map(\.location) == [RegionMesh.SourceLocation(file: thisFile, line: line)])
+        let finding = try #require(findings.first)
+        #expect(finding.severity == .error)
+        #expect(finding.message.contains("app.kubernetes.io/part-of"))
     }
 }

@@ -1,5 +1,6 @@
 import PropertyBased
 import RegionMesh
+import RegionMeshTestSupport
 import Testing
 
 /// Laws of CIDR arithmetic, checked on random networks.

@@ -1,4 +1,5 @@
 import RegionMesh
+import RegionMeshTestSupport
 import Testing
 
 /// The names the Plan derives must pass Azure's rules before `az` sees them.
@@ -10,7 +11,7 @@ struct AzureNamingRuleTests {
     ])
     func resourceGroups(name: String, rejected: Bool) {
         let (azure, line) = (Azure(resourceGroup: name, location: .eastus), #line)
-        let findings = Fixture.topology(azure: azure) { Fixture.standardRegions() }.findings(.invalidAzureName)
+        let findings = Fixture.topology(azure: azure) { Fixture.regions(3) }.findings(.invalidAzureName)
         #expect(findings.map(\.location.line) == (rejected ? [line] : []), "\(findings)")
     }
 

@@ -1,7 +1,8 @@
 import RegionMesh
+import RegionMeshTestSupport
 import Testing
 
-private let thisFile = "Tests/RegionMeshTests/Validation/DiagnosticsReportTests.swift"
+private let thisFile = "Tests/RegionMeshTests/Diagnostics/DiagnosticsReportTests.swift"
 
 /// Validation reports every problem in one run, in location order; only errors stop the Plan.
 @Suite("Diagnostics report")
@@ -9,15 +10,18 @@ struct DiagnosticsReportTests {
     @Test("several different errors are all reported in one run, sorted by location")
     func everyErrorAtOnce() throws {
         // Declared here out of order on purpose: the report must follow the lines, not the regions.
+        // An overlap is reported at the later of its two declarations: both are written here.
+        let overlapped = Pods("10.150.0.0/16")
         let (badCIDR, cidrLine) = (Pods("10.103.0.0/33"), #line)
         let (noNodes, nodesLine) = (Nodes(0), #line)
         let (oldCilium, ciliumLine) = (Cilium(version: "1.14.0"), #line)
-        let (overlap, overlapLine) = (Services("10.1.0.0/16"), #line)
+        let (overlap, overlapLine) = (Services("10.150.0.0/16"), #line)
         let (badPriority, priorityLine) = (InboundRule("AllowSQL", priority: 50, ports: ["26257"], from: ["192.0.2.0/24"]), #line)
         let topology = Fixture.topology {
             Fixture.region(1) {
                 oldCilium
                 badPriority
+                overlapped
             }
             Fixture.region(2) {
                 overlap
@@ -26,7 +30,7 @@ struct DiagnosticsReportTests {
             Fixture.region(3) { badCIDR }
         }
         let diagnostics = topology.diagnostics
-        let summary = diagnostics.map { "\($0.rule.rawValue)@\($0.location.line)" }
+        let summary = diagnostics.map { "\($0.rule.id)@\($0.location.line)" }
         #expect(
             summary == [
                 "invalid-cidr@\(cidrLine)", "invalid-node-count@\(nodesLine)", "unsupported-cilium-version@\(ciliumLine)",
@@ -36,8 +40,8 @@ struct DiagnosticsReportTests {
         #expect(diagnostics.allSatisfy { $0.severity == .error })
         #expect(zip(diagnostics, diagnostics.dropFirst()).allSatisfy { $0.location <= $1.location })
         #expect(diagnostics.sortedByLocation() == diagnostics)
-        #expect(Planner.compile(topology).plan == nil)
-        #expect(Planner.compile(topology).diagnostics == diagnostics)
+        #expect(Pipeline.compile(topology).plan == nil)
+        #expect(Pipeline.compile(topology).diagnostics == diagnostics)
     }
 
     @Test("findings on one line are ordered by rule ID, then message")
@@ -47,34 +51,34 @@ struct DiagnosticsReportTests {
             Diagnostic(.reservedRange, "b", at: location), Diagnostic(.invalidCIDR, "z", at: location),
             Diagnostic(.reservedRange, "a", at: location), Diagnostic(.adminOpenToInternet, "m", at: .init(file: "t.swift", line: 2)),
         ]
-        #expect(unsorted.sortedByLocation().map { "\($0.rule.rawValue):\($0.message)" } == [
+        #expect(unsorted.sortedByLocation().map { "\($0.rule.id):\($0.message)" } == [
             "admin-open-to-internet:m", "invalid-cidr:z", "reserved-range:a", "reserved-range:b",
         ])
     }
 
     @Test("all four warnings together still produce a Plan, and are all reported")
     func warningsDoNotStopThePlan() throws {
-        let topology = Fixture.topology(defaults: [AdminAccess(from: "*").setting, K3s(channel: "stable").setting]) {
+        let topology = Fixture.topology(defaults: [AdminAccess(from: "*"), K3s(channel: "stable")]) {
             Fixture.region(1)
-            Fixture.region(2) { CockroachDB(version: "v26.2.1", storage: "10Gi", cpu: 1, memory: "4Gi", replicas: 2) }
+            Fixture.region(2) { CockroachDB(replicas: 2) }
         }
-        let compilation = Planner.compile(topology)
+        let compilation = Pipeline.compile(topology)
         #expect(Set(compilation.diagnostics.map(\.rule)) == [.adminOpenToInternet, .tooFewRegionsForSurvival, .tooFewReplicasForSurvival, .unpinnedK3sVersion])
         #expect(compilation.diagnostics.allSatisfy { $0.severity == .warning })
         #expect(!compilation.diagnostics.containsErrors)
         let plan = try #require(compilation.plan)
         #expect(plan.regions.map(\.key) == ["r1", "r2"])
-        #expect(plan.regions[0].k3s == .channel("stable"))
-        #expect(plan.regions[1].cockroach.replicas == 2)
+        #expect(plan.k3s[plan.regions[0]].release == .channel("stable"))
+        #expect(plan.cockroach[plan.regions[1]].replicas == 2)
     }
 
     @Test("one error among warnings stops the Plan; the warnings are still reported")
     func oneErrorStopsThePlan() {
-        let topology = Fixture.topology(defaults: [AdminAccess(from: "*").setting]) {
+        let topology = Fixture.topology(defaults: [AdminAccess(from: "*")]) {
             Fixture.region(1)
             Fixture.region(2) { Nodes(0) }
         }
-        let compilation = Planner.compile(topology)
+        let compilation = Pipeline.compile(topology)
         #expect(compilation.plan == nil)
         #expect(compilation.diagnostics.containsErrors)
         #expect(Set(compilation.diagnostics.map(\.rule)) == [.adminOpenToInternet, .tooFewRegionsForSurvival, .invalidNodeCount])
@@ -118,7 +122,7 @@ struct DiagnosticsReportTests {
         let (second, secondLine) = (Azure(resourceGroup: "rg2", location: .westus), #line)
         let topology = Fixture.topology(azure: first) {
             second
-            Fixture.standardRegions()
+            Fixture.regions(3)
         }
         let findings = topology.diagnostics
         #expect(findings.map(\.rule) == [.duplicateDeclaration])
@@ -129,7 +133,7 @@ struct DiagnosticsReportTests {
     @Test("a duplicate setting in Defaults is reported once, not once per region")
     func duplicateInDefaults() {
         let (again, line) = (Nodes(4), #line)
-        let findings = Fixture.topology(defaults: [Nodes(3).setting, again.setting]) { Fixture.standardRegions() }.diagnostics
+        let findings = Fixture.topology(defaults: [Nodes(3), again]) { Fixture.regions(3) }.diagnostics
         #expect(findings.map(\.rule) == [.duplicateDeclaration])
         #expect(findings.first?.location.line == line)
         #expect(findings.first?.message == "Nodes is declared twice in Defaults; the first declaration is kept")

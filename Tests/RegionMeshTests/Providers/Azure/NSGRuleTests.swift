@@ -1,9 +1,10 @@
 import RegionMesh
+import RegionMeshTestSupport
 import Testing
 
 /// NSG rules: priorities, ports and sources; the standard rules take 100, 110 and 120.
-@Suite("Firewall rules")
-struct FirewallRuleTests {
+@Suite("NSG rules")
+struct NSGRuleTests {
     /// A rule declared at the caller's line.
     private func rule(
         priority: Int = 200, ports: [String] = ["26257"], from sources: [String] = ["192.0.2.0/24"],
@@ -14,7 +15,7 @@ struct FirewallRuleTests {
 
     @Test("priorities 101 and 4096 are accepted; 99 and 4097 are not", arguments: [(101, false), (4096, false), (99, true), (4097, true), (0, true)])
     func priorityRange(priority: Int, rejected: Bool) {
-        let topology = fixtureWithSecondRegion { rule(priority: priority) }
+        let topology = Fixture.withSecondRegion { rule(priority: priority) }
         #expect(topology.findings(.invalidNSGPriority).isEmpty != rejected)
         #expect(topology.rulesReported.subtracting([.invalidNSGPriority]).isEmpty)
     }
@@ -23,7 +24,7 @@ struct FirewallRuleTests {
     func standardPriorities(priority: Int) throws {
         let (admin, adminLine) = (AdminAccess(from: "192.0.2.0/24"), #line)
         let (extra, extraLine) = (InboundRule("AllowSQL", priority: priority, ports: ["26257"], from: ["192.0.2.0/24"]), #line)
-        let topology = Fixture.topology(defaults: [admin.setting]) {
+        let topology = Fixture.topology(defaults: [admin]) {
             Fixture.region(1)
             Fixture.region(2) { extra }
             Fixture.region(3)
@@ -50,7 +51,7 @@ struct FirewallRuleTests {
     func defaultsAndRegion() {
         let (inDefaults, defaultsLine) = (InboundRule("AllowSQL", priority: 300, ports: ["26257"], from: ["192.0.2.0/24"]), #line)
         let (inRegion, regionLine) = (InboundRule("AllowConsole", priority: 300, ports: ["8080"], from: ["192.0.2.0/24"]), #line)
-        let findings = Fixture.topology(defaults: [inDefaults.setting]) {
+        let findings = Fixture.topology(defaults: [inDefaults]) {
             Fixture.region(1)
             Fixture.region(2) { inRegion }
             Fixture.region(3)
@@ -61,7 +62,7 @@ struct FirewallRuleTests {
 
     @Test("ports and port ranges that are accepted", arguments: [["22"], ["1"], ["65535"], ["30000-32767"], ["80", "443"], ["8080-8080"]])
     func validPorts(ports: [String]) {
-        #expect(fixtureWithSecondRegion { rule(ports: ports) }.diagnostics == [])
+        #expect(Fixture.withSecondRegion { rule(ports: ports) }.diagnostics == [])
     }
 
     @Test(
@@ -74,7 +75,7 @@ struct FirewallRuleTests {
         ])
     func invalidPorts(ports: [String], problem: String) {
         let (declared, line) = (rule(ports: ports), #line)
-        let findings = fixtureWithSecondRegion { declared }.findings(.invalidPort)
+        let findings = Fixture.withSecondRegion { declared }.findings(.invalidPort)
         #expect(findings.count == 1, "\(findings)")
         #expect(findings.first?.location.line == line)
         #expect(findings.first?.message.contains(problem) == true, "\(findings)")
@@ -82,19 +83,19 @@ struct FirewallRuleTests {
 
     @Test("sources: CIDR blocks or '*' alone")
     func sources() {
-        #expect(fixtureWithSecondRegion { rule(from: ["*"]) }.diagnostics == [])
-        #expect(fixtureWithSecondRegion { rule(from: ["192.0.2.0/24", "198.51.100.0/24"]) }.diagnostics == [])
-        #expect(fixtureWithSecondRegion { rule(from: ["192.0.2.1/24"]) }.rulesReported == [.cidrHostBitsSet])
-        #expect(fixtureWithSecondRegion { rule(from: ["192.0.2.0"]) }.rulesReported == [.invalidCIDR])
-        #expect(fixtureWithSecondRegion { rule(from: []) }.findings(.invalidCIDR).first?.message.contains("lists no source") == true)
-        let mixed = fixtureWithSecondRegion { rule(from: ["*", "192.0.2.0/24"]) }.findings(.invalidCIDR)
+        #expect(Fixture.withSecondRegion { rule(from: ["*"]) }.diagnostics == [])
+        #expect(Fixture.withSecondRegion { rule(from: ["192.0.2.0/24", "198.51.100.0/24"]) }.diagnostics == [])
+        #expect(Fixture.withSecondRegion { rule(from: ["192.0.2.1/24"]) }.rulesReported == [.cidrHostBitsSet])
+        #expect(Fixture.withSecondRegion { rule(from: ["192.0.2.0"]) }.rulesReported == [.invalidCIDR])
+        #expect(Fixture.withSecondRegion { rule(from: []) }.findings(.invalidCIDR).first?.message.contains("lists no source") == true)
+        let mixed = Fixture.withSecondRegion { rule(from: ["*", "192.0.2.0/24"]) }.findings(.invalidCIDR)
         #expect(mixed.first?.message.contains("('*' must stand alone)") == true, "\(mixed)")
     }
 
     @Test("a malformed AdminAccess is reported at the AdminAccess line")
     func adminAccessSources() {
         let (admin, line) = (AdminAccess(from: "203.0.113.0/33"), #line)
-        let findings = fixtureWithSecondRegion { admin }.findings(.invalidCIDR)
+        let findings = Fixture.withSecondRegion { admin }.findings(.invalidCIDR)
         #expect(findings.map(\.location.line) == [line])
         #expect(findings.first?.message.contains("'33' is not a prefix length") == true)
     }
@@ -102,21 +103,22 @@ struct FirewallRuleTests {
     @Test("the standard rules open SSH, the API and the NodePorts to the AdminAccess sources")
     func standardRules() throws {
         let plan = try Fixture.plan(Fixture.valid())
-        let rules = plan.regions[0].network.inboundRules
+        let rules = plan.azure[plan.regions[0]].securityRules
         #expect(rules.map(\.name) == ["AllowSSH", "AllowKubernetesAPI", "AllowNodePorts"])
         #expect(rules.map(\.priority) == [100, 110, 120])
         #expect(rules.map { $0.ports.map(\.description) } == [["22"], ["6443"], ["30000-32767"]])
-        #expect(rules.allSatisfy { $0.sources == ["192.0.2.0/24"] && $0.networkProtocol == "Tcp" })
+        #expect(rules.allSatisfy { $0.sources.map(\.description) == ["192.0.2.0/24"] && $0.networkProtocol == .tcp })
     }
 
     @Test("the Plan lists a region's rules by priority")
     func rulesByPriority() throws {
-        let plan = try Fixture.plan(fixtureWithSecondRegion {
+        let plan = try Fixture.plan(Fixture.withSecondRegion {
             InboundRule("Late", priority: 400, ports: ["1"], protocol: .udp, from: ["*"])
             InboundRule("Early", priority: 150, ports: ["2"], protocol: .any, from: ["192.0.2.0/24"])
         })
-        let rules = plan.regions[1].network.inboundRules
+        let rules = plan.azure[plan.regions[1]].securityRules
         #expect(rules.map(\.priority) == [100, 110, 120, 150, 400])
-        #expect(rules.map(\.networkProtocol) == ["Tcp", "Tcp", "Tcp", "*", "Udp"])
+        #expect(rules.map(\.networkProtocol.rawValue) == ["Tcp", "Tcp", "Tcp", "*", "Udp"])
+        #expect(rules.map { $0.sources.map(\.description) } == [["192.0.2.0/24"], ["192.0.2.0/24"], ["192.0.2.0/24"], ["192.0.2.0/24"], ["*"]])
     }
 }

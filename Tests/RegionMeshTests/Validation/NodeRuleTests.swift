@@ -1,0 +1,74 @@
+import RegionMesh
+import RegionMeshTestSupport
+import Testing
+
+/// Node counts, administrative access and the fixed NodePorts.
+@Suite("Node rules")
+struct NodeRuleTests {
+    @Test("negative node counts are reported like zero, at the Nodes line")
+    func negativeNodes() {
+        let (nodes, line) = (Nodes(-2), #line)
+        let findings = Fixture.withSecondRegion { nodes }.findings(.invalidNodeCount)
+        #expect(findings.map(\.location.line) == [line])
+        #expect(findings.first?.message == "Nodes(-2) gives -2 nodes; a region needs at least 1")
+    }
+
+    @Test("an invalid Nodes in Defaults is one error at its line, and stops the Plan")
+    func invalidNodesInDefaults() {
+        let (nodes, line) = (Nodes(0), #line)
+        let topology = Fixture.topology(regions: 3, defaults: [nodes])
+        #expect(topology.findings(.invalidNodeCount).map(\.location.line) == [line])
+        #expect(Pipeline.compile(topology).plan == nil)
+    }
+
+    @Test("NodePorts must lie in 30000–32767", arguments: [(30000, 32767, 0), (29999, 30053, 1), (32379, 32768, 1), (80, 53, 2)])
+    func nodePortRange(clusterMesh: Int, dns: Int, errors: Int) {
+        let topology = Fixture.withSecondRegion { NodePorts(clusterMesh: clusterMesh, dns: dns) }
+        #expect(topology.findings(.nodePortOutOfRange).count == errors)
+    }
+
+    @Test("a NodePorts in Defaults that collides is reported once, at the Defaults line, naming every region")
+    func nodePortCollisionInDefaults() {
+        let (ports, line) = (NodePorts(clusterMesh: 31000, dns: 31000), #line)
+        let findings = Fixture.topology(defaults: [ports]) { Fixture.regions(3) }.findings(.nodePortCollision)
+        #expect(findings.map(\.location.line) == [line])
+        #expect(findings.first?.message == "ClusterMesh and DNS NodePorts of regions 'r1', 'r2', 'r3' are both 31000; each needs its own")
+    }
+
+    @Test("a region's own port that meets the port from Defaults collides in that region only")
+    func nodePortCollisionAcrossScopes() {
+        let (ports, line) = (NodePorts(dns: 32379), #line)
+        let findings = Fixture.withSecondRegion { ports }.findings(.nodePortCollision)
+        #expect(findings.map(\.location.line) == [line])
+        #expect(findings.first?.message.contains("of region 'r2' are both 32379") == true)
+    }
+
+    @Test("a shared warning from Defaults is reported once, naming every region")
+    func sharedWarningsOnce() {
+        let topology = Fixture.topology(defaults: [K3s(channel: "stable"), AdminAccess(from: "*")]) { Fixture.regions(3) }
+        #expect(topology.findings(.unpinnedK3sVersion).count == 1)
+        #expect(topology.findings(.adminOpenToInternet).count == 1)
+    }
+
+    @Test("a region that overrides a shared warning setting gets its own warning")
+    func sharedWarningsPerDeclaration() {
+        let (own, line) = (AdminAccess(from: "*"), #line)
+        let topology = Fixture.topology(defaults: [AdminAccess(from: "*")]) {
+            Fixture.region(1)
+            Fixture.region(2) { own }
+            Fixture.region(3)
+        }
+        let findings = topology.findings(.adminOpenToInternet)
+        #expect(findings.count == 2)
+        #expect(findings.contains { $0.location.line == line && $0.message.contains("region 'r2'") })
+        #expect(findings.contains { $0.message.contains("regions 'r1', 'r3'") })
+    }
+
+    @Test("a malformed AdminAccess is reported at the AdminAccess line")
+    func adminAccessSources() {
+        let (admin, line) = (AdminAccess(from: "203.0.113.0/33"), #line)
+        let findings = Fixture.withSecondRegion { admin }.findings(.invalidCIDR)
+        #expect(findings.map(\.location.line) == [line])
+        #expect(findings.first?.message.contains("'33' is not a prefix length") == true)
+    }
+}
