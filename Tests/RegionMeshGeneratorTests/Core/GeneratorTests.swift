@@ -1,0 +1,63 @@
+import Foundation
+import RegionMesh
+import RegionMeshTestSupport
+import Testing
+
+@testable import RegionMeshGenerator
+
+/// How the generator composes the components: their steps ordered by phase, their files in one
+/// sorted list, each path once.
+@Suite struct GeneratorTests {
+    private func step(_ name: String, _ phase: PhasedStep.Phase) -> PhasedStep {
+        PhasedStep(phase: phase, step: ScriptStep(name: name, title: name, body: []))
+    }
+
+    @Test func stepsAreOrderedByPhaseThenComponentThenAsListed() {
+        let ordered = Generator.ordered([
+            [step("db-a", .database), step("infra-a", .infrastructure), step("db-a2", .database)],
+            [step("infra-b", .infrastructure), step("cluster-b", .cluster)],
+            [],
+            [step("local-d", .localState), step("mesh-d", .podNetwork), step("dns-d", .serviceDiscovery), step("infra-d", .infrastructure)],
+        ])
+        #expect(ordered.map(\.name) == ["infra-a", "infra-b", "infra-d", "cluster-b", "mesh-d", "dns-d", "db-a", "db-a2", "local-d"])
+    }
+
+    @Test func theComponentsComposeSetupAndTeardownInTheDocumentedOrder() throws {
+        let scripts = ComposedScripts(try Fixture.smallPlan())
+        #expect(scripts.setup.steps.map(\.name) == ["azure", "k3s", "cilium", "dns", "certificates", "cockroachdb", "init", "verify"])
+        #expect(scripts.teardown.steps.map(\.name) == ["azure", "contexts", "secrets"])
+        #expect(scripts.components.map(\.path) == [
+            "azure/infrastructure.sh", "azure/teardown.sh", "k3s/install.sh", "cilium/install.sh", "cockroachdb/certs.sh", "cockroachdb/init.sh",
+        ])
+        // setup.sh runs each component script through the shared runtime, passing --dry-run and --yes on.
+        let runs = scripts.setup.allStatements.compactMap { statement -> String? in
+            if case .runScript(let path, _) = statement { path } else { nil }
+        }
+        #expect(runs == ["azure/infrastructure.sh", "k3s/install.sh", "cilium/install.sh", "cockroachdb/certs.sh", "cockroachdb/init.sh"])
+        // It exports every variable a component script reads, and the secrets folder.
+        #expect(Set(scripts.setup.environment.map(\.name)) == [
+            "SSH_PUBLIC_KEY_FILE", "SSH_PRIVATE_KEY_FILE", "KUBECONFIG_FILE", "REGIONMESH_SECRETS_DIR",
+        ])
+    }
+
+    @Test func everyArtifactOnceSortedByPath() throws {
+        let plan = try Fixture.smallPlan()
+        let paths = try Generator.artifacts(for: plan).map(\.path)
+        #expect(paths == paths.sorted())
+        #expect(Set(paths).count == paths.count)
+        for cluster in plan.regions.map(\.cluster.name) {
+            #expect(paths.filter { $0.hasPrefix("clusters/\(cluster)/") }.count == 1 + 1 + 2 + 8, "kustomization, values, DNS, CockroachDB")
+        }
+        #expect(paths.filter { !$0.hasPrefix("clusters/") } == [
+            "README.md", "azure/infrastructure.sh", "azure/teardown.sh", "cilium/install.sh", "cockroachdb/certs.sh", "cockroachdb/init.sh",
+            "k3s/install.sh", "plan.json", "setup.sh", "teardown.sh",
+        ])
+    }
+
+    @Test func planJSONIsThePlan() throws {
+        let plan = try Fixture.smallPlan()
+        let json = try #require(try Generator.artifacts(for: plan).first { $0.path == "plan.json" })
+        #expect(json.contents == (try JSON.encode(plan)) + "\n")
+        #expect(try JSONDecoder().decode(Plan.self, from: Data(json.contents.utf8)) == plan)
+    }
+}

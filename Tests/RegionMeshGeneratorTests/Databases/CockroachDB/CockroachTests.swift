@@ -1,0 +1,139 @@
+import RegionMesh
+import RegionMeshTestSupport
+import Testing
+
+@testable import RegionMeshGenerator
+
+/// The CockroachDB objects and scripts, on the small two-region fixture.
+@Suite struct CockroachTests {
+    let plan: Plan
+    let objects: [ClusterObject]
+
+    init() throws {
+        plan = try Fixture.smallPlan()
+        objects = CockroachGenerator(plan: plan, cockroach: plan.cockroach).clusterObjects()
+    }
+
+    /// The object of `kind` named `name` in region `key`.
+    private func object<Object: KubernetesObject>(_ type: Object.Type, _ name: String, in key: String = "r1") throws -> Object {
+        try #require(objects.first { $0.region.key == key && $0.object.metadata.name == name && $0.object is Object }?.object as? Object)
+    }
+
+    @Test func theStatefulSetOfARegion() throws {
+        let artifacts = try ClusterManifests.artifacts(plan, objects: objects, notes: [])
+        let file = try #require(artifacts.first { $0.path == "clusters/crdb-r1/cockroachdb/statefulset-cockroachdb.yaml" })
+        assertSnapshot(of: file.contents, named: "statefulset-cockroachdb.yaml")
+    }
+
+    @Test func statefulSetShape() throws {
+        let sts = try object(StatefulSet.self, "cockroachdb")
+        #expect(sts.metadata.namespace == "r1")
+        #expect(sts.spec.serviceName == "cockroachdb")
+        #expect(sts.spec.replicas == 2)
+        #expect(sts.spec.podManagementPolicy == "Parallel")
+        #expect(sts.spec.updateStrategy.type == "RollingUpdate")
+        // Immutable parts carry no version label; the pod template does.
+        #expect(sts.spec.selector.matchLabels.entries == ["app.kubernetes.io/name": "cockroachdb", "app.kubernetes.io/instance": "fixture"])
+        #expect(sts.spec.template.metadata.labels.entries["app.kubernetes.io/version"] == "v26.2.1")
+        let pod = sts.spec.template.spec
+        #expect(pod.terminationGracePeriodSeconds == 60)
+        #expect(pod.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution.map(\.topologyKey) == ["kubernetes.io/hostname"])
+        #expect(pod.volumes.map(\.secret.secretName) == ["cockroachdb.node"])
+        #expect(pod.volumes.map(\.secret.defaultMode) == [0o400])
+        let container = try #require(pod.containers.first)
+        #expect(container.image == "cockroachdb/cockroach:v26.2.1")
+        #expect(container.resources.requests.entries == ["cpu": "1", "memory": "4Gi"])
+        #expect(container.resources.limits.entries == container.resources.requests.entries)
+        #expect(container.env.map(\.name) == ["GOMAXPROCS", "MEMORY_LIMIT_MIB"])
+        #expect(container.env.map(\.valueFrom.resourceFieldRef.resource) == ["limits.cpu", "limits.memory"])
+        #expect(container.readinessProbe.httpGet.path == "/health?ready=1")
+        let claim = try #require(sts.spec.volumeClaimTemplates.first)
+        #expect(claim.metadata.name == "datadir")
+        #expect(claim.metadata.labels?.entries["app.kubernetes.io/version"] == nil)
+        #expect(claim.spec.accessModes == ["ReadWriteOnce"])
+        #expect(claim.spec.resources.requests.entries == ["storage": "10Gi"])
+        #expect(claim.spec.storageClassName == nil)
+    }
+
+    @Test func startCommandJoinsEveryRegionAndDeclaresTheLocality() throws {
+        let start = CockroachStatefulSet.startCommand(cockroach: plan.cockroach, region: plan.cockroach[plan.regions[0]])
+        let join = ["r1", "r2"].flatMap { key in (0..<2).map { "cockroachdb-\($0).cockroachdb.\(key).svc.cluster.local:26257" } }
+        #expect(start.hasPrefix("exec /cockroach/cockroach start \\\n"))
+        #expect(start.contains("\n  --join \(join.joined(separator: ",")) \\\n"))
+        #expect(start.contains("\n  --locality region=eastus,zone=r1 \\\n"))
+        #expect(start.contains("\n  --cache $(expr $MEMORY_LIMIT_MIB / 4)MiB \\\n"))
+        #expect(start.hasSuffix("\n  --max-sql-memory $(expr $MEMORY_LIMIT_MIB / 4)MiB\n"))
+    }
+
+    @Test func storageClassIsWrittenWhenThePlanHasOne() throws {
+        let global = try examplePlan("crdb-global")
+        let object = CockroachStatefulSet.object(plan: global, cockroach: global.cockroach, region: global.regions[0]).object
+        let sts = try #require(object as? StatefulSet)
+        #expect(sts.spec.volumeClaimTemplates.first?.spec.storageClassName == "local-path")
+    }
+
+    @Test func rbacBindsTheServiceAccountOfTheRegionNamespace() throws {
+        let binding = try object(RoleBinding.self, "cockroachdb")
+        #expect(binding.subjects.map(\.namespace) == ["r1"])
+        #expect(binding.subjects.map(\.name) == ["cockroachdb"])
+        #expect(binding.roleRef.name == "cockroachdb")
+        let role = try object(Role.self, "cockroachdb", in: "r2")
+        #expect(role.metadata.namespace == "r2")
+        #expect(role.rules.map(\.verbs) == [["get"]])
+        #expect(role.rules.map(\.resourceNames) == [["cockroachdb.node", "cockroachdb.client.root"]])
+    }
+
+    @Test func servicesAndBudget() throws {
+        let headless = try object(Service.self, "cockroachdb")
+        #expect(headless.spec.clusterIP == "None")
+        #expect(headless.spec.publishNotReadyAddresses == true)
+        #expect(headless.metadata.annotations?.entries["prometheus.io/scrape"] == "true")
+        let publicService = try object(Service.self, "cockroachdb-public")
+        #expect(publicService.spec.type == "ClusterIP")
+        #expect(publicService.spec.ports.map { "\($0.name):\($0.port)" } == ["grpc:26257", "http:8080"])
+        let budget = try object(PodDisruptionBudget.self, "cockroachdb-budget")
+        #expect(budget.apiVersion == "policy/v1")
+        #expect(budget.spec.maxUnavailable == 1)
+    }
+
+    @Test func initScriptRunsInitOnceInTheFirstPodOfTheInitRegion() throws {
+        let script = CockroachInitScript(plan: plan, cockroach: plan.cockroach).script
+        // Pods are waited for as Running before init (they become Ready only after it), then the rollouts.
+        #expect(script.steps.map(\.name) == ["pods", "init", "statefulsets", "verify"])
+        let inits = script.commands.filter { $0.list(of: "--").prefix(2) == ["/cockroach/cockroach", "init"] }
+        #expect(inits.count == 1)
+        let initCommand = try #require(inits.first)
+        #expect(initCommand.name == "succeeds_or_says cluster has already been initialized kubectl exec cockroachdb-0")
+        #expect(initCommand.value(of: "--context") == "crdb-r1")
+        #expect(initCommand.list(of: "--").suffix(2) == ["--host", "cockroachdb-0.cockroachdb.r1.svc.cluster.local:26257"])
+        #expect(script.commands(ofStep: "verify").first?.oneLine == "all_nodes_live 4")
+        #expect(script.commands(ofStep: "pods").map(\.oneLine) == [
+            "pod_is_running crdb-r1 r1 cockroachdb-0", "pod_is_running crdb-r1 r1 cockroachdb-1",
+            "pod_is_running crdb-r2 r2 cockroachdb-0", "pod_is_running crdb-r2 r2 cockroachdb-1",
+        ])
+        // Waits are real conditions: nothing sleeps.
+        #expect(!script.allStatements.contains { if case .shell(let text) = $0 { text.contains("sleep") } else { false } })
+        assertSnapshot(of: try #require(script.step("init")).rendered(number: 2), named: "init-step.bash")
+    }
+
+    @Test func certsScriptKeepsEachRegionsNodeCertificateApart() throws {
+        let script = CockroachCertsScript(plan: plan, cockroach: plan.cockroach).script
+        #expect(script.steps.map(\.name) == ["ca", "node-certificates", "secrets"])
+        #expect(script.tools.map(\.name) == ["kubectl", "cockroach"])
+        #expect(script.beforeSteps.contains { if case .shell("umask 077") = $0 { true } else { false } })
+        let nodes = script.commands.filter { $0.name.hasPrefix("cockroach cert create-node") }
+        #expect(nodes.compactMap { $0.value(of: "--certs-dir") } == ["\"$NODES_DIR/r1\"", "\"$NODES_DIR/r2\""])
+        #expect(script.commands(named: "cockroach cert create-ca").count == 1)
+        let secrets = script.step("secrets")?.allStatements.compactMap { statement -> (ShellCommand, ShellCommand)? in
+            if case .pipeline(let first, let second) = statement { (first, second) } else { nil }
+        } ?? []
+        #expect(secrets.map { "\($0.0.name) \($0.0.value(of: "--namespace") ?? "") \($0.0.value(of: "--from-file") ?? "")" } == [
+            "kubectl create secret generic cockroachdb.client.root r1 \"$CERTS_DIR\"",
+            "kubectl create secret generic cockroachdb.node r1 \"$NODES_DIR/r1\"",
+            "kubectl create secret generic cockroachdb.client.root r2 \"$CERTS_DIR\"",
+            "kubectl create secret generic cockroachdb.node r2 \"$NODES_DIR/r2\"",
+        ])
+        #expect(secrets.allSatisfy { $0.0.has("--dry-run=client") && $0.1.name == "kubectl apply" && $0.1.value(of: "--filename") == "-" })
+        #expect(secrets.map { $0.1.value(of: "--context") } == ["crdb-r1", "crdb-r1", "crdb-r2", "crdb-r2"])
+    }
+}

@@ -1,0 +1,80 @@
+import RegionMesh
+import RegionMeshTestSupport
+import Testing
+
+@testable import RegionMeshGenerator
+
+/// `k3s/install.sh`: exact text for one cluster, and the release, kubeconfig and pitfall rules, read
+/// from the Script model.
+@Suite struct K3sInstallScriptTests {
+    static func script(_ plan: Plan) -> Script {
+        let azure = AzureGenerator(plan: plan, azure: plan.azure)
+        return K3sInstallScript(plan: plan, k3s: plan.k3s, nodeAccess: azure).script
+    }
+
+    @Test func installsAndJoinsEveryServerOfACluster() throws {
+        let step = try #require(Self.script(try Fixture.smallPlan()).step("crdb-r2"))
+        assertSnapshot(of: step.rendered(number: 2), named: "install-cluster.bash")
+    }
+
+    @Test func checksItsToolsAndInstallsClustersInPlanOrder() throws {
+        let plan = try Fixture.smallPlan()
+        let script = Self.script(plan)
+        #expect(script.tools.map(\.name) == ["az", "k3sup", "kubectl"])
+        #expect(script.steps.map(\.name) == plan.regions.map(\.cluster.name))
+        #expect(script.steps.map(\.name) == ["crdb-r1", "crdb-r2"])
+        #expect(script.environment.map(\.name) == ["SSH_PRIVATE_KEY_FILE", "KUBECONFIG_FILE"])
+    }
+
+    @Test func passesNoTLSSANAndMergesOneKubeconfig() throws {
+        let script = Self.script(try Fixture.smallPlan())
+        let installs = script.commands(named: "k3sup install"), joins = script.commands(named: "k3sup join")
+        #expect(installs.count == 2 && joins.count == 2)
+        for command in installs + joins {
+            #expect(!command.has("--tls-san"))
+            #expect(command.value(of: "--ssh-key") == "\"$SSH_PRIVATE_KEY_FILE\"")
+            #expect(command.value(of: "--user") == "ops")
+        }
+        for install in installs {
+            #expect(install.has("--cluster") && install.has("--merge"))
+            #expect(install.value(of: "--local-path") == "\"$KUBECONFIG_FILE\"")
+        }
+        #expect(installs.compactMap { $0.value(of: "--context") } == ["crdb-r1", "crdb-r2"])
+        for join in joins {
+            #expect(join.has("--server"))
+            #expect(join.value(of: "--server-ip") == "\"$server_ip\"")
+        }
+    }
+
+    @Test func eachClusterIsInstalledInItsOwnStepOnItsOwnNodes() throws {
+        let plan = try Fixture.smallPlan()
+        let script = Self.script(plan)
+        for region in plan.regions {
+            let commands = script.commands(ofStep: region.cluster.name)
+            #expect(commands.filter { $0.name.hasPrefix("k3sup ") }.map(\.name) == ["k3sup install", "k3sup join"])
+            let lookups = commands.filter { $0.name == "az network public-ip show" }.compactMap { $0.value(of: "--name") }
+            #expect(lookups == region.nodes.map { "\($0.name)-ip" })
+        }
+    }
+
+    @Test func aChannelIsPassedAsK3sChannel() throws {
+        let script = Self.script(try Fixture.smallPlan("fixture-channel", regions: 1, k3s: K3s(channel: "stable")))
+        let invocations = script.commands.filter { $0.name.hasPrefix("k3sup ") }
+        #expect(invocations.count == 2)
+        for invocation in invocations {
+            #expect(invocation.value(of: "--k3s-channel") == "stable")
+            #expect(!invocation.has("--k3s-version"))
+        }
+    }
+
+    @Test func aSingleNodeClusterHasNoJoin() throws {
+        let script = Self.script(try Fixture.smallPlan("fixture-single", regions: 1, nodes: 1))
+        #expect(script.commands.filter { $0.name.hasPrefix("k3sup ") }.map(\.name) == ["k3sup install"])
+        let step = try #require(script.steps.first)
+        let captures = step.allStatements.compactMap { statement -> String? in
+            if case .capture(let variable, _, _) = statement { variable } else { nil }
+        }
+        #expect(captures == ["server_ip"])
+        #expect(step.rendered(number: 1).contains("\n  local server_ip\n"))
+    }
+}
