@@ -2,10 +2,10 @@ import ArgumentParser
 import RegionMesh
 import RegionMeshGenerator
 
-/// `regionmesh plan`: the resolved address plan, clusters and nodes, and what Azure will create.
+/// `regionmesh plan`: the resolved address plan, clusters and nodes, and what the provider will create.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Show the resolved plan: address plan, clusters, nodes, and the Azure resources to create.")
+        commandName: "plan", abstract: "Show the resolved plan: address plan, clusters, nodes, and the cloud resources to create.")
 
     @OptionGroup var selection: TopologySelection
     @Option(help: "text (tables) or json (the full Plan).")

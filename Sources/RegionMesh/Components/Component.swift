@@ -1,6 +1,6 @@
 /// The four axes along which deployments differ. Each is a protocol with one implementation per
-/// folder (`Providers/Azure/`, `Distributions/K3s/`, `NetworkPlugins/Cilium/`,
-/// `Databases/CockroachDB/`), and ``ComponentRegistry`` names the implementations. A component
+/// folder (`Providers/<name>/`, `Distributions/<name>/`, `NetworkPlugins/<name>/`,
+/// `Databases/<name>/`), and ``ComponentRegistry`` names the implementations. A component
 /// supplies its DSL declarations, its rules, its validation and its part of the Plan; what one
 /// component needs from another it reads from the other's conventions (below) or from the Plan,
 /// never by calling it.
@@ -23,7 +23,7 @@ public protocol Component {
     static func plan(_ validated: Validated, context: PlanningContext) -> Part
 }
 
-/// The machines and private networks a deployment runs on (Azure).
+/// The machines and private networks a deployment runs on.
 public protocol InfrastructureProvider: Component where Part: ProviderFacts {
     /// What the provider tells the core and the other components.
     static var conventions: ProviderConventions { get }
@@ -31,29 +31,31 @@ public protocol InfrastructureProvider: Component where Part: ProviderFacts {
     static func namePrefix(of topology: GatheredTopology) -> String
 }
 
-/// How each cluster's Kubernetes is installed (k3s with k3sup).
+/// How each cluster's Kubernetes is installed.
 public protocol KubernetesDistribution: Component {
     /// What the distribution tells the core and the other components.
     static var conventions: DistributionConventions { get }
 }
 
-/// The pod network of each cluster and how the clusters' pod networks are joined (Cilium ClusterMesh).
+/// The pod network of each cluster and how the clusters' pod networks are joined.
 public protocol NetworkPlugin: Component {
     /// What the network plugin tells the core and the other components.
     static var conventions: NetworkPluginConventions { get }
 }
 
-/// The database that runs across the regions (CockroachDB).
+/// The database that runs across the regions.
 public protocol Database: Component {}
 
 /// What an infrastructure provider tells the core and the other components.
 public struct ProviderConventions: Sendable {
-    /// The provider's name: `Azure`.
+    /// The provider's name, as messages and documents say it.
     public let name: String
-    /// What it calls a region's private network: `VNet`.
+    /// What it calls a region's private network.
     public let networkTerm: String
-    /// How the regions' private networks reach each other: `VNet peering`.
+    /// How the regions' private networks reach each other.
     public let interconnect: String
+    /// How a topology declares a region's network in this provider's spelling, for hints.
+    public let networkDeclaration: String
     /// The rule that a node subnet lies inside its network (its ID names the provider's network term).
     public let subnetOutsideNetwork: Rule
     /// Address ranges the provider reserves for itself, with why.
@@ -67,13 +69,14 @@ public struct ProviderConventions: Sendable {
 
     /// Declares a provider's conventions.
     public init(
-        name: String, networkTerm: String, interconnect: String, subnetOutsideNetwork: Rule,
+        name: String, networkTerm: String, interconnect: String, networkDeclaration: String, subnetOutsideNetwork: Rule,
         reservedRanges: [(IPv4Network, String)], subnetReservation: SubnetReservation,
         defaultNamePrefix: String, nodeName: @escaping @Sendable (String, String, Int) -> String
     ) {
         self.name = name
         self.networkTerm = networkTerm
         self.interconnect = interconnect
+        self.networkDeclaration = networkDeclaration
         self.subnetOutsideNetwork = subnetOutsideNetwork
         self.reservedRanges = reservedRanges
         self.subnetReservation = subnetReservation
@@ -98,7 +101,7 @@ public struct SubnetReservation: Sendable {
 
 /// What a Kubernetes distribution tells the core and the other components.
 public struct DistributionConventions: Sendable {
-    /// The distribution's name: `k3s`.
+    /// The distribution's name, as messages and documents say it.
     public let name: String
     /// The ports administrators and the installer must reach on every node from outside.
     public let adminPorts: [AdminPort]
@@ -115,7 +118,7 @@ public struct DistributionConventions: Sendable {
 
 /// What a network plugin tells the core and the other components.
 public struct NetworkPluginConventions: Sendable {
-    /// The plugin's name: `Cilium`.
+    /// The plugin's name, as messages and documents say it.
     public let name: String
     /// What the distribution must leave out for the plugin to take over.
     public let distributionRequirements: Set<DistributionRequirement>

@@ -25,9 +25,6 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible, Codable {
         self.bytes = bytes
     }
 
-    /// The value in mebibytes, rounded down.
-    public var mebibytes: UInt64 { bytes >> 20 }
-
     public var description: String { text }
 
     public init(from decoder: any Decoder) throws {

@@ -82,7 +82,7 @@ public struct ClusterPlan: Sendable, Codable, Equatable {
 
 /// A region's address plan.
 public struct AddressPlan: Sendable, Codable, Equatable {
-    /// The private network's address space (an Azure VNet).
+    /// The private network's address space.
     public let network: IPv4Network
     /// The node subnet, inside the network.
     public let subnet: IPv4Network

@@ -1,10 +1,14 @@
 /// Node counts, administrative access and the fixed NodePorts of each cluster.
 extension Rule {
+    /// The rule `invalid-node-count`.
     public static let invalidNodeCount = Rule("invalid-node-count", .error, "a region has fewer than one node")
+    /// The rule `admin-open-to-internet`.
     public static let adminOpenToInternet = Rule(
         "admin-open-to-internet", .warning, "SSH, the Kubernetes API and the NodePorts are reachable from any address ('*')")
+    /// The rule `node-port-out-of-range`.
     public static let nodePortOutOfRange = Rule(
         "node-port-out-of-range", .error, "a fixed NodePort is outside the Kubernetes NodePort range 30000–32767")
+    /// The rule `node-port-collision`.
     public static let nodePortCollision = Rule("node-port-collision", .error, "two fixed NodePorts of a cluster are the same")
 }
 

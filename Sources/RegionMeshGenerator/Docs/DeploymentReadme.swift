@@ -116,7 +116,7 @@ enum DeploymentReadme {
         items.count > 1 ? items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1] : items.joined()
     }
 
-    /// "`az`, `k3sup` … and `cockroach` (and optionally `cilium`)".
+    /// The required tools, "`a`, `b` and `c`", and the optional ones.
     static func toolList(_ plan: Plan) -> String {
         let required = plan.tools.filter { !$0.optional }.map { "`\($0.name)`" }
         let optional = plan.tools.filter(\.optional).map { "`\($0.name)`" }

@@ -21,13 +21,13 @@ struct ReadmeContribution {
     var runNotes: [String] = []
     /// Markdown paragraphs that end the run section: how to reach what it set up.
     var afterSetup: [String] = []
-    /// Files it puts into each cluster folder besides Kubernetes objects: "Cilium values".
+    /// Files it puts into each cluster folder besides Kubernetes objects: "Helm values".
     var clusterFolderFiles: [String] = []
     /// What it puts into each cluster folder: "the CockroachDB objects".
     var clusterFolderContents: [String] = []
     /// Sentences of the GitOps section.
     var gitOps: [String] = []
-    /// What secret it makes at apply time: "the Cilium CA (one for all clusters)".
+    /// What secret it makes at apply time: "the database's CA and certificates".
     var secretItems: [String] = []
     /// Sentences of the secrets section.
     var secrets: [String] = []

@@ -7,7 +7,7 @@ import RegionMesh
 /// (`--dry-run`, `--yes`, `--from`, `--only`, `--help`), banners, timing, and on a failure the
 /// step that failed and the command that resumes.
 struct Script {
-    /// The path under `out/<topology>/`, e.g. `azure/infrastructure.sh`.
+    /// The path under `out/<topology>/`, e.g. `cockroachdb/init.sh`.
     let path: String
     /// What the script does, for its header and `--help`; a few lines.
     let purpose: [String]

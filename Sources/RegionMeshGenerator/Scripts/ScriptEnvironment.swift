@@ -1,7 +1,7 @@
 import RegionMesh
 
 /// The environment variables the generated scripts read, with their defaults. A person overrides
-/// them when calling a script (`SSH_PRIVATE_KEY_FILE=~/.ssh/azure ./setup.sh`); every script exports
+/// them when calling a script (`SSH_PRIVATE_KEY_FILE=~/.ssh/deploy ./setup.sh`); every script exports
 /// the ones it reads, so the scripts it runs see the same values.
 public enum ScriptEnvironment {
     /// A variable and the bash default expression it falls back to.

@@ -55,7 +55,9 @@ enum ScriptRenderer {
         out.blank()
         out.line("run_script \"$@\"")
         let header = FileHeader.comment(for: plan, extra: script.purpose)
-        return "#!/usr/bin/env bash\n" + header + "set -euo pipefail\n\n" + (try Templates.prelude()) + "\n" + out.text + "\n"
+        let prelude: String
+        do { prelude = try Templates.prelude() } catch { throw GeneratorError("\(error)") }
+        return "#!/usr/bin/env bash\n" + header + "set -euo pipefail\n\n" + prelude + "\n" + out.text + "\n"
     }
 
     /// The text `--help` prints.

@@ -6,11 +6,15 @@ public struct CockroachRegionPlan: Sendable, Codable, Equatable {
     public let image: String
     /// The CockroachDB version, the image tag.
     public let version: SemanticVersion
+    /// The StatefulSet's replicas: CockroachDB nodes in the region.
     public let replicas: Int
+    /// The volume of each pod.
     public let storage: Quantity
     /// nil: the cluster's default storage class.
     public let storageClass: String?
+    /// CPU cores per pod (requests equal limits).
     public let cpu: Int
+    /// Memory per pod (requests equal limits).
     public let memory: Quantity
     /// `region=<location>,zone=<key>`: the same tiers in the same order in every region.
     public let locality: String

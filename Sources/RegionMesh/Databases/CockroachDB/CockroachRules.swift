@@ -1,13 +1,17 @@
 /// CockroachDB's rules: settings Kubernetes accepts, replicas that fit the nodes, and the warnings
 /// about what the deployment cannot survive.
 extension Rule {
+    /// The rule `invalid-storage-class`.
     public static let invalidStorageClass = Rule(
         "invalid-storage-class", .error,
         "a CockroachDB storage class is not a DNS-1123 subdomain, so Kubernetes would reject the volume claims")
+    /// The rule `replicas-exceed-nodes`.
     public static let replicasExceedNodes = Rule("replicas-exceed-nodes", .error, "a region runs more CockroachDB replicas than it has nodes")
+    /// The rule `too-few-replicas-for-survival`.
     public static let tooFewReplicasForSurvival = Rule(
         "too-few-replicas-for-survival", .warning,
         "fewer than three CockroachDB replicas in a region: losing one node loses availability there")
+    /// The rule `too-few-regions-for-survival`.
     public static let tooFewRegionsForSurvival = Rule(
         "too-few-regions-for-survival", .warning, "fewer than three regions: CockroachDB cannot survive the loss of a region")
 }

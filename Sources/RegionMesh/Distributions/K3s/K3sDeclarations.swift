@@ -55,11 +55,5 @@ public enum K3sRelease: Hashable, Sendable, Codable, CustomStringConvertible {
             self = .channel(try container.decode(String.self, forKey: .channel))
         }
     }
-
-    /// The Kubernetes `major.minor` of a pinned release, for schema validation of the manifests.
-    public var kubernetesMinor: String? {
-        if case .version(let version) = self { return "\(version.major).\(version.minor)" }
-        return nil
-    }
 }
 

@@ -94,6 +94,7 @@ public enum K3sDistribution: KubernetesDistribution {
 }
 
 extension Rule {
+    /// The rule `unpinned-k3s-version`.
     public static let unpinnedK3sVersion = Rule(
         "unpinned-k3s-version", .warning, "k3s is installed from a channel instead of a pinned version; runs are not reproducible")
 }

@@ -6,7 +6,8 @@ public enum AzureProvider: InfrastructureProvider {
     public static let tools = [ToolRequirement("az", hint: "get it from https://learn.microsoft.com/cli/azure/install-azure-cli")]
 
     public static let conventions = ProviderConventions(
-        name: "Azure", networkTerm: "VNet", interconnect: "VNet peering", subnetOutsideNetwork: .subnetOutsideVNet,
+        name: "Azure", networkTerm: "VNet", interconnect: "VNet peering", networkDeclaration: "Network(vnet:subnet:)",
+        subnetOutsideNetwork: .subnetOutsideVNet,
         reservedRanges: [(IPv4Network(containing: IPv4Address(168, 63, 129, 16), prefixLength: 32), "the Azure platform address 168.63.129.16")],
         // Azure keeps the network address, the gateway (.1), two DNS addresses (.2, .3) and the broadcast address.
         subnetReservation: SubnetReservation(reservedCount: 5, firstUsableOffset: 4),

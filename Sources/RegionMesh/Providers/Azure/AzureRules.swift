@@ -1,9 +1,13 @@
 /// Azure's rules: every derived name meets Azure's naming rules, the NSG rules of a region have
 /// valid, unique priorities, and the topology places itself with `Azure(resourceGroup:location:)`.
 extension Rule {
+    /// The rule `invalid-azure-name`.
     public static let invalidAzureName = Rule("invalid-azure-name", .error, "a resource name does not meet Azure's length and character rules")
+    /// The rule `invalid-nsg-priority`.
     public static let invalidNSGPriority = Rule("invalid-nsg-priority", .error, "an NSG rule priority is outside 100–4096")
+    /// The rule `duplicate-nsg-priority`.
     public static let duplicateNSGPriority = Rule("duplicate-nsg-priority", .error, "two inbound NSG rules of a region share a priority")
+    /// The rule `subnet-outside-vnet`.
     public static let subnetOutsideVNet = Rule("subnet-outside-vnet", .error, "a subnet does not lie inside its VNet")
 }
 
