@@ -14,8 +14,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         var failed = false
         var plans: [Plan] = []
-        for topology in try selection.topologies() {
-            let compilation = Pipeline.compile(topology)
+        for compilation in Pipeline.compile(try selection.topologies()) {
             for diagnostic in compilation.diagnostics { Console.error(diagnostic.description) }
             if let plan = compilation.plan { plans.append(plan) } else { failed = true }
         }

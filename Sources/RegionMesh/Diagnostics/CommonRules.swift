@@ -50,12 +50,18 @@ extension DiagnosticCollector {
         return version
     }
 
-    /// Parses a Kubernetes quantity written at `location`, reporting `invalid-quantity`.
+    /// Parses a Kubernetes quantity of at least one unit (a byte) written at `location`, reporting
+    /// `invalid-quantity` with why Kubernetes would reject it.
     public mutating func parseQuantity(_ text: String, _ what: String, at location: SourceLocation) -> Quantity? {
-        guard let quantity = Quantity(text) else {
-            add(.invalidQuantity, "\(what) '\(text)' is not a Kubernetes quantity such as '8Gi' or '100Gi'", at: location)
+        switch Quantity.parse(text) {
+        case .failure(let error):
+            add(.invalidQuantity, "\(what) \(error); write it like '8Gi', '7.5Gi' or '512Mi'", at: location)
             return nil
+        case .success(let quantity) where quantity.value < 1:
+            add(.invalidQuantity, "\(what) '\(text)' is less than one byte; write it like '8Gi', '7.5Gi' or '512Mi'", at: location)
+            return nil
+        case .success(let quantity):
+            return quantity
         }
-        return quantity
     }
 }

@@ -168,6 +168,14 @@ public enum SourceRange: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A CIDR block.
     case network(IPv4Network)
 
+    /// Whether the range admits every address (`*` or `0.0.0.0/0`).
+    public var isAnyAddress: Bool {
+        switch self {
+        case .any: true
+        case .network(let network): network.prefixLength == 0
+        }
+    }
+
     public var description: String {
         switch self {
         case .any: "*"

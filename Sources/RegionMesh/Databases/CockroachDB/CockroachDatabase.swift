@@ -1,7 +1,9 @@
 /// CockroachDB as one StatefulSet per region in the region's namespace, the nodes of every region
 /// joined into one cluster across the clusters' DNS.
 public enum CockroachDatabase: Database {
-    public static let rules: [Rule] = [.invalidStorageClass, .replicasExceedNodes, .tooFewReplicasForSurvival, .tooFewRegionsForSurvival]
+    public static let rules: [Rule] = [
+        .invalidStorageClass, .replicasExceedNodes, .tooFewReplicasForSurvival, .tooFewRegionsForSurvival, .mixedCockroachVersions,
+    ]
 
     public static let tools = [
         ToolRequirement("cockroach", hint: "get it from https://www.cockroachlabs.com/docs/stable/install-cockroachdb"),
@@ -42,8 +44,11 @@ public enum CockroachDatabase: Database {
         let defaults = CockroachSettings.parse(topology.defaults.first(CockroachDB.self), diagnostics: &diagnostics)
         var regions: [String: RegionSettings] = [:]
         var failed = false
+        var versions: [(region: String, version: Parsed<SemanticVersion>)] = []
+        defer { CockroachRules.checkVersions(versions, diagnostics: &diagnostics) }
         for region in core.regions {
             let settings = CockroachSettings.parse(region.gathered.own.first(CockroachDB.self), diagnostics: &diagnostics).overriding(defaults)
+            versions.append((region.key, settings.version.or(.value(Self.defaults.version, at: region.location))))
             CockroachRules.checkReplicas(settings, region: region, diagnostics: &diagnostics)
             let fields = [settings.version.isInvalid, settings.storage.isInvalid, settings.cpu.isInvalid, settings.memory.isInvalid,
                 settings.replicas.isInvalid, settings.storageClass.isInvalid]
@@ -94,12 +99,5 @@ public enum CockroachDatabase: Database {
             publicService, "\(publicService).\(namespace)", "\(publicService).\(dnsZone)",
             "*.\(headless)", "*.\(headless).\(namespace)", "*.\(headless).\(dnsZone)",
         ]
-    }
-}
-
-extension Parsed {
-    /// Whether the field was written but did not parse.
-    var isInvalid: Bool {
-        if case .invalid = self { true } else { false }
     }
 }

@@ -1,7 +1,10 @@
 /// Azure: one resource group; per region a VNet with one subnet and an NSG; per node a Standard
 /// static public IP, a NIC with its private IP pinned, and a VM; a full mesh of VNet peerings.
 public enum AzureProvider: InfrastructureProvider {
-    public static let rules: [Rule] = [.invalidAzureName, .invalidNSGPriority, .duplicateNSGPriority, .subnetOutsideVNet]
+    public static let rules: [Rule] = [
+        .invalidAzureName, .invalidNSGPriority, .duplicateNSGPriority, .duplicateNSGRuleName, .invalidAdminUser, .invalidVMSize,
+        .unknownVMSize, .regionKeyResemblesLocation, .subnetOutsideVNet,
+    ]
 
     public static let tools = [ToolRequirement("az", hint: "get it from https://learn.microsoft.com/cli/azure/install-azure-cli")]
 
@@ -43,20 +46,28 @@ public enum AzureProvider: InfrastructureProvider {
             return nil
         }
         AzureRules.checkNames(azure, core: core, diagnostics: &diagnostics)
-        let defaultMachines = parse(topology.defaults.first(VirtualMachines.self))
+        let defaultMachines = parse(topology.defaults.first(VirtualMachines.self), diagnostics: &diagnostics)
         let defaultRules = topology.defaults.every(InboundRule.self).map { AzureRules.parse($0, diagnostics: &diagnostics) }
         let adminPorts = core.adminPorts
         var regions: [RegionSettings] = []
         var failed = false
         for region in core.regions {
-            let machines = parse(region.gathered.own.first(VirtualMachines.self)).overriding(defaultMachines)
+            let machines = parse(region.gathered.own.first(VirtualMachines.self), diagnostics: &diagnostics).overriding(defaultMachines)
             let ownRules = region.gathered.own.every(InboundRule.self).map { AzureRules.parse($0, diagnostics: &diagnostics) }
             let extra = (defaultRules + ownRules).compactMap { $0 }
+            for rule in extra {
+                NodeRules.checkRoutable(rule.sources, "inbound rule '\(rule.name)'", region: region.key, at: rule.location, diagnostics: &diagnostics)
+            }
             failed = failed || extra.count < defaultRules.count + ownRules.count
+            let adminLocation = region.adminSources.location ?? region.location
             AzureRules.checkPriorities(
-                region: region.key, admin: adminRules(adminPorts).map { ($0.name, $0.priority) },
-                adminLocation: region.adminSources.location ?? region.location, extra: extra, diagnostics: &diagnostics)
+                region: region.key, admin: adminRules(adminPorts).map { ($0.name, $0.priority) }, adminLocation: adminLocation, extra: extra,
+                diagnostics: &diagnostics)
+            AzureRules.checkNames(
+                region: region.key, admin: adminRules(adminPorts).map(\.name), adminLocation: adminLocation, extra: extra, diagnostics: &diagnostics)
             guard let placement = region.gathered.own.first(AzurePlacement.self) else { continue }
+            AzureRules.checkRegionKey(region.key, location: placement.location, at: region.location, diagnostics: &diagnostics)
+            failed = failed || machines.hasInvalidField
             regions.append(
                 RegionSettings(key: region.key, location: placement.location, virtualMachine: machines.resolved, extraRules: extra))
         }
@@ -107,6 +118,8 @@ public enum AzureProvider: InfrastructureProvider {
         var image: Parsed<VMImage> = .absent
         var adminUser: Parsed<String> = .absent
 
+        var hasInvalidField: Bool { size.isInvalid || image.isInvalid || adminUser.isInvalid }
+
         func overriding(_ base: MachineSettings) -> MachineSettings {
             MachineSettings(size: size.or(base.size), image: image.or(base.image), adminUser: adminUser.or(base.adminUser))
         }
@@ -119,11 +132,33 @@ public enum AzureProvider: InfrastructureProvider {
         }
     }
 
-    static func parse(_ machines: VirtualMachines?) -> MachineSettings {
+    /// Parses a `VirtualMachines` declaration, reporting a size or admin user Azure would refuse.
+    static func parse(_ machines: VirtualMachines?, diagnostics: inout DiagnosticCollector) -> MachineSettings {
         guard let machines else { return MachineSettings() }
         let at = machines.sourceLocation
         return MachineSettings(
-            size: Parsed.parse(machines.size, at: at) { $0 }, image: Parsed.parse(machines.image, at: at) { $0 },
-            adminUser: Parsed.parse(machines.adminUser, at: at) { $0 })
+            size: Parsed.parse(machines.size, at: at) { size in
+                guard AzureVMSizes.isWellFormed(size) else {
+                    let hint = AzureVMSizes.suggestion(for: size).map { "; did you mean '\($0)'?" } ?? "; Azure sizes look like 'Standard_D4s_v5'"
+                    diagnostics.add(.invalidVMSize, "VM size '\(size)' is not an Azure size name\(hint)", at: at)
+                    return nil
+                }
+                if !AzureVMSizes.known.contains(size) {
+                    let hint = AzureVMSizes.suggestion(for: size).map { " (did you mean '\($0)'?)" } ?? ""
+                    diagnostics.add(
+                        .unknownVMSize,
+                        "VM size '\(size)' is not one RegionMesh knows\(hint); check that your locations offer it: az vm list-sizes --location <location>",
+                        at: at)
+                }
+                return size
+            },
+            image: Parsed.parse(machines.image, at: at) { $0 },
+            adminUser: Parsed.parse(machines.adminUser, at: at) { user in
+                if let problem = AzureRules.adminUserProblem(user) {
+                    diagnostics.add(.invalidAdminUser, "VM admin user '\(user)' \(problem)", at: at)
+                    return nil
+                }
+                return user
+            })
     }
 }
