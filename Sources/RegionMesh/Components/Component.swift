@@ -29,6 +29,8 @@ public protocol InfrastructureProvider: Component where Part: ProviderFacts {
     static var conventions: ProviderConventions { get }
     /// The prefix of every derived name (`crdb` gives cluster `crdb-eastus`).
     static func namePrefix(of topology: GatheredTopology) -> String
+    /// Checks that the nodes' storage holds what the database puts on each node.
+    static func checkStorage(_ validated: Validated, needs: [String: Quantity], diagnostics: inout DiagnosticCollector)
 }
 
 /// How each cluster's Kubernetes is installed.
@@ -44,7 +46,10 @@ public protocol NetworkPlugin: Component {
 }
 
 /// The database that runs across the regions.
-public protocol Database: Component {}
+public protocol Database: Component {
+    /// The persistent storage each node of each region must hold, by region key.
+    static func storagePerNode(_ validated: Validated) -> [String: Quantity]
+}
 
 /// What an infrastructure provider tells the core and the other components.
 public struct ProviderConventions: Sendable {
@@ -147,6 +152,11 @@ public protocol ProviderFacts: Sendable {
     func placement(ofRegion key: String) -> String
     /// The provider's conventions.
     var conventions: ProviderConventions { get }
+    /// The failure domain (availability zone) of node `index` of region `key`, as Kubernetes names
+    /// it in `topology.kubernetes.io/zone`; nil when the node is in none.
+    func zone(ofNode index: Int, inRegion key: String) -> String?
+    /// Where the nodes of region `key` keep persistent data (a mounted data disk), if not on the OS disk.
+    func dataPath(ofRegion key: String) -> String?
 }
 
 /// What a component's planning may read: the neutral plan, and the provider's facts.
@@ -161,6 +171,8 @@ public struct PlanningContext: Sendable {
     public let provider: (any ProviderFacts)?
     /// What the network plugin asks of the distribution.
     public let distributionRequirements: Set<DistributionRequirement>
+    /// The persistent storage each node of a region must hold for the database.
+    public let storagePerNode: [String: Quantity]
 
     /// The regions other than `region`, in declaration order.
     public func remoteRegions(of region: RegionPlan) -> [RegionPlan] {
@@ -173,6 +185,15 @@ extension PlanningContext {
     func with(provider: any ProviderFacts) -> PlanningContext {
         PlanningContext(
             topologyName: topologyName, regions: regions, clusterDomain: clusterDomain, provider: provider,
-            distributionRequirements: distributionRequirements)
+            distributionRequirements: distributionRequirements, storagePerNode: storagePerNode)
+    }
+}
+
+extension PlanningContext {
+    /// The same context, with the database's storage per node.
+    func with(storagePerNode: [String: Quantity]) -> PlanningContext {
+        PlanningContext(
+            topologyName: topologyName, regions: regions, clusterDomain: clusterDomain, provider: provider,
+            distributionRequirements: distributionRequirements, storagePerNode: storagePerNode)
     }
 }

@@ -5,7 +5,7 @@ import RegionMesh
 struct ReadmeContribution {
     /// Its phrase of the opening sentence: "one k3s cluster per region with 3/3/3 server nodes".
     var overview: String?
-    /// What it runs in a region, for the versions line: "k3s v1.33.5+k3s1".
+    /// What it runs in a region, for the versions line: "k3s v1.35.4+k3s1".
     var version: ((RegionPlan) -> String)?
     /// Columns it adds to the nodes table.
     var nodeColumns: [(header: String, value: (RegionPlan, NodePlan) -> String)] = []

@@ -64,6 +64,10 @@ public enum CockroachDatabase: Database {
         return failed ? nil : Validated(regions: regions)
     }
 
+    public static func storagePerNode(_ validated: Validated) -> [String: Quantity] {
+        validated.regions.mapValues(\.storage)
+    }
+
     public static func plan(_ validated: Validated, context: PlanningContext) -> CockroachPlan {
         let regions = context.regions.map { region in
             let settings = validated.regions[region.key]!
@@ -76,6 +80,7 @@ public enum CockroachDatabase: Database {
                 replicas: settings.replicas, storage: settings.storage, storageClass: settings.storageClass,
                 cpu: settings.cpu, memory: settings.memory,
                 locality: zip(localityTiers, [placement, region.key]).map { "\($0)=\($1)" }.joined(separator: ","),
+                nodeLocalities: nodeLocalities(region, placement: placement, context: context),
                 podNames: podNames,
                 podHosts: podNames.map { "\($0).\(names.headlessService).\(region.dnsZone)" },
                 certificateHosts: certificateHosts(namespace: region.namespace, dnsZone: region.dnsZone))
@@ -88,6 +93,18 @@ public enum CockroachDatabase: Database {
             names: names,
             certificatesFolder: "cockroachdb",
             regions: regions)
+    }
+
+    /// Per node, its locality with its own zone, when the provider places the region's nodes in
+    /// zones; empty otherwise (every pod of the region then has the region's locality). A pod
+    /// learns its node's name from the downward API and picks its locality from this table, so
+    /// the zone tier is the real failure domain and the ZONE survival goal works.
+    static func nodeLocalities(_ region: RegionPlan, placement: String, context: PlanningContext) -> [NodeLocality] {
+        let zones = region.nodes.map { context.provider?.zone(ofNode: $0.index, inRegion: region.key) }
+        guard zones.allSatisfy({ $0 != nil }) else { return [] }
+        return zip(region.nodes, zones).map { node, zone in
+            NodeLocality(node: node.name, locality: zip(localityTiers, [placement, zone!]).map { "\($0)=\($1)" }.joined(separator: ","))
+        }
     }
 
     /// The SANs of a region's node certificate: every name a client or another node may use. The

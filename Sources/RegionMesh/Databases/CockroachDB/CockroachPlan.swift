@@ -18,6 +18,9 @@ public struct CockroachRegionPlan: Sendable, Codable, Equatable {
     public let memory: Quantity
     /// `region=<location>,zone=<key>`: the same tiers in the same order in every region.
     public let locality: String
+    /// Per node, its locality with its zone, when the region's nodes are in zones; each pod takes
+    /// its node's. Empty when every pod has ``locality``.
+    public let nodeLocalities: [NodeLocality]
     /// The names of the region's pods, in order: `<statefulSet>-0`, `<statefulSet>-1`, …
     public let podNames: [String]
     /// The stable DNS names of the region's pods, in order: `<pod>.<headlessService>.<dnsZone>`.
@@ -75,3 +78,11 @@ public struct CockroachNames: Sendable, Codable, Equatable {
     public let certsDirectory: String
 }
 
+
+/// The locality of the database node that runs on one Kubernetes node.
+public struct NodeLocality: Sendable, Codable, Equatable {
+    /// The Kubernetes node name.
+    public let node: String
+    /// `region=<location>,zone=<zone>`.
+    public let locality: String
+}

@@ -3,7 +3,7 @@
 public enum AzureProvider: InfrastructureProvider {
     public static let rules: [Rule] = [
         .invalidAzureName, .invalidNSGPriority, .duplicateNSGPriority, .duplicateNSGRuleName, .invalidAdminUser, .invalidVMSize,
-        .unknownVMSize, .regionKeyResemblesLocation, .subnetOutsideVNet,
+        .unknownVMSize, .regionKeyResemblesLocation, .zonesUnavailable, .invalidDiskSize, .dataDiskTooSmall, .subnetOutsideVNet,
     ]
 
     public static let tools = [ToolRequirement("az", hint: "get it from https://learn.microsoft.com/cli/azure/install-azure-cli")]
@@ -18,7 +18,8 @@ public enum AzureProvider: InfrastructureProvider {
         nodeName: { AzureNames(prefix: $0, region: $1).vm($2) })
 
     /// The VM shape when neither a region nor `Defaults` gives one.
-    static let defaultVirtualMachine = VirtualMachinePlan(size: "Standard_D4s_v5", imageURN: VMImage.ubuntu2404.urn, adminUser: "azureuser")
+    static let defaultVirtualMachine = VirtualMachinePlan(
+        size: "Standard_D4s_v5", imageURN: VMImage.ubuntu2404.urn, adminUser: "azureuser", osDiskGiB: AzureFacts.defaultOSDiskGiB)
 
     /// Azure's part of a validated topology.
     public struct Validated: Sendable {
@@ -32,6 +33,11 @@ public enum AzureProvider: InfrastructureProvider {
         let location: AzureLocation
         let virtualMachine: VirtualMachinePlan
         let extraRules: [ParsedInboundRule]
+        /// The zones nodes go to in turn; empty for none.
+        let zones: [Int]
+        /// The data disks' size, when given (else it follows the database's storage).
+        let dataDiskGiB: Parsed<Int>
+        let dataDiskSKU: DiskSKU
     }
 
     public static func namePrefix(of topology: GatheredTopology) -> String {
@@ -47,6 +53,8 @@ public enum AzureProvider: InfrastructureProvider {
         }
         AzureRules.checkNames(azure, core: core, diagnostics: &diagnostics)
         let defaultMachines = parse(topology.defaults.first(VirtualMachines.self), diagnostics: &diagnostics)
+        let defaultZones = AzureDiskRules.parse(topology.defaults.first(Zones.self), diagnostics: &diagnostics)
+        let defaultDisks = parseDisks(topology.defaults.first(DataDisks.self), diagnostics: &diagnostics)
         let defaultRules = topology.defaults.every(InboundRule.self).map { AzureRules.parse($0, diagnostics: &diagnostics) }
         let adminPorts = core.adminPorts
         var regions: [RegionSettings] = []
@@ -67,9 +75,19 @@ public enum AzureProvider: InfrastructureProvider {
                 region: region.key, admin: adminRules(adminPorts).map(\.name), adminLocation: adminLocation, extra: extra, diagnostics: &diagnostics)
             guard let placement = region.gathered.own.first(AzurePlacement.self) else { continue }
             AzureRules.checkRegionKey(region.key, location: placement.location, at: region.location, diagnostics: &diagnostics)
-            failed = failed || machines.hasInvalidField
+            let zones = AzureDiskRules.resolve(
+                AzureDiskRules.parse(region.gathered.own.first(Zones.self), diagnostics: &diagnostics).or(defaultZones),
+                location: placement.location, region: region.key, diagnostics: &diagnostics)
+            let disks = parseDisks(region.gathered.own.first(DataDisks.self), diagnostics: &diagnostics).overriding(defaultDisks)
+            failed = failed || machines.hasInvalidField || disks.size.isInvalid || disks.sku.isInvalid
+            guard let zones else {
+                failed = true
+                continue
+            }
             regions.append(
-                RegionSettings(key: region.key, location: placement.location, virtualMachine: machines.resolved, extraRules: extra))
+                RegionSettings(
+                    key: region.key, location: placement.location, virtualMachine: machines.resolved, extraRules: extra, zones: zones,
+                    dataDiskGiB: disks.size, dataDiskSKU: disks.sku.value ?? .premiumSSD))
         }
         guard !failed, regions.count == core.regions.count else { return nil }
         return Validated(azure: azure, regions: regions)
@@ -89,11 +107,18 @@ public enum AzureProvider: InfrastructureProvider {
                     name: $0.name, priority: $0.priority, networkProtocol: $0.networkProtocol, ports: $0.ports, sources: $0.sources,
                     description: "Declared in the topology")
             }
+            let storage = context.storagePerNode[region.key]
+            let diskGiB = settings.dataDiskGiB.value ?? storage.map(AzureDiskRules.defaultSize) ?? AzureFacts.premiumSizesGiB[1]
             return AzureRegionPlan(
                 key: region.key, location: settings.location, vnetName: names.vnet, subnetName: names.subnet, nsgName: names.nsg,
                 securityRules: (admin + extra).sorted { $0.priority < $1.priority },
                 virtualMachine: settings.virtualMachine,
-                nodes: region.nodes.map { AzureNodePlan(vmName: $0.name, nicName: names.nic($0.index), publicIPName: names.publicIP($0.index)) })
+                dataDisk: DataDiskPlan(sizeGiB: diskGiB, sku: settings.dataDiskSKU, lun: 0, mountPath: AzureFacts.dataMountPath),
+                nodes: region.nodes.map { node in
+                    AzureNodePlan(
+                        vmName: node.name, nicName: names.nic(node.index), publicIPName: names.publicIP(node.index),
+                        zone: settings.zones.isEmpty ? nil : settings.zones[(node.index - 1) % settings.zones.count])
+                })
         }
         let peerings = regions.flatMap { from in
             regions.filter { $0.key != from.key }.map { to in
@@ -117,18 +142,48 @@ public enum AzureProvider: InfrastructureProvider {
         var size: Parsed<String> = .absent
         var image: Parsed<VMImage> = .absent
         var adminUser: Parsed<String> = .absent
+        var osDiskGiB: Parsed<Int> = .absent
 
-        var hasInvalidField: Bool { size.isInvalid || image.isInvalid || adminUser.isInvalid }
+        var hasInvalidField: Bool { size.isInvalid || image.isInvalid || adminUser.isInvalid || osDiskGiB.isInvalid }
 
         func overriding(_ base: MachineSettings) -> MachineSettings {
-            MachineSettings(size: size.or(base.size), image: image.or(base.image), adminUser: adminUser.or(base.adminUser))
+            MachineSettings(
+                size: size.or(base.size), image: image.or(base.image), adminUser: adminUser.or(base.adminUser),
+                osDiskGiB: osDiskGiB.or(base.osDiskGiB))
         }
 
         var resolved: VirtualMachinePlan {
             VirtualMachinePlan(
                 size: size.value ?? AzureProvider.defaultVirtualMachine.size,
                 imageURN: image.value?.urn ?? AzureProvider.defaultVirtualMachine.imageURN,
-                adminUser: adminUser.value ?? AzureProvider.defaultVirtualMachine.adminUser)
+                adminUser: adminUser.value ?? AzureProvider.defaultVirtualMachine.adminUser,
+                osDiskGiB: osDiskGiB.value ?? AzureFacts.defaultOSDiskGiB)
+        }
+    }
+
+    /// The fields one `DataDisks` declaration gives.
+    struct DiskSettings {
+        var size: Parsed<Int> = .absent
+        var sku: Parsed<DiskSKU> = .absent
+
+        func overriding(_ base: DiskSettings) -> DiskSettings {
+            DiskSettings(size: size.or(base.size), sku: sku.or(base.sku))
+        }
+    }
+
+    static func parseDisks(_ disks: DataDisks?, diagnostics: inout DiagnosticCollector) -> DiskSettings {
+        guard let disks else { return DiskSettings() }
+        return DiskSettings(
+            size: AzureDiskRules.parseSize(
+                disks.sizeGiB, "DataDisks size", range: AzureFacts.dataDiskSizes, at: disks.sourceLocation, diagnostics: &diagnostics),
+            sku: Parsed.parse(disks.sku, at: disks.sourceLocation) { $0 })
+    }
+
+    /// Each region's data disks hold the database volume of a node.
+    public static func checkStorage(_ validated: Validated, needs: [String: Quantity], diagnostics: inout DiagnosticCollector) {
+        for region in validated.regions {
+            guard let storage = needs[region.key], case .value(let size, let at) = region.dataDiskGiB else { continue }
+            AzureDiskRules.checkDataDisk(sizeGiB: size, declaredAt: at, needs: storage, region: region.key, diagnostics: &diagnostics)
         }
     }
 
@@ -159,6 +214,7 @@ public enum AzureProvider: InfrastructureProvider {
                     return nil
                 }
                 return user
-            })
+            },
+            osDiskGiB: AzureDiskRules.parseSize(machines.osDiskGiB, "OS disk", range: 30...4095, at: at, diagnostics: &diagnostics))
     }
 }

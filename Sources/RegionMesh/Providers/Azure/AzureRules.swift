@@ -20,6 +20,14 @@ extension Rule {
     /// The rule `region-key-resembles-location`.
     public static let regionKeyResemblesLocation = Rule(
         "region-key-resembles-location", .warning, "a region key is a letter or two away from its Azure location's name, as if misspelled")
+    /// The rule `zones-unavailable`.
+    public static let zonesUnavailable = Rule(
+        "zones-unavailable", .error, "a region pins availability zones in an Azure location that has none, or a zone outside 1–3")
+    /// The rule `invalid-disk-size`.
+    public static let invalidDiskSize = Rule("invalid-disk-size", .error, "a data or OS disk size is outside what Azure accepts")
+    /// The rule `data-disk-too-small`.
+    public static let dataDiskTooSmall = Rule(
+        "data-disk-too-small", .error, "a node's data disk cannot hold the database volume it carries")
     /// The rule `subnet-outside-vnet`.
     public static let subnetOutsideVNet = Rule("subnet-outside-vnet", .error, "a subnet does not lie inside its VNet")
 }

@@ -10,6 +10,10 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
         [AzureInfrastructureScript(plan: plan, azure: azure).script, AzureTeardownScript(plan: plan, azure: azure).script]
     }
 
+    func files() throws -> [Artifact] {
+        [AzureCloudInit.artifact(plan, azure)]
+    }
+
     func setupSteps() -> [PhasedStep] {
         [
             PhasedStep(
