@@ -36,6 +36,13 @@ public enum ScriptEnvironment {
             defaultValue: "$HOME/.regionmesh/\(plan.name)")
     }
 
+    /// The variables every script reads through the shared library.
+    public static let runtime = [
+        Variable(name: "DRY_RUN", doc: "1 (or --dry-run): print every command that would change something and run none.", defaultValue: "0"),
+        Variable(name: "YES", doc: "1 (or --yes): answer every question with yes.", defaultValue: "0"),
+        Variable(name: "WAIT_INTERVAL", doc: "Seconds between two checks of a condition being waited for.", defaultValue: "5"),
+    ]
+
     /// `kubectl <words> --kubeconfig "$KUBECONFIG_FILE" --context <context>`; add options after.
     public static func kubectl(_ context: ShellWord, _ words: [ShellWord]) -> ShellCommand {
         ShellCommand(words: ["kubectl"] + words).option("--kubeconfig", kubeconfig.word).option("--context", context)

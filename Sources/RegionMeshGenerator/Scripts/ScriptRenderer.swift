@@ -85,7 +85,7 @@ enum ScriptRenderer {
         if !script.environment.isEmpty {
             text += ["", "Environment:"]
             for variable in script.environment {
-                text.append("  \(variable.name) (default \(variable.defaultValue)): \(variable.doc)")
+                text.append("  \(variable.name)\(variable.defaultValue.isEmpty ? "" : " (default \(variable.defaultValue))"): \(variable.doc)")
             }
         }
         text.append("Every step is safe to run again.")

@@ -14,10 +14,10 @@ enum SetupScript {
             ],
             done: "\(plan.name) is up")
         script.readsTopologyFolder = true
-        script.environment = (environment.contains(secrets) ? environment : environment + [secrets]) + [adminAddress]
+        script.environment = (environment.contains(secrets) ? environment : environment + [secrets]) + [adminAddress, logDirectory]
         script.helpers = addressHelpers
         script.constants = [
-            ScriptConstant(name: "LOG_DIR", value: "\"${REGIONMESH_LOG_DIR:-$\(secrets.name)-logs}\"", doc: "Where run logs are written: next to the secrets folder (REGIONMESH_LOG_DIR overrides).")
+            ScriptConstant(name: "LOG_DIR", value: "\"${REGIONMESH_LOG_DIR:-$\(secrets.name)-logs}\"", doc: "Where run logs are written.")
         ]
         script.beforeSteps = preflight(plan, checks: checks) + [
             .when("[[ \"$DRY_RUN\" != 1 ]]", [
@@ -57,6 +57,10 @@ enum SetupScript {
         body.append(.info("all tools present, logged in, keys found"))
         return body
     }
+
+    /// Where run logs go.
+    static let logDirectory = ScriptEnvironment.Variable(
+        name: "REGIONMESH_LOG_DIR", doc: "Where setup.sh writes the log of each run (empty: next to the secrets folder).", defaultValue: "")
 
     /// The address this machine reaches the nodes from, when it cannot be found out.
     static let adminAddress = ScriptEnvironment.Variable(
