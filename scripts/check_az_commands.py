@@ -25,7 +25,21 @@ with open(SAMPLE_KEY, "w") as key_file:
 SAMPLES = {
     "SSH_PUBLIC_KEY_FILE": SAMPLE_KEY,
     "HOME": os.path.dirname(SAMPLE_KEY),
+    # The arguments of the scripts' own helper functions.
+    "location": "eastus",
+    "size": "Standard_D4s_v5",
+    "name": "sample-name",
 }
+
+
+def topology_folder(path):
+    """The generated topology folder a script lies in: the nearest folder above it with a plan.json."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while folder != os.path.dirname(folder):
+        if os.path.exists(os.path.join(folder, "plan.json")):
+            return folder
+        folder = os.path.dirname(folder)
+    return os.path.dirname(os.path.abspath(path))
 
 AZ_GROUPS = ("group", "network", "vm", "resource", "account")
 
@@ -77,15 +91,16 @@ def az_commands(line):
 
 
 def substitute(command):
-    """Replaces "$NAME", "${NAME}" and $NAME by sample values; fails on an unknown variable."""
+    """The command's words, with "$NAME", "${NAME}" and $NAME replaced by sample values; fails on
+    an unknown variable."""
 
     def value(match):
         name = match.group(1) or match.group(2)
         if name not in SAMPLES:
             raise KeyError(name)
-        return shlex.quote(SAMPLES[name])
+        return SAMPLES[name]
 
-    return re.sub(r'"?\$(?:\{(\w+)\}|(\w+))"?', value, command)
+    return [re.sub(r"\$(?:\{(\w+)\}|(\w+))", value, word) for word in shlex.split(command)]
 
 
 def main(paths):
@@ -94,6 +109,7 @@ def main(paths):
     seen = set()
     checked = failed = 0
     for path in paths:
+        SAMPLES["TOPOLOGY_DIR"] = topology_folder(path)
         with open(path, encoding="utf-8") as script:
             lines = joined_lines(script.read())
         for line in lines:
@@ -101,7 +117,7 @@ def main(paths):
                 continue
             for command in az_commands(line):
                 try:
-                    words = shlex.split(substitute(command))
+                    words = substitute(command)
                 except KeyError as error:
                     print(f"FAIL {path}: no sample value for variable ${error.args[0]} in: {command}")
                     failed += 1

@@ -9,7 +9,7 @@ public let global = Topology(
     Azure(resourceGroup: "crdb-global", location: .westeurope)
     Defaults {
         VirtualMachines(size: "Standard_D8s_v5", image: .ubuntu2404, adminUser: "crdb")
-        K3s(version: "v1.33.5+k3s1")
+        K3s(version: "v1.35.4+k3s1")
         Cilium(version: "1.19.5")
         CockroachDB(version: "v26.2.1", storage: "256Gi", cpu: 4, memory: "16Gi", storageClass: "local-path")
         AdminAccess(from: "198.51.100.0/24", "203.0.113.0/24")

@@ -9,7 +9,7 @@ public let threeRegion = Topology(
     Azure(resourceGroup: "crdb-cilium-multi-region", location: .eastus)
     Defaults {
         VirtualMachines(size: "Standard_D4s_v5", image: .ubuntu2404, adminUser: "ubuntu")
-        K3s(version: "v1.33.5+k3s1")
+        K3s(version: "v1.35.4+k3s1")
         Cilium(version: "1.19.5")
         CockroachDB(version: "v26.2.1", storage: "100Gi", cpu: 2, memory: "8Gi")
         AdminAccess(from: "203.0.113.0/24")

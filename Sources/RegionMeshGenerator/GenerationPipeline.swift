@@ -49,8 +49,7 @@ public enum Generation {
             throw GeneratorError("two topologies are named '\(topology.name)'; each needs its own folder under \(root.relativePath)")
         }
         var plans: [Plan] = []
-        for topology in topologies {
-            let compilation = Pipeline.compile(topology)
+        for compilation in Pipeline.compile(topologies) {
             result.diagnostics += compilation.diagnostics
             if let plan = compilation.plan { plans.append(plan) }
         }

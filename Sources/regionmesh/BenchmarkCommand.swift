@@ -17,7 +17,7 @@ struct BenchmarkCommand: ParsableCommand {
     var iterations = 5
 
     func validate() throws {
-        guard (1...255).contains(regions) else { throw ValidationError("--regions must be 1–255 (the ClusterMesh limit)") }
+        guard (1...255).contains(regions) else { throw ValidationError("--regions must be 1–255 (the most clusters one mesh connects)") }
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
     }
 
@@ -45,27 +45,5 @@ struct BenchmarkCommand: ParsableCommand {
 
     private func report(_ stage: String, milliseconds: Double) {
         print("\(stage.padding(toLength: 20, withPad: " ", startingAt: 0))\(String(format: "%10.1f ms", milliseconds))")
-    }
-}
-
-/// A valid topology of `regions` regions with disjoint ranges: VNets are /20s of 10.0.0.0/8, pod
-/// ranges /22s of 100.64.0.0/10, service ranges /24s of 172.16.0.0/12.
-enum SyntheticTopology {
-    static func make(regions: Int) -> Topology {
-        let vnets = try! IPv4Network.parse("10.0.0.0/8").subnets(prefixLength: 20)
-        let pods = try! IPv4Network.parse("100.64.0.0/10").subnets(prefixLength: 22)
-        let services = try! IPv4Network.parse("172.16.0.0/12").subnets(prefixLength: 24)
-        let locations = AzureLocation.allCases
-        return Topology("synthetic-\(regions)") {
-            Azure(resourceGroup: "rg-synthetic", location: .eastus)
-            Defaults { AdminAccess(from: "192.0.2.0/24") }
-            for index in 0..<regions {
-                Region(String(format: "r%03d", index + 1), location: locations[index % locations.count], clusterID: index + 1) {
-                    Network(vnet: "\(vnets[index])", subnet: "\(vnets[index].subnets(prefixLength: 24)[0])")
-                    Pods("\(pods[index])")
-                    Services("\(services[index])")
-                }
-            }
-        }
     }
 }

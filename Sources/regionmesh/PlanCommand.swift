@@ -2,10 +2,10 @@ import ArgumentParser
 import RegionMesh
 import RegionMeshGenerator
 
-/// `regionmesh plan`: the resolved address plan, clusters and nodes, and what Azure will create.
+/// `regionmesh plan`: the resolved address plan, clusters and nodes, and what the provider will create.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Show the resolved plan: address plan, clusters, nodes, and the Azure resources to create.")
+        commandName: "plan", abstract: "Show the resolved plan: address plan, clusters, nodes, and the cloud resources to create.")
 
     @OptionGroup var selection: TopologySelection
     @Option(help: "text (tables) or json (the full Plan).")
@@ -14,8 +14,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         var failed = false
         var plans: [Plan] = []
-        for topology in try selection.topologies() {
-            let compilation = Pipeline.compile(topology)
+        for compilation in Pipeline.compile(try selection.topologies()) {
             for diagnostic in compilation.diagnostics { Console.error(diagnostic.description) }
             if let plan = compilation.plan { plans.append(plan) } else { failed = true }
         }

@@ -5,7 +5,7 @@ import ArgumentParser
 struct RegionMeshCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regionmesh",
-        abstract: "Compile multi-region CockroachDB topologies into Azure, k3s, Cilium, CoreDNS and CockroachDB artifacts.",
+        abstract: "Compile multi-region CockroachDB topologies into everything that builds and tears them down.",
         subcommands: [ListCommand.self, ValidateCommand.self, PlanCommand.self, GenerateCommand.self, RulesCommand.self, BenchmarkCommand.self]
     )
 }

@@ -13,7 +13,8 @@ struct ValidateCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let reports = try selection.topologies().map { ($0.name, Pipeline.validate($0).diagnostics) }
+        let topologies = try selection.topologies()
+        let reports = zip(topologies, Pipeline.validate(topologies)).map { ($0.name, $1.diagnostics) }
         switch format {
         case .text:
             for (_, diagnostics) in reports {

@@ -12,7 +12,12 @@ public enum CIDRError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .empty: "an empty string is not a CIDR block"
-        case .missingPrefixLength(let text): "'\(text)' has no prefix length (write it as address/length, e.g. '\(text)/24')"
+        case .missingPrefixLength(let text):
+            if let address = try? IPv4Address.parse(Substring(text)) {
+                "'\(text)' has no prefix length: write '\(text)/32' for that one address, or '\(IPv4Network(containing: address, prefixLength: 24))' for its /24"
+            } else {
+                "'\(text)' is not a CIDR block such as '10.1.0.0/16'"
+            }
         case .wrongOctetCount(let text, let count): "'\(text)' has \(count) octet\(count == 1 ? "" : "s"); an IPv4 address has 4"
         case .invalidOctet(let octet): "'\(octet)' is not an octet (a number from 0 to 255)"
         case .leadingZero(let octet): "octet '\(octet)' has a leading zero, which some tools read as octal"

@@ -1,6 +1,6 @@
 /// The four axes along which deployments differ. Each is a protocol with one implementation per
-/// folder (`Providers/Azure/`, `Distributions/K3s/`, `NetworkPlugins/Cilium/`,
-/// `Databases/CockroachDB/`), and ``ComponentRegistry`` names the implementations. A component
+/// folder (`Providers/<name>/`, `Distributions/<name>/`, `NetworkPlugins/<name>/`,
+/// `Databases/<name>/`), and ``ComponentRegistry`` names the implementations. A component
 /// supplies its DSL declarations, its rules, its validation and its part of the Plan; what one
 /// component needs from another it reads from the other's conventions (below) or from the Plan,
 /// never by calling it.
@@ -23,37 +23,44 @@ public protocol Component {
     static func plan(_ validated: Validated, context: PlanningContext) -> Part
 }
 
-/// The machines and private networks a deployment runs on (Azure).
+/// The machines and private networks a deployment runs on.
 public protocol InfrastructureProvider: Component where Part: ProviderFacts {
     /// What the provider tells the core and the other components.
     static var conventions: ProviderConventions { get }
     /// The prefix of every derived name (`crdb` gives cluster `crdb-eastus`).
     static func namePrefix(of topology: GatheredTopology) -> String
+    /// Checks that the nodes' storage holds what the database puts on each node.
+    static func checkStorage(_ validated: Validated, needs: [String: Quantity], diagnostics: inout DiagnosticCollector)
 }
 
-/// How each cluster's Kubernetes is installed (k3s with k3sup).
+/// How each cluster's Kubernetes is installed.
 public protocol KubernetesDistribution: Component {
     /// What the distribution tells the core and the other components.
     static var conventions: DistributionConventions { get }
 }
 
-/// The pod network of each cluster and how the clusters' pod networks are joined (Cilium ClusterMesh).
+/// The pod network of each cluster and how the clusters' pod networks are joined.
 public protocol NetworkPlugin: Component {
     /// What the network plugin tells the core and the other components.
     static var conventions: NetworkPluginConventions { get }
 }
 
-/// The database that runs across the regions (CockroachDB).
-public protocol Database: Component {}
+/// The database that runs across the regions.
+public protocol Database: Component {
+    /// The persistent storage each node of each region must hold, by region key.
+    static func storagePerNode(_ validated: Validated) -> [String: Quantity]
+}
 
 /// What an infrastructure provider tells the core and the other components.
 public struct ProviderConventions: Sendable {
-    /// The provider's name: `Azure`.
+    /// The provider's name, as messages and documents say it.
     public let name: String
-    /// What it calls a region's private network: `VNet`.
+    /// What it calls a region's private network.
     public let networkTerm: String
-    /// How the regions' private networks reach each other: `VNet peering`.
+    /// How the regions' private networks reach each other.
     public let interconnect: String
+    /// How a topology declares a region's network in this provider's spelling, for hints.
+    public let networkDeclaration: String
     /// The rule that a node subnet lies inside its network (its ID names the provider's network term).
     public let subnetOutsideNetwork: Rule
     /// Address ranges the provider reserves for itself, with why.
@@ -67,13 +74,14 @@ public struct ProviderConventions: Sendable {
 
     /// Declares a provider's conventions.
     public init(
-        name: String, networkTerm: String, interconnect: String, subnetOutsideNetwork: Rule,
+        name: String, networkTerm: String, interconnect: String, networkDeclaration: String, subnetOutsideNetwork: Rule,
         reservedRanges: [(IPv4Network, String)], subnetReservation: SubnetReservation,
         defaultNamePrefix: String, nodeName: @escaping @Sendable (String, String, Int) -> String
     ) {
         self.name = name
         self.networkTerm = networkTerm
         self.interconnect = interconnect
+        self.networkDeclaration = networkDeclaration
         self.subnetOutsideNetwork = subnetOutsideNetwork
         self.reservedRanges = reservedRanges
         self.subnetReservation = subnetReservation
@@ -98,7 +106,7 @@ public struct SubnetReservation: Sendable {
 
 /// What a Kubernetes distribution tells the core and the other components.
 public struct DistributionConventions: Sendable {
-    /// The distribution's name: `k3s`.
+    /// The distribution's name, as messages and documents say it.
     public let name: String
     /// The ports administrators and the installer must reach on every node from outside.
     public let adminPorts: [AdminPort]
@@ -115,7 +123,7 @@ public struct DistributionConventions: Sendable {
 
 /// What a network plugin tells the core and the other components.
 public struct NetworkPluginConventions: Sendable {
-    /// The plugin's name: `Cilium`.
+    /// The plugin's name, as messages and documents say it.
     public let name: String
     /// What the distribution must leave out for the plugin to take over.
     public let distributionRequirements: Set<DistributionRequirement>
@@ -144,6 +152,11 @@ public protocol ProviderFacts: Sendable {
     func placement(ofRegion key: String) -> String
     /// The provider's conventions.
     var conventions: ProviderConventions { get }
+    /// The failure domain (availability zone) of node `index` of region `key`, as Kubernetes names
+    /// it in `topology.kubernetes.io/zone`; nil when the node is in none.
+    func zone(ofNode index: Int, inRegion key: String) -> String?
+    /// Where the nodes of region `key` keep persistent data (a mounted data disk), if not on the OS disk.
+    func dataPath(ofRegion key: String) -> String?
 }
 
 /// What a component's planning may read: the neutral plan, and the provider's facts.
@@ -158,6 +171,8 @@ public struct PlanningContext: Sendable {
     public let provider: (any ProviderFacts)?
     /// What the network plugin asks of the distribution.
     public let distributionRequirements: Set<DistributionRequirement>
+    /// The persistent storage each node of a region must hold for the database.
+    public let storagePerNode: [String: Quantity]
 
     /// The regions other than `region`, in declaration order.
     public func remoteRegions(of region: RegionPlan) -> [RegionPlan] {
@@ -170,6 +185,15 @@ extension PlanningContext {
     func with(provider: any ProviderFacts) -> PlanningContext {
         PlanningContext(
             topologyName: topologyName, regions: regions, clusterDomain: clusterDomain, provider: provider,
-            distributionRequirements: distributionRequirements)
+            distributionRequirements: distributionRequirements, storagePerNode: storagePerNode)
+    }
+}
+
+extension PlanningContext {
+    /// The same context, with the database's storage per node.
+    func with(storagePerNode: [String: Quantity]) -> PlanningContext {
+        PlanningContext(
+            topologyName: topologyName, regions: regions, clusterDomain: clusterDomain, provider: provider,
+            distributionRequirements: distributionRequirements, storagePerNode: storagePerNode)
     }
 }

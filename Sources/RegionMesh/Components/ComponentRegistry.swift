@@ -11,7 +11,7 @@ enum ComponentRegistry {
     /// Every tool the scripts call, in the order the components need them, each once.
     static var tools: [ToolRequirement] {
         var seen = Set<String>()
-        return (AzureProvider.tools + K3sDistribution.tools + CiliumNetworkPlugin.tools + CockroachDatabase.tools)
+        return (CoreTools.all + AzureProvider.tools + K3sDistribution.tools + CiliumNetworkPlugin.tools + CockroachDatabase.tools)
             .filter { seen.insert($0.name).inserted }
     }
 
@@ -27,12 +27,17 @@ enum ComponentRegistry {
         let distribution = K3sDistribution.validate(topology, core: core, diagnostics: &diagnostics)
         let networkPlugin = CiliumNetworkPlugin.validate(topology, core: core, diagnostics: &diagnostics)
         let database = CockroachDatabase.validate(topology, core: core, diagnostics: &diagnostics)
-        guard let provider, let distribution, let networkPlugin, let database else { return nil }
+        if let provider, let database {
+            AzureProvider.checkStorage(provider, needs: CockroachDatabase.storagePerNode(database), diagnostics: &diagnostics)
+        }
+        guard let provider, let distribution, let networkPlugin, let database, !diagnostics.hasErrors else { return nil }
         return ValidatedComponents(provider: .azure(provider), distribution: .k3s(distribution), networkPlugin: .cilium(networkPlugin), database: .cockroachDB(database))
     }
 
     /// Every component's part of the Plan: the provider first, whose facts the others may read.
     static func plan(_ components: ValidatedComponents, context: PlanningContext) -> (ProviderPlan, DistributionPlan, NetworkPluginPlan, DatabasePlan) {
+        let storage: [String: Quantity] = switch components.database { case .cockroachDB(let validated): CockroachDatabase.storagePerNode(validated) }
+        let context = context.with(storagePerNode: storage)
         let provider: ProviderPlan = switch components.provider { case .azure(let validated): .azure(AzureProvider.plan(validated, context: context)) }
         let informed = context.with(provider: provider.facts)
         let distribution: DistributionPlan = switch components.distribution { case .k3s(let validated): .k3s(K3sDistribution.plan(validated, context: informed)) }

@@ -1,5 +1,5 @@
-/// A region's private network (an Azure VNet, an AWS VPC) and the one subnet its nodes live in.
-/// Providers add the spelling their users know, such as `Network(vnet:subnet:)`.
+/// A region's private network and the one subnet its nodes live in. Each provider adds the
+/// spelling its users know.
 public struct Network: RegionStatement {
     /// The network's address space, e.g. `10.1.0.0/16`.
     public let range: String

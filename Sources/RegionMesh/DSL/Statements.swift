@@ -18,8 +18,8 @@ extension Declaration {
     public static var declarationName: String { String(describing: Self.self) }
 }
 
-/// A declaration allowed at the top level of a ``Topology``: ``Defaults``, ``Region``, and a
-/// provider's placement such as `Azure(resourceGroup:location:)`.
+/// A declaration allowed at the top level of a ``Topology``: ``Defaults``, ``Region``, and the
+/// provider's placement of the whole deployment.
 public protocol TopologyStatement: Declaration {}
 
 /// A declaration allowed inside a ``Region``.

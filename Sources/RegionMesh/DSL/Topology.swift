@@ -1,16 +1,6 @@
-/// A multi-region CockroachDB deployment, as a person writes it:
-///
-/// ```swift
-/// public let threeRegion = Topology("crdb-three-region", summary: "…") {
-///     Azure(resourceGroup: "crdb-cilium-multi-region", location: .eastus)
-///     Defaults { K3s(version: "v1.33.5+k3s1") }
-///     Region("eastus", location: .eastus, clusterID: 1) {
-///         Network(vnet: "10.1.0.0/16", subnet: "10.1.1.0/24")
-///         Pods("10.10.0.0/16")
-///         Services("10.101.0.0/16")
-///     }
-/// }
-/// ```
+/// A multi-region CockroachDB deployment, as a person writes it: the provider's placement,
+/// `Defaults`, and one `Region` per region with its address plan (`topologies/ThreeRegion.swift`
+/// is a complete example).
 ///
 /// A `Topology` holds only what was written, with where it was written; ``Pipeline`` gathers,
 /// validates and resolves it into a ``Plan``.
@@ -55,8 +45,8 @@ public struct Defaults: TopologyStatement {
     }
 }
 
-/// One region: its own private network, Kubernetes cluster and CockroachDB nodes. A provider adds
-/// the initializer that places it, such as `Region(_:location:clusterID:)` for Azure.
+/// One region: its own private network, Kubernetes cluster and CockroachDB nodes. Each provider
+/// adds the initializer that places a region in its own terms.
 public struct Region: TopologyStatement {
     /// The region key: a DNS-1123 label that becomes the Kubernetes namespace and DNS zone.
     public let key: String

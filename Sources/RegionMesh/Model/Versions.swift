@@ -1,13 +1,13 @@
 /// A dotted version `MAJOR.MINOR.PATCH`, optionally with a leading `v` and a `+build` or `-pre` suffix.
 public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
-    /// The version as written (`v1.33.5+k3s1`).
+    /// The version as written (`v1.35.4+k3s1`).
     public let text: String
     /// The numeric parts.
     public let major: Int, minor: Int, patch: Int
     /// What follows `-` or `+`, if anything.
     public let suffix: String
 
-    /// Parses `v1.33.5+k3s1`, `1.19.5` or `v26.2.1`; `requireV` demands the leading `v`.
+    /// Parses `v1.35.4+k3s1`, `1.19.5` or `v26.2.1`; `requireV` demands the leading `v`.
     public init?(_ text: String, requireV: Bool = false) {
         var rest = Substring(text)
         if rest.hasPrefix("v") { rest = rest.dropFirst() } else if requireV { return nil }

@@ -27,6 +27,11 @@ public enum Parsed<Value: Sendable>: Sendable {
         if case .value(_, let location) = self { location } else { nil }
     }
 
+    /// Whether the field was written but did not parse.
+    public var isInvalid: Bool {
+        if case .invalid = self { true } else { false }
+    }
+
     /// The value transformed, keeping its location.
     public func map<Other>(_ transform: (Value) -> Other) -> Parsed<Other> {
         switch self {

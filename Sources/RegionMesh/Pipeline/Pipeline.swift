@@ -34,6 +34,21 @@ public enum Pipeline {
         let validation = validate(topology)
         return Compilation(diagnostics: validation.diagnostics, plan: validation.topology.map(Planner.plan))
     }
+
+    /// Validates the topologies of one repository: each on its own, and what they share, which
+    /// each topology's diagnostics include.
+    public static func validate(_ topologies: [Topology]) -> [Validation] {
+        let shared = CrossTopologyRules.check(topologies)
+        return topologies.enumerated().map { index, topology in
+            let validation = validate(topology)
+            return Validation(diagnostics: (validation.diagnostics + shared[index]).sortedByLocation(), topology: validation.topology)
+        }
+    }
+
+    /// Compiles the topologies of one repository, with what they share checked.
+    public static func compile(_ topologies: [Topology]) -> [Compilation] {
+        validate(topologies).map { Compilation(diagnostics: $0.diagnostics, plan: $0.topology.map(Planner.plan)) }
+    }
 }
 
 /// The result of validating a topology.

@@ -35,7 +35,7 @@ enum Planner {
         }
         let context = PlanningContext(
             topologyName: validated.topology.name, regions: regions, clusterDomain: clusterDomain, provider: nil,
-            distributionRequirements: ComponentRegistry.networkPluginConventions.distributionRequirements)
+            distributionRequirements: ComponentRegistry.networkPluginConventions.distributionRequirements, storagePerNode: [:])
         let (providerPlan, distribution, networkPlugin, database) = ComponentRegistry.plan(validated.components, context: context)
         return Plan(
             name: validated.topology.name,

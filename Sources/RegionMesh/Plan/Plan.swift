@@ -82,7 +82,7 @@ public struct ClusterPlan: Sendable, Codable, Equatable {
 
 /// A region's address plan.
 public struct AddressPlan: Sendable, Codable, Equatable {
-    /// The private network's address space (an Azure VNet).
+    /// The private network's address space.
     public let network: IPv4Network
     /// The node subnet, inside the network.
     public let subnet: IPv4Network
@@ -167,6 +167,14 @@ public enum SourceRange: Sendable, Hashable, Codable, CustomStringConvertible {
     case any
     /// A CIDR block.
     case network(IPv4Network)
+
+    /// Whether the range admits every address (`*` or `0.0.0.0/0`).
+    public var isAnyAddress: Bool {
+        switch self {
+        case .any: true
+        case .network(let network): network.prefixLength == 0
+        }
+    }
 
     public var description: String {
         switch self {

@@ -2,17 +2,23 @@
 /// range is large enough for what the region puts in it. What a provider reserves, and what it
 /// calls a region's network, come from its conventions.
 extension Rule {
+    /// The rule `overlapping-cidr`.
     public static let overlappingCIDR = Rule(
         "overlapping-cidr", .error, "two network, pod or service ranges overlap, in one region or across regions")
+    /// The rule `reserved-range`.
     public static let reservedRange = Rule(
         "reserved-range", .error,
         "a range overlaps one the provider or Kubernetes cannot use (0/8, 127/8, 169.254/16, 224/4, 240/4, the provider's own)")
+    /// The rule `subnet-too-small`.
     public static let subnetTooSmall = Rule(
         "subnet-too-small", .error, "a subnet cannot hold the region's nodes beside the addresses the provider keeps")
+    /// The rule `pod-range-too-small`.
     public static let podRangeTooSmall = Rule(
         "pod-range-too-small", .error, "the pod range cannot give every node a block of the per-node mask size")
+    /// The rule `service-range-too-large`.
     public static let serviceRangeTooLarge = Rule(
         "service-range-too-large", .error, "a service range is larger than Kubernetes allows (/12)")
+    /// The rule `service-range-too-small`.
     public static let serviceRangeTooSmall = Rule(
         "service-range-too-small", .error, "a service range is too small to hold the cluster DNS address (its 10th address)")
 }
@@ -41,7 +47,7 @@ enum AddressPlanRules {
         let network = region.own.first(Network.self)
         let pods = region.own.first(Pods.self)
         let services = region.own.first(Services.self)
-        for (missing, example) in [(network == nil, "Network(vnet:subnet:)"), (pods == nil, "Pods(_:)"), (services == nil, "Services(_:)")]
+        for (missing, example) in [(network == nil, provider.networkDeclaration), (pods == nil, "Pods(_:)"), (services == nil, "Services(_:)")]
         where missing {
             diagnostics.add(.missingDeclaration, "\(name) has no \(example) declaration", at: region.location)
         }

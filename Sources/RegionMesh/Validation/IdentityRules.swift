@@ -1,15 +1,21 @@
 /// Names and numbers that must be well-formed or unique: the topology name, region keys, cluster
 /// names and cluster IDs.
 extension Rule {
+    /// The rule `invalid-topology-name`.
     public static let invalidTopologyName = Rule(
         "invalid-topology-name", .error,
         "the topology name is not a DNS-1123 label (it names out/<name>/ and the app.kubernetes.io/part-of label)")
+    /// The rule `invalid-region-key`.
     public static let invalidRegionKey = Rule("invalid-region-key", .error, "a region key is not a DNS-1123 label (it becomes a namespace)")
+    /// The rule `duplicate-region-key`.
     public static let duplicateRegionKey = Rule("duplicate-region-key", .error, "two regions share a key (the key is the namespace and DNS zone)")
+    /// The rule `reserved-region-key`.
     public static let reservedRegionKey = Rule(
         "reserved-region-key", .error,
         "a region key names a namespace Kubernetes reserves ('default', 'kube-*'); every other cluster would forward that zone away")
+    /// The rule `duplicate-cluster-name`.
     public static let duplicateClusterName = Rule("duplicate-cluster-name", .error, "two regions share a cluster name")
+    /// The rule `duplicate-cluster-id`.
     public static let duplicateClusterID = Rule("duplicate-cluster-id", .error, "two regions share a cluster ID")
 }
 

@@ -1,10 +1,18 @@
 /// Node counts, administrative access and the fixed NodePorts of each cluster.
 extension Rule {
+    /// The rule `invalid-node-count`.
     public static let invalidNodeCount = Rule("invalid-node-count", .error, "a region has fewer than one node")
+    /// The rule `admin-open-to-internet`.
     public static let adminOpenToInternet = Rule(
         "admin-open-to-internet", .warning, "SSH, the Kubernetes API and the NodePorts are reachable from any address ('*')")
+    /// The rule `unroutable-source`.
+    public static let unroutableSource = Rule(
+        "unroutable-source", .warning,
+        "an administrative or inbound source lies in a documentation or otherwise unroutable range (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 0.0.0.0/8, …): nobody can connect from it")
+    /// The rule `node-port-out-of-range`.
     public static let nodePortOutOfRange = Rule(
         "node-port-out-of-range", .error, "a fixed NodePort is outside the Kubernetes NodePort range 30000–32767")
+    /// The rule `node-port-collision`.
     public static let nodePortCollision = Rule("node-port-collision", .error, "two fixed NodePorts of a cluster are the same")
 }
 
@@ -49,6 +57,26 @@ enum NodeRules {
         return failed ? nil : parsed
     }
 
+    /// Ranges no connection from the Internet comes from: documentation examples (RFC 5737),
+    /// "this network", loopback, link-local, shared (carrier-grade NAT), benchmarking, multicast and
+    /// reserved space.
+    static let unroutable: [(IPv4Network, String)] = [
+        ("192.0.2.0", 24, "TEST-NET-1, for documentation"), ("198.51.100.0", 24, "TEST-NET-2, for documentation"),
+        ("203.0.113.0", 24, "TEST-NET-3, for documentation"), ("0.0.0.0", 8, "'this network'"), ("127.0.0.0", 8, "loopback"),
+        ("169.254.0.0", 16, "link-local"), ("100.64.0.0", 10, "shared address space behind carrier-grade NAT"),
+        ("198.18.0.0", 15, "benchmarking"), ("224.0.0.0", 4, "multicast"), ("240.0.0.0", 4, "reserved"),
+    ].map { (try! IPv4Network.parse("\($0.0)/\($0.1)"), $0.2) }
+
+    /// Warns about each source inside an unroutable range: nobody can connect from there.
+    static func checkRoutable(_ sources: [SourceRange], _ what: String, region: String, at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
+        for case .network(let network) in sources where network.prefixLength > 0 {
+            guard let (range, why) = unroutable.first(where: { $0.0.contains(network) }) else { continue }
+            diagnostics.add(.unroutableSource, region: region, at: location) {
+                "\(what) source \(network) of \($0) lies in \(range) (\(why)); no one connects from there: put the range you connect from in the topology (curl -s https://ifconfig.me shows your address)"
+            }
+        }
+    }
+
     static func parseNodePorts(_ declaration: NodePorts?, purposes: [NodePortPurpose], diagnostics: inout DiagnosticCollector) -> [NodePortPurpose: Parsed<Int>] {
         guard let declaration else { return [:] }
         var ports: [NodePortPurpose: Parsed<Int>] = [:]
@@ -68,10 +96,13 @@ enum NodeRules {
 
     static func check(_ regions: [RegionFacts], diagnostics: inout DiagnosticCollector) {
         for region in regions {
-            if let sources = region.adminSources.value, sources == [.any], let location = region.adminSources.location {
-                diagnostics.add(.adminOpenToInternet, region: region.key, at: location) {
-                    "SSH, the Kubernetes API and the NodePorts of \($0) are open to any address; limit them with AdminAccess(from: \"<your CIDR>\")"
+            if let sources = region.adminSources.value, let location = region.adminSources.location {
+                if let open = sources.first(where: \.isAnyAddress) {
+                    diagnostics.add(.adminOpenToInternet, region: region.key, at: location) {
+                        "SSH, the Kubernetes API and the NodePorts of \($0) are open to any address ('\(open)'); limit them with AdminAccess(from: \"<your CIDR>\")"
+                    }
                 }
+                checkRoutable(sources, "AdminAccess", region: region.key, at: location, diagnostics: &diagnostics)
             }
             var seen: [Int: NodePortPurpose] = [:]
             for (purpose, parsed) in region.nodePorts.sorted(by: { $0.key < $1.key }) {

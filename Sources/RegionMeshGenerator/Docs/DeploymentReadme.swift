@@ -46,7 +46,7 @@ enum DeploymentReadme {
 
             """
         for (title, markdown) in contributions.flatMap(\.sections) {
-            text += "\n## \(title)\n\n\(markdown)\n"
+            text += "\n## \(title)\n\n\(markdown.trimmingCharacters(in: .newlines))\n\n"
         }
         text += """
             ## Run it
@@ -74,6 +74,11 @@ enum DeploymentReadme {
 
             \(contributions.flatMap(\.afterSetup).joined(separator: "\n\n"))
 
+            ## Environment variables
+
+            Every script reads these; `setup.sh` passes them on to the scripts it runs.
+
+            \(environmentTable(plan, scripts: scripts).markdown)
             ## GitOps
 
             Each `clusters/<cluster>/` folder is a Kustomization: `kubectl apply -k clusters/<cluster>`, a Flux \
@@ -116,11 +121,22 @@ enum DeploymentReadme {
         items.count > 1 ? items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1] : items.joined()
     }
 
-    /// "`az`, `k3sup` … and `cockroach` (and optionally `cilium`)".
+    /// The required tools, "`a`, `b` and `c`", and the optional ones.
     static func toolList(_ plan: Plan) -> String {
         let required = plan.tools.filter { !$0.optional }.map { "`\($0.name)`" }
         let optional = plan.tools.filter(\.optional).map { "`\($0.name)`" }
         return list(required) + (optional.isEmpty ? "" : " (\(optional.joined(separator: ", ")) is optional: it adds checks)")
+    }
+
+    /// Every variable any script reads, with its default.
+    static func environmentTable(_ plan: Plan, scripts: [Script]) -> TextTable {
+        var variables: [ScriptEnvironment.Variable] = []
+        for variable in scripts.flatMap(\.environment) + ScriptEnvironment.runtime where !variables.contains(variable) {
+            variables.append(variable)
+        }
+        return TextTable(
+            header: ["Variable", "Default", "What it is"],
+            rows: variables.map { ["`\($0.name)`", $0.defaultValue.isEmpty ? "—" : "`\($0.defaultValue)`", $0.doc] })
     }
 
     static func nodesTable(_ plan: Plan, _ contributions: [ReadmeContribution]) -> TextTable {

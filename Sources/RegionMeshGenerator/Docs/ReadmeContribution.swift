@@ -5,7 +5,7 @@ import RegionMesh
 struct ReadmeContribution {
     /// Its phrase of the opening sentence: "one k3s cluster per region with 3/3/3 server nodes".
     var overview: String?
-    /// What it runs in a region, for the versions line: "k3s v1.33.5+k3s1".
+    /// What it runs in a region, for the versions line: "k3s v1.35.4+k3s1".
     var version: ((RegionPlan) -> String)?
     /// Columns it adds to the nodes table.
     var nodeColumns: [(header: String, value: (RegionPlan, NodePlan) -> String)] = []
@@ -21,13 +21,13 @@ struct ReadmeContribution {
     var runNotes: [String] = []
     /// Markdown paragraphs that end the run section: how to reach what it set up.
     var afterSetup: [String] = []
-    /// Files it puts into each cluster folder besides Kubernetes objects: "Cilium values".
+    /// Files it puts into each cluster folder besides Kubernetes objects: "Helm values".
     var clusterFolderFiles: [String] = []
     /// What it puts into each cluster folder: "the CockroachDB objects".
     var clusterFolderContents: [String] = []
     /// Sentences of the GitOps section.
     var gitOps: [String] = []
-    /// What secret it makes at apply time: "the Cilium CA (one for all clusters)".
+    /// What secret it makes at apply time: "the database's CA and certificates".
     var secretItems: [String] = []
     /// Sentences of the secrets section.
     var secrets: [String] = []

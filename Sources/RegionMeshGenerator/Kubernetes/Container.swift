@@ -23,9 +23,15 @@ struct EnvVar: Encodable, Sendable {
     let name: String
     let valueFrom: Source
 
-    /// Where the value comes from.
+    /// Where the value comes from: the container's resources, or a field of the pod.
     struct Source: Encodable, Sendable {
-        let resourceFieldRef: ResourceFieldSelector
+        var fieldRef: FieldSelector? = nil
+        var resourceFieldRef: ResourceFieldSelector? = nil
+    }
+
+    /// A field of the pod, e.g. `spec.nodeName`.
+    struct FieldSelector: Encodable, Sendable {
+        let fieldPath: String
     }
 
     /// `resource` (e.g. `limits.memory`) divided by `divisor` (e.g. `1Mi`).
@@ -37,6 +43,11 @@ struct EnvVar: Encodable, Sendable {
     /// The variable `name` holding `resource` / `divisor`.
     static func resource(_ name: String, _ resource: String, divisor: String) -> EnvVar {
         EnvVar(name: name, valueFrom: Source(resourceFieldRef: ResourceFieldSelector(resource: resource, divisor: divisor)))
+    }
+
+    /// The variable `name` holding the pod's field `path`.
+    static func field(_ name: String, _ path: String) -> EnvVar {
+        EnvVar(name: name, valueFrom: Source(fieldRef: FieldSelector(fieldPath: path)))
     }
 }
 

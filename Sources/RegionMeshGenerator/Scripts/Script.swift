@@ -7,7 +7,7 @@ import RegionMesh
 /// (`--dry-run`, `--yes`, `--from`, `--only`, `--help`), banners, timing, and on a failure the
 /// step that failed and the command that resumes.
 struct Script {
-    /// The path under `out/<topology>/`, e.g. `azure/infrastructure.sh`.
+    /// The path under `out/<topology>/`, e.g. `cockroachdb/init.sh`.
     let path: String
     /// What the script does, for its header and `--help`; a few lines.
     let purpose: [String]
@@ -66,7 +66,8 @@ struct ShellFunction {
     let body: [ScriptStatement]
 }
 
-/// A `readonly NAME=value` line of a script, after its comment.
+/// A `readonly NAME=value` line of a script, after its comment (or another declaration keyword,
+/// such as `declare -A` for a table the steps fill).
 struct ScriptConstant {
     /// The variable name.
     let name: String
@@ -74,6 +75,8 @@ struct ScriptConstant {
     let value: String
     /// What it holds.
     let doc: String
+    /// How it is declared.
+    var keyword = "readonly"
 }
 
 /// An option of one script beyond the common ones: a flag that sets a variable to 1.
@@ -94,6 +97,13 @@ indirect enum ScriptStatement {
     case command(ShellCommand)
     /// `if ! exists <lookup>; then <create>…; else info "<what> exists"; fi`: the idempotent create.
     case ensure(String, lookup: ShellCommand, create: [ScriptStatement])
+    /// `if ! exists <lookup>; then <create>…; else <update>…; fi`: create what is absent, and bring
+    /// what exists to the plan.
+    case converge(String, lookup: ShellCommand, create: [ScriptStatement], update: [ScriptStatement])
+    /// When `exists` finds the resource: compare what `current` prints with `planned`, and record
+    /// the difference (with `fix`, what to do) in the step's `problems`. For what cannot change in
+    /// place; the step reports every difference at once before anything changes.
+    case drift(String, exists: ShellCommand, current: ShellCommand, planned: String, fix: String)
     /// `if found <lookup>; then <delete>…; else info "<what> does not exist"; fi`: the idempotent delete.
     case ensureAbsent(String, lookup: ShellCommand, delete: [ScriptStatement])
     /// `wait_until <what> <timeout> <condition>`: checks the condition until it holds.
@@ -121,6 +131,8 @@ indirect enum ScriptStatement {
         switch self {
         case .run(let command), .command(let command), .waitUntil(_, _, let command), .capture(_, _, let command): [command]
         case .ensure(_, let lookup, let body), .ensureAbsent(_, let lookup, let body): [lookup] + body.flatMap(\.commands)
+        case .converge(_, let lookup, let create, let update): [lookup] + (create + update).flatMap(\.commands)
+        case .drift(_, let exists, let current, _, _): [exists, current]
         case .pipeline(let first, let second): [first, second]
         case .block(_, let body, _): body.flatMap(\.commands)
         case .when(_, let body, let otherwise): (body + otherwise).flatMap(\.commands)

@@ -1,7 +1,7 @@
 import RegionMesh
 
 /// The environment variables the generated scripts read, with their defaults. A person overrides
-/// them when calling a script (`SSH_PRIVATE_KEY_FILE=~/.ssh/azure ./setup.sh`); every script exports
+/// them when calling a script (`SSH_PRIVATE_KEY_FILE=~/.ssh/deploy ./setup.sh`); every script exports
 /// the ones it reads, so the scripts it runs see the same values.
 public enum ScriptEnvironment {
     /// A variable and the bash default expression it falls back to.
@@ -35,6 +35,13 @@ public enum ScriptEnvironment {
             name: "REGIONMESH_SECRETS_DIR", doc: "Keys, certificates and logs made at apply time; never commit this folder.",
             defaultValue: "$HOME/.regionmesh/\(plan.name)")
     }
+
+    /// The variables every script reads through the shared library.
+    public static let runtime = [
+        Variable(name: "DRY_RUN", doc: "1 (or --dry-run): print every command that would change something and run none.", defaultValue: "0"),
+        Variable(name: "YES", doc: "1 (or --yes): answer every question with yes.", defaultValue: "0"),
+        Variable(name: "WAIT_INTERVAL", doc: "Seconds between two checks of a condition being waited for.", defaultValue: "5"),
+    ]
 
     /// `kubectl <words> --kubeconfig "$KUBECONFIG_FILE" --context <context>`; add options after.
     public static func kubectl(_ context: ShellWord, _ words: [ShellWord]) -> ShellCommand {

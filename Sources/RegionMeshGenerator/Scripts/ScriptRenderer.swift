@@ -1,3 +1,4 @@
+import Foundation
 import RegionMesh
 import RegionMeshTemplates
 
@@ -26,7 +27,7 @@ enum ScriptRenderer {
         }
         for constant in script.constants {
             out.comment(constant.doc)
-            out.line("readonly \(constant.name)=\(constant.value)")
+            out.line("\(constant.keyword) \(constant.name)=\(constant.value)")
         }
         for helper in script.helpers {
             function(helper.name, doc: helper.doc, helper.body, in: &out)
@@ -55,7 +56,9 @@ enum ScriptRenderer {
         out.blank()
         out.line("run_script \"$@\"")
         let header = FileHeader.comment(for: plan, extra: script.purpose)
-        return "#!/usr/bin/env bash\n" + header + "set -euo pipefail\n\n" + (try Templates.prelude()) + "\n" + out.text + "\n"
+        let prelude: String
+        do { prelude = try Templates.prelude() } catch { throw GeneratorError("\(error)") }
+        return "#!/usr/bin/env bash\n" + header + "set -euo pipefail\n\n" + prelude + "\n" + out.text + "\n"
     }
 
     /// The text `--help` prints.
@@ -82,7 +85,7 @@ enum ScriptRenderer {
         if !script.environment.isEmpty {
             text += ["", "Environment:"]
             for variable in script.environment {
-                text.append("  \(variable.name) (default \(variable.defaultValue)): \(variable.doc)")
+                text.append("  \(variable.name)\(variable.defaultValue.isEmpty ? "" : " (default \(variable.defaultValue))"): \(variable.doc)")
             }
         }
         text.append("Every step is safe to run again.")
@@ -106,7 +109,8 @@ enum ScriptRenderer {
             switch statement {
             case .capture(let variable, _, _): if !locals.contains(variable) { locals.append(variable) }
             case .ensure(_, _, let inner), .ensureAbsent(_, _, let inner), .block(_, let inner, _): collectCaptures(inner, into: &locals)
-            case .when(_, let inner, let otherwise): collectCaptures(inner + otherwise, into: &locals)
+            case .when(_, let inner, let otherwise), .converge(_, _, let inner, let otherwise): collectCaptures(inner + otherwise, into: &locals)
+            case .drift: if !locals.contains("current") { locals.append("current") }
             default: break
             }
         }
@@ -123,6 +127,23 @@ enum ScriptRenderer {
             out.indented { s in for inner in create { render(inner, in: &s) } }
             out.line("else")
             out.indented { $0.line("info \(shellQuote("\(what) exists"))") }
+            out.line("fi")
+        case .converge(let what, let lookup, let create, let update):
+            out.line("if ! \(lookup.prefixed("exists").oneLine); then")
+            out.indented { s in for inner in create { render(inner, in: &s) } }
+            out.line("else")
+            out.indented { s in
+                s.line("info \(shellQuote("\(what) exists; bringing it to the plan"))")
+                for inner in update { render(inner, in: &s) }
+            }
+            out.line("fi")
+        case .drift(let what, let exists, let current, let planned, let fix):
+            out.line("if \(exists.prefixed("exists").oneLine); then")
+            out.indented { s in
+                render(.capture("current", placeholder: planned, current), in: &s)
+                s.line("[[ \"$current\" == \(shellQuote(planned)) ]] ||")
+                s.line("  problems+=(\"\(what) is '$current'; the plan says '\(planned)': \(fix.replacingOccurrences(of: "\"", with: "\\\""))\")")
+            }
             out.line("fi")
         case .ensureAbsent(let what, let lookup, let delete):
             out.line("if \(lookup.prefixed("found").oneLine); then")

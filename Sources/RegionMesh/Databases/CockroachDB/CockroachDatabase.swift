@@ -1,7 +1,9 @@
 /// CockroachDB as one StatefulSet per region in the region's namespace, the nodes of every region
 /// joined into one cluster across the clusters' DNS.
 public enum CockroachDatabase: Database {
-    public static let rules: [Rule] = [.invalidStorageClass, .replicasExceedNodes, .tooFewReplicasForSurvival, .tooFewRegionsForSurvival]
+    public static let rules: [Rule] = [
+        .invalidStorageClass, .replicasExceedNodes, .tooFewReplicasForSurvival, .tooFewRegionsForSurvival, .mixedCockroachVersions,
+    ]
 
     public static let tools = [
         ToolRequirement("cockroach", hint: "get it from https://www.cockroachlabs.com/docs/stable/install-cockroachdb"),
@@ -42,8 +44,11 @@ public enum CockroachDatabase: Database {
         let defaults = CockroachSettings.parse(topology.defaults.first(CockroachDB.self), diagnostics: &diagnostics)
         var regions: [String: RegionSettings] = [:]
         var failed = false
+        var versions: [(region: String, version: Parsed<SemanticVersion>)] = []
+        defer { CockroachRules.checkVersions(versions, diagnostics: &diagnostics) }
         for region in core.regions {
             let settings = CockroachSettings.parse(region.gathered.own.first(CockroachDB.self), diagnostics: &diagnostics).overriding(defaults)
+            versions.append((region.key, settings.version.or(.value(Self.defaults.version, at: region.location))))
             CockroachRules.checkReplicas(settings, region: region, diagnostics: &diagnostics)
             let fields = [settings.version.isInvalid, settings.storage.isInvalid, settings.cpu.isInvalid, settings.memory.isInvalid,
                 settings.replicas.isInvalid, settings.storageClass.isInvalid]
@@ -59,6 +64,10 @@ public enum CockroachDatabase: Database {
         return failed ? nil : Validated(regions: regions)
     }
 
+    public static func storagePerNode(_ validated: Validated) -> [String: Quantity] {
+        validated.regions.mapValues(\.storage)
+    }
+
     public static func plan(_ validated: Validated, context: PlanningContext) -> CockroachPlan {
         let regions = context.regions.map { region in
             let settings = validated.regions[region.key]!
@@ -71,6 +80,7 @@ public enum CockroachDatabase: Database {
                 replicas: settings.replicas, storage: settings.storage, storageClass: settings.storageClass,
                 cpu: settings.cpu, memory: settings.memory,
                 locality: zip(localityTiers, [placement, region.key]).map { "\($0)=\($1)" }.joined(separator: ","),
+                nodeLocalities: nodeLocalities(region, placement: placement, context: context),
                 podNames: podNames,
                 podHosts: podNames.map { "\($0).\(names.headlessService).\(region.dnsZone)" },
                 certificateHosts: certificateHosts(namespace: region.namespace, dnsZone: region.dnsZone))
@@ -85,6 +95,18 @@ public enum CockroachDatabase: Database {
             regions: regions)
     }
 
+    /// Per node, its locality with its own zone, when the provider places the region's nodes in
+    /// zones; empty otherwise (every pod of the region then has the region's locality). A pod
+    /// learns its node's name from the downward API and picks its locality from this table, so
+    /// the zone tier is the real failure domain and the ZONE survival goal works.
+    static func nodeLocalities(_ region: RegionPlan, placement: String, context: PlanningContext) -> [NodeLocality] {
+        let zones = region.nodes.map { context.provider?.zone(ofNode: $0.index, inRegion: region.key) }
+        guard zones.allSatisfy({ $0 != nil }) else { return [] }
+        return zip(region.nodes, zones).map { node, zone in
+            NodeLocality(node: node.name, locality: zip(localityTiers, [placement, zone!]).map { "\($0)=\($1)" }.joined(separator: ","))
+        }
+    }
+
     /// The SANs of a region's node certificate: every name a client or another node may use. The
     /// wildcards over the headless service cover the pod host names (`cockroachdb-0.cockroachdb.<zone>`).
     static func certificateHosts(namespace: String, dnsZone: String) -> [String] {
@@ -94,12 +116,5 @@ public enum CockroachDatabase: Database {
             publicService, "\(publicService).\(namespace)", "\(publicService).\(dnsZone)",
             "*.\(headless)", "*.\(headless).\(namespace)", "*.\(headless).\(dnsZone)",
         ]
-    }
-}
-
-extension Parsed {
-    /// Whether the field was written but did not parse.
-    var isInvalid: Bool {
-        if case .invalid = self { true } else { false }
     }
 }

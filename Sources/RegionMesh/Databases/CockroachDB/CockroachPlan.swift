@@ -6,14 +6,21 @@ public struct CockroachRegionPlan: Sendable, Codable, Equatable {
     public let image: String
     /// The CockroachDB version, the image tag.
     public let version: SemanticVersion
+    /// The StatefulSet's replicas: CockroachDB nodes in the region.
     public let replicas: Int
+    /// The volume of each pod.
     public let storage: Quantity
     /// nil: the cluster's default storage class.
     public let storageClass: String?
+    /// CPU cores per pod (requests equal limits).
     public let cpu: Int
+    /// Memory per pod (requests equal limits).
     public let memory: Quantity
     /// `region=<location>,zone=<key>`: the same tiers in the same order in every region.
     public let locality: String
+    /// Per node, its locality with its zone, when the region's nodes are in zones; each pod takes
+    /// its node's. Empty when every pod has ``locality``.
+    public let nodeLocalities: [NodeLocality]
     /// The names of the region's pods, in order: `<statefulSet>-0`, `<statefulSet>-1`, …
     public let podNames: [String]
     /// The stable DNS names of the region's pods, in order: `<pod>.<headlessService>.<dnsZone>`.
@@ -71,3 +78,11 @@ public struct CockroachNames: Sendable, Codable, Equatable {
     public let certsDirectory: String
 }
 
+
+/// The locality of the database node that runs on one Kubernetes node.
+public struct NodeLocality: Sendable, Codable, Equatable {
+    /// The Kubernetes node name.
+    public let node: String
+    /// `region=<location>,zone=<zone>`.
+    public let locality: String
+}

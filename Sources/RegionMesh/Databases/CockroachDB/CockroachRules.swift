@@ -1,13 +1,20 @@
 /// CockroachDB's rules: settings Kubernetes accepts, replicas that fit the nodes, and the warnings
 /// about what the deployment cannot survive.
 extension Rule {
+    /// The rule `invalid-storage-class`.
     public static let invalidStorageClass = Rule(
         "invalid-storage-class", .error,
         "a CockroachDB storage class is not a DNS-1123 subdomain, so Kubernetes would reject the volume claims")
+    /// The rule `replicas-exceed-nodes`.
     public static let replicasExceedNodes = Rule("replicas-exceed-nodes", .error, "a region runs more CockroachDB replicas than it has nodes")
+    /// The rule `too-few-replicas-for-survival`.
     public static let tooFewReplicasForSurvival = Rule(
         "too-few-replicas-for-survival", .warning,
         "fewer than three CockroachDB replicas in a region: losing one node loses availability there")
+    /// The rule `mixed-cockroachdb-versions`.
+    public static let mixedCockroachVersions = Rule(
+        "mixed-cockroachdb-versions", .warning, "regions run different CockroachDB versions, which is safe only while an upgrade rolls through")
+    /// The rule `too-few-regions-for-survival`.
     public static let tooFewRegionsForSurvival = Rule(
         "too-few-regions-for-survival", .warning, "fewer than three regions: CockroachDB cannot survive the loss of a region")
 }
@@ -87,6 +94,16 @@ enum CockroachRules {
                 "\($0) runs \(replicas) CockroachDB replica\(replicas == 1 ? "" : "s"); with fewer than 3, losing one node loses the region's availability"
             }
         }
+    }
+
+    /// One warning when regions run different versions, at the first region that differs from the first one.
+    static func checkVersions(_ versions: [(region: String, version: Parsed<SemanticVersion>)], diagnostics: inout DiagnosticCollector) {
+        let known = versions.compactMap { entry in entry.version.value.map { (entry.region, $0, entry.version.location!) } }
+        guard let first = known.first, let other = known.first(where: { $0.1.text != first.1.text }) else { return }
+        diagnostics.add(
+            .mixedCockroachVersions,
+            "region '\(other.0)' runs CockroachDB \(other.1) but region '\(first.0)' runs \(first.1); one cluster runs one version except while an upgrade rolls through the regions (finish it: https://www.cockroachlabs.com/docs/stable/upgrade-cockroach-version)",
+            at: other.2, related: first.2)
     }
 
     static func checkSurvival(_ topology: GatheredTopology, diagnostics: inout DiagnosticCollector) {

@@ -1,6 +1,6 @@
 /// The k3s release installed on every node.
 public struct K3s: SettingStatement {
-    /// A pinned release such as `v1.33.5+k3s1`, or nil when a channel is used.
+    /// A pinned release such as `v1.35.4+k3s1`, or nil when a channel is used.
     public let version: String?
     /// A release channel such as `stable`, or nil when a version is pinned.
     public let channel: String?
@@ -24,7 +24,7 @@ public struct K3s: SettingStatement {
 
 /// How k3s is installed: a pinned release or a channel.
 public enum K3sRelease: Hashable, Sendable, Codable, CustomStringConvertible {
-    /// A pinned release, e.g. `v1.33.5+k3s1` (passed as `--k3s-version`).
+    /// A pinned release, e.g. `v1.35.4+k3s1` (passed as `--k3s-version`).
     case version(SemanticVersion)
     /// A channel, e.g. `stable` (passed as `--k3s-channel`).
     case channel(String)
@@ -38,7 +38,7 @@ public enum K3sRelease: Hashable, Sendable, Codable, CustomStringConvertible {
 
     private enum CodingKeys: String, CodingKey { case version, channel }
 
-    /// Encoded as `{"version": "v1.33.5+k3s1"}` or `{"channel": "stable"}`.
+    /// Encoded as `{"version": "v1.35.4+k3s1"}` or `{"channel": "stable"}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
@@ -54,12 +54,6 @@ public enum K3sRelease: Hashable, Sendable, Codable, CustomStringConvertible {
         } else {
             self = .channel(try container.decode(String.self, forKey: .channel))
         }
-    }
-
-    /// The Kubernetes `major.minor` of a pinned release, for schema validation of the manifests.
-    public var kubernetesMinor: String? {
-        if case .version(let version) = self { return "\(version.major).\(version.minor)" }
-        return nil
     }
 }
 

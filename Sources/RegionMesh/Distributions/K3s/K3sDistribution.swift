@@ -22,7 +22,7 @@ public enum K3sDistribution: KubernetesDistribution {
         nodePorts: [.dns])
 
     /// The release when neither a region nor `Defaults` pins one.
-    static let defaultRelease = K3sRelease.version(SemanticVersion("v1.33.5+k3s1")!)
+    static let defaultRelease = K3sRelease.version(SemanticVersion("v1.35.4+k3s1")!)
 
     /// k3s's part of a validated topology: each region's release.
     public struct Validated: Sendable {
@@ -66,14 +66,27 @@ public enum K3sDistribution: KubernetesDistribution {
                     "--disable=servicelb",
                     "--disable=traefik",
                 ]
+                if let dataPath = context.provider?.dataPath(ofRegion: region.key) {
+                    // The local-path provisioner's volumes (the database's) go to the data disk.
+                    flags.append("--default-local-storage-path=\(dataPath)/local-path")
+                }
                 let initServer = region.nodes[0]
+                let placement = context.provider?.placement(ofRegion: region.key)
                 return K3sRegionPlan(
                     key: region.key, release: validated.releases[region.key] ?? defaultRelease, clusterFlags: flags,
+                    nodeFlags: region.nodes.map { node in
+                        var own = ["--node-ip=\(node.privateIP)"]
+                        if let placement { own.append("--node-label=topology.kubernetes.io/region=\(placement)") }
+                        if let zone = context.provider?.zone(ofNode: node.index, inRegion: region.key) {
+                            own.append("--node-label=topology.kubernetes.io/zone=\(zone)")
+                        }
+                        return own
+                    },
                     initServer: initServer.name, joinURL: "https://\(initServer.privateIP):\(apiPort)")
             })
     }
 
-    /// Parses a `K3s` declaration: a release such as `v1.33.5+k3s1`, or a channel name.
+    /// Parses a `K3s` declaration: a release such as `v1.35.4+k3s1`, or a channel name.
     static func parse(_ k3s: K3s?, diagnostics: inout DiagnosticCollector) -> Parsed<K3sRelease> {
         Parsed.parse(k3s) { k3s in
             if let channel = k3s.channel {
@@ -85,7 +98,7 @@ public enum K3sDistribution: KubernetesDistribution {
             }
             let text = k3s.version ?? ""
             guard let version = SemanticVersion(text, requireV: true), version.suffix.hasPrefix("+k3s") else {
-                diagnostics.add(.invalidVersion, "k3s version '\(text)' is not a k3s release such as 'v1.33.5+k3s1'", at: k3s.sourceLocation)
+                diagnostics.add(.invalidVersion, "k3s version '\(text)' is not a k3s release such as 'v1.35.4+k3s1'", at: k3s.sourceLocation)
                 return nil
             }
             return .version(version)
@@ -94,6 +107,7 @@ public enum K3sDistribution: KubernetesDistribution {
 }
 
 extension Rule {
+    /// The rule `unpinned-k3s-version`.
     public static let unpinnedK3sVersion = Rule(
         "unpinned-k3s-version", .warning, "k3s is installed from a channel instead of a pinned version; runs are not reproducible")
 }
@@ -127,6 +141,9 @@ public struct K3sRegionPlan: Sendable, Codable, Equatable {
     /// refuses a server whose critical flags differ): what the network plugin replaces, the
     /// address plan, and no ServiceLB or Traefik.
     public let clusterFlags: [String]
+    /// Each node's own flags, in node order: its private IP (so etcd, the kubelet and the pod
+    /// tunnels use the private network) and the labels of its region and zone.
+    public let nodeFlags: [[String]]
     /// The server that `k3sup install --cluster` starts embedded etcd on.
     public let initServer: String
     /// Where the other servers register: the first server's private IP. Its public IP would not

@@ -28,7 +28,8 @@ public enum CiliumNetworkPlugin: NetworkPlugin {
         CiliumRules.checkIdentities(core, diagnostics: &diagnostics)
         let defaults = CiliumRules.parse(topology.defaults.first(Cilium.self), diagnostics: &diagnostics)
         let versions = core.regions.map { region in
-            (region: region.key, version: CiliumRules.parse(region.gathered.own.first(Cilium.self), diagnostics: &diagnostics).or(defaults))
+            (region: region.key, version: CiliumRules.parse(region.gathered.own.first(Cilium.self), diagnostics: &diagnostics)
+                .or(defaults).or(.value(defaultVersion, at: region.location)))
         }
         CiliumRules.checkMeshVersions(versions, diagnostics: &diagnostics)
         var resolved: [String: SemanticVersion] = [:]

@@ -1,12 +1,17 @@
 /// Cilium's rules: a supported chart, one minor version across the mesh, and cluster names and IDs
 /// that ClusterMesh accepts.
 extension Rule {
+    /// The rule `unsupported-cilium-version`.
     public static let unsupportedCiliumVersion = Rule(
         "unsupported-cilium-version", .error, "the Cilium version is not one the generator supports")
+    /// The rule `mixed-cilium-versions`.
     public static let mixedCiliumVersions = Rule(
         "mixed-cilium-versions", .warning, "clusters of one mesh run different Cilium minor versions (their ClusterMesh defaults differ)")
+    /// The rule `cluster-id-out-of-range`.
     public static let clusterIDOutOfRange = Rule("cluster-id-out-of-range", .error, "a Cilium cluster ID is outside 1–255")
+    /// The rule `too-many-clusters`.
     public static let tooManyClusters = Rule("too-many-clusters", .error, "more than 255 clusters, the ClusterMesh limit")
+    /// The rule `invalid-cluster-name`.
     public static let invalidClusterName = Rule(
         "invalid-cluster-name", .error, "a cluster name is not at most 32 lower-case alphanumerics and '-' (Cilium)")
 }

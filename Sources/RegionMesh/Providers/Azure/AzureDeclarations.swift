@@ -60,17 +60,20 @@ public struct VirtualMachines: SettingStatement {
     public let image: VMImage?
     /// The admin user that SSH and the installer log in as.
     public let adminUser: String?
+    /// The OS disk's size in GiB (64 unless given); the database's data goes on a data disk.
+    public let osDiskGiB: Int?
     /// Where this was declared.
     public let sourceLocation: SourceLocation
 
     /// Declares the VM shape.
     public init(
-        size: String? = nil, image: VMImage? = nil, adminUser: String? = nil,
+        size: String? = nil, image: VMImage? = nil, adminUser: String? = nil, osDiskGiB: Int? = nil,
         fileID: String = #fileID, filePath: String = #filePath, line: Int = #line
     ) {
         self.size = size
         self.image = image
         self.adminUser = adminUser
+        self.osDiskGiB = osDiskGiB
         self.sourceLocation = SourceLocation(fileID: fileID, filePath: filePath, line: line)
     }
 }

@@ -30,6 +30,17 @@ public struct AzurePlan: Sendable, Codable, Equatable, ProviderFacts {
 
     /// Azure's conventions.
     public var conventions: ProviderConventions { AzureProvider.conventions }
+
+    /// The zone of node `index` of region `key`, as Kubernetes names zones: `eastus-1`.
+    public func zone(ofNode index: Int, inRegion key: String) -> String? {
+        guard let part = region(key), index >= 1, index <= part.nodes.count, let zone = part.nodes[index - 1].zone else { return nil }
+        return "\(part.location.name)-\(zone)"
+    }
+
+    /// Where the data disk of region `key`'s nodes is mounted.
+    public func dataPath(ofRegion key: String) -> String? {
+        region(key)?.dataDisk.mountPath
+    }
 }
 
 /// A tag on an Azure resource.
@@ -59,8 +70,22 @@ public struct AzureRegionPlan: Sendable, Codable, Equatable {
     public let securityRules: [NSGRule]
     /// The VM shape of every node.
     public let virtualMachine: VirtualMachinePlan
+    /// The data disk of every node, which holds the database's volumes.
+    public let dataDisk: DataDiskPlan
     /// Per node: the VM, its NIC and its public IP, in node order.
     public let nodes: [AzureNodePlan]
+}
+
+/// The managed data disk of a node: attached at a LUN, formatted and mounted by cloud-init.
+public struct DataDiskPlan: Sendable, Codable, Equatable {
+    /// The size in GiB.
+    public let sizeGiB: Int
+    /// The disk type.
+    public let sku: DiskSKU
+    /// The LUN it is attached at (`/dev/disk/azure/scsi1/lun<n>`).
+    public let lun: Int
+    /// Where it is mounted.
+    public let mountPath: String
 }
 
 /// A node's Azure resources.
@@ -71,6 +96,8 @@ public struct AzureNodePlan: Sendable, Codable, Equatable {
     public let nicName: String
     /// The Standard static public IP, for SSH and the Kubernetes API.
     public let publicIPName: String
+    /// The availability zone of the VM and its public IP, if any.
+    public let zone: Int?
 }
 
 /// An inbound allow rule of an NSG.
@@ -97,6 +124,8 @@ public struct VirtualMachinePlan: Sendable, Codable, Equatable {
     public let imageURN: String
     /// The admin user.
     public let adminUser: String
+    /// The OS disk's size in GiB.
+    public let osDiskGiB: Int
 }
 
 /// One direction of a VNet peering.
@@ -127,6 +156,7 @@ public struct ResourceInventory: Equatable, Sendable {
             ("VNet peerings", azure.peerings.count), ("network security groups", regions),
             ("NSG rules", azure.regions.reduce(0) { $0 + $1.securityRules.count }),
             ("public IPs (Standard, static)", nodes), ("network interfaces", nodes), ("virtual machines", nodes),
+            ("managed data disks", nodes),
         ]
     }
 

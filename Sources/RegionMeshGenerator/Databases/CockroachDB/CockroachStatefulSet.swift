@@ -25,7 +25,7 @@ enum CockroachStatefulSet {
                 ContainerPort(name: "grpc", containerPort: cockroach.port),
                 ContainerPort(name: "http", containerPort: cockroach.httpPort),
             ],
-            env: [
+            env: (crdb.nodeLocalities.isEmpty ? [] : [EnvVar.field("NODE_NAME", "spec.nodeName")]) + [
                 .resource("GOMAXPROCS", "limits.cpu", divisor: "1"),
                 .resource("MEMORY_LIMIT_MIB", "limits.memory", divisor: "1Mi"),
             ],
@@ -82,10 +82,21 @@ enum CockroachStatefulSet {
             .option("--advertise-host", .expansion("$(hostname -f)"))
             .option("--http-addr", .literal("0.0.0.0:\(cockroach.httpPort)"))
             .option("--join", .literal(cockroach.joinList.joined(separator: ",")))
-            .option("--locality", .literal(region.locality))
+            .option("--locality", region.nodeLocalities.isEmpty ? .literal(region.locality) : .expansion("\"$LOCALITY\""))
             .option("--cache", quarterOfMemory)
             .option("--max-sql-memory", quarterOfMemory)
         // One option per line (a literal block in the YAML): a change shows as a one-line diff.
-        return command.lines(maxWidth: 0).joined(separator: "\n") + "\n"
+        var lines: [String] = []
+        if !region.nodeLocalities.isEmpty {
+            // The pod's locality is its node's: the zone of the node it was scheduled on.
+            lines.append("case \"$NODE_NAME\" in")
+            for node in region.nodeLocalities {
+                lines.append("  \(shellQuote(node.node))) LOCALITY=\(shellQuote(node.locality)) ;;")
+            }
+            lines.append("  *) echo \"node $NODE_NAME is not a node of region \(region.key); its zone is unknown\" >&2; exit 1 ;;")
+            lines.append("esac")
+        }
+        lines += command.lines(maxWidth: 0)
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -46,7 +46,9 @@ struct K3sInstallScript {
         "    without a portmap chain does not implement. Nothing here needs a LoadBalancer: traffic",
         "    between regions uses fixed NodePorts on the nodes' private IPs over the private networks.",
         "  --disable=traefik: no ingress is used.",
+        "  --default-local-storage-path: the local-path volumes (the database's) go to the node's data disk.",
         "  --node-ip: the node's own private IP, so etcd, the kubelet and the pod tunnels use the private network.",
+        "  --node-label: the node's topology.kubernetes.io/region and /zone, as a cloud provider would set them.",
         "No --tls-san: k3sup would put it in place of its default SAN, the public IP the kubeconfig uses.",
         "k3sup renames every literal 'default' in the fetched kubeconfig (cluster, user and context names)",
         "to the --context value; harmless here, where each context is the cluster's name.",
@@ -89,9 +91,10 @@ struct K3sInstallScript {
         return ScriptStep(name: cluster.name, title: title, body: body)
     }
 
-    /// The flags of one server: the cluster's, plus its own private IP.
+    /// The flags of one server: the cluster's, plus its own.
     func serverFlags(_ region: RegionPlan, node: NodePlan) -> String {
-        (k3s[region].clusterFlags + ["--node-ip=\(node.privateIP)"]).joined(separator: " ")
+        let part = k3s[region]
+        return (part.clusterFlags + part.nodeFlags[node.index - 1]).joined(separator: " ")
     }
 
     /// `k3sup install` on the first server: starts the cluster (`--cluster`: embedded etcd) and

@@ -10,6 +10,10 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
         [AzureInfrastructureScript(plan: plan, azure: azure).script, AzureTeardownScript(plan: plan, azure: azure).script]
     }
 
+    func files() throws -> [Artifact] {
+        [AzureCloudInit.artifact(plan, azure)]
+    }
+
     func setupSteps() -> [PhasedStep] {
         [
             PhasedStep(
@@ -60,6 +64,53 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
 
     // MARK: README
 
+    /// Per region: VM size and image, zones, OS and data disks; and how the data disk is used.
+    var machines: String {
+        let table = TextTable(
+            header: ["Region", "Location", "VM size", "Zones", "OS disk", "Data disk", "Image"],
+            rows: azure.regions.map { region in
+                let zones = region.nodes.compactMap(\.zone)
+                return [
+                    region.key, region.location.name, region.virtualMachine.size,
+                    zones.isEmpty ? "none (the location has no zones)" : zones.map(String.init).joined(separator: ", "),
+                    "\(region.virtualMachine.osDiskGiB) GiB Premium SSD", "\(region.dataDisk.sizeGiB) GiB \(region.dataDisk.sku.rawValue)",
+                    "`\(region.virtualMachine.imageURN)`",
+                ]
+            })
+        let mount = azure.regions[0].dataDisk.mountPath
+        return table.markdown + """
+
+            Every VM has its own managed data disk (LUN 0, host caching off: the database syncs its writes). On the \
+            first boot `\(AzureInfrastructureScript.cloudInitPath)` partitions and formats it (never an existing file \
+            system) and mounts it at `\(mount)`; k3s keeps its local-path volumes, the database's, in \
+            `\(mount)/local-path`, so data never fills the OS disk. In a location with availability zones a region's \
+            nodes go to zones 1, 2, 3 in turn (`Zones(…)` pins others, `Zones()` none); each node's public IP is in its \
+            VM's zone, each Kubernetes node is labelled `topology.kubernetes.io/zone`, and each database node's \
+            locality names its zone, so a zone can fail without losing the region.
+
+            """
+    }
+
+    /// What `azure/infrastructure.sh` checks first, and how a second run converges.
+    var preflight: String {
+        """
+        `setup.sh` first checks its tools, the Azure login, the SSH keys, and that this machine's public address \
+        (from `https://api.ipify.org`, or `REGIONMESH_ADMIN_IP`) is inside `AdminAccess`, so SSH and the API will \
+        answer. Then `\(AzureInfrastructureScript.path)` checks, before it creates anything:
+
+        1. capacity: every location offers its VM size without restrictions, in the zones the nodes go to, and the \
+        location's quotas (total and per-family vCPUs, public IPs) leave room for the VMs and IPs still to create; \
+        every shortfall is listed in one table;
+        2. drift: what exists already matches the plan wherever it cannot change in place (address spaces, subnets, \
+        a NIC's private IP, a VM's size and zone, a public IP's zone); each difference is listed with what to do.
+
+        A second run brings what exists to the plan: the resource group's tags, NSG rules (sources, ports, \
+        priorities) and peerings are updated in place. VMs are created together; one that fails to provision \
+        stops the run with Azure's own message, and one left in state Failed is recreated after a question.
+
+        """
+    }
+
     func inventory() -> (title: String, table: TextTable)? {
         (
             "Resource group \(azure.resourceGroup) (\(azure.location.name))",
@@ -79,9 +130,11 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
         readme.trafficNotes = [
             "Clusters reach each other only on node private IPs over the \(azure.peerings.count) VNet peerings; Azure's default `AllowVnetInBound` rule admits that traffic."
         ]
+        readme.sections = [("Machines, disks and zones", machines)]
         if let inventory = inventory() {
-            readme.sections = [("Azure resources", inventory.table.markdown)]
+            readme.sections.append(("Azure resources", inventory.table.markdown))
         }
+        readme.sections.append(("Before Azure creates anything", preflight))
         readme.prerequisites = ["Log in with `az login` first (and `az account set --subscription …` if you have several)."]
         readme.files = [
             ("`\(AzureInfrastructureScript.path)`, `\(AzureTeardownScript.path)`", "Azure resources; deleting the resource group")
