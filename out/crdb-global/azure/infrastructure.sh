@@ -258,7 +258,7 @@ check_vm_size() {
     CAPACITY_PROBLEMS+=("$location|$size|not offered in this location|choose another size: az vm list-sizes --location $location")
     return 0
   fi
-  IFS=$'\t' read -r family vcpus restricted offered blocked <<<"$sku"
+  IFS='|' read -r family vcpus restricted offered blocked <<<"${sku//$'\t'/|}"
   if [[ -n "$restricted" ]]; then
     CAPACITY_PROBLEMS+=("$location|$size|restricted for this subscription ($restricted)|choose another size, or ask for it: https://aka.ms/azureskunotavailable")
     return 0
@@ -279,7 +279,7 @@ check_quotas() {
   for key in "${!NEEDED[@]}"; do
     IFS='|' read -r location name label <<<"$key"
     needed="${NEEDED[$key]}"
-    if [[ "$name" == *PublicIP* ]]; then
+    if [[ "$name" == *Public[Ii][Pp]* ]]; then
       usage="$(az network list-usages --location "$location" --query "[?name.value=='$name'] | [0].[currentValue, limit]" --output tsv)"
     else
       usage="$(az vm list-usage --location "$location" --query "[?name.value=='$name'] | [0].[currentValue, limit]" --output tsv)"
