@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+
+/// `regionmesh benchmark`: times the whole path of `generate` — validate, plan, emit, write into an
+/// empty temporary folder — and then `generate --check` of that up-to-date folder, for the shipped
+/// topologies and for synthetic topologies of several sizes. Every run is a whole process, so the
+/// figures are what a person waits for: wall time (median) and peak resident memory (the largest of
+/// the runs). `kubectl kustomize` of one generated cluster folder gives a reference on the same
+/// machine, in the same run.
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Time generate and generate --check, whole process, of the shipped and synthetic topologies.",
+        discussion: "Run as: swift build -c release && .build/release/regionmesh benchmark")
+
+    @Option(parsing: .upToNextOption, help: "Region counts of the synthetic topologies (1–255 each).")
+    var regions = [3, 30, 100, 255]
+    @Option(help: "Runs of each measurement; the report gives the median time and the largest peak memory.")
+    var iterations = 5
+
+    func validate() throws {
+        guard regions.allSatisfy({ (1...255).contains($0) }) else { throw ValidationError("--regions must be 1–255 (the most clusters one mesh connects)") }
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+    }
+
+    func run() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("regionmesh-benchmark-\(getpid())", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        #if DEBUG
+        print("note: this is a debug build; build with -c release for meaningful figures")
+        #endif
+        print("Each run is a whole process: wall time is the median of \(iterations) runs, peak the largest resident memory of any run.")
+        print("generate writes into an empty folder; check is generate --check of the folder it wrote.\n")
+        print(BenchmarkRow.heading)
+        do {
+            let shipped = scratch.appendingPathComponent("shipped").path
+            let shippedRow = try measure(
+                "shipped", generate: ["generate", "--out", shipped], check: ["generate", "--check", "--out", shipped], folder: shipped)
+            print(shippedRow.line)
+            for count in regions {
+                let folder = scratch.appendingPathComponent("synthetic-\(count)").path
+                let arguments = ["synthetic", "--regions", "\(count)", "--out", folder]
+                print(try measure("\(count) regions", generate: arguments, check: arguments + ["--check"], folder: folder).line)
+            }
+            print("")
+            try printReference(shipped: shippedRow, clusterFolder: "\(shipped)/crdb-three-region/clusters/crdb-eastus")
+        } catch let error as BenchmarkError {
+            throw Console.fail(error.description)
+        }
+    }
+
+    /// Runs `generate` into an emptied `folder` and then `check` of it, `iterations` times each.
+    private func measure(_ name: String, generate: [String], check: [String], folder: String) throws -> BenchmarkRow {
+        guard let executable = Bundle.main.executablePath else { throw BenchmarkError("cannot find the regionmesh executable") }
+        var generateRuns: [ChildRun] = []
+        for _ in 0..<iterations {
+            try? FileManager.default.removeItem(atPath: folder)
+            generateRuns.append(try ChildProcess.run(executable, generate))
+        }
+        let checkRuns = try (0..<iterations).map { _ in try ChildProcess.run(executable, check) }
+        let (files, bytes) = Self.size(of: folder)
+        return BenchmarkRow(name: name, files: files, bytes: bytes, generate: Measurement(generateRuns), check: Measurement(checkRuns))
+    }
+
+    /// `kubectl kustomize` of one generated cluster folder, and the shipped generate as a ratio of it.
+    private func printReference(shipped: BenchmarkRow, clusterFolder: String) throws {
+        let runs: [ChildRun]
+        do {
+            runs = try (0..<iterations).map { _ in try ChildProcess.run("kubectl", ["kustomize", clusterFolder]) }
+        } catch {
+            return print("reference: kubectl kustomize could not run (\(error)); no ratio")
+        }
+        let kustomize = Measurement(runs)
+        print(String(format: "reference: kubectl kustomize <shipped>/crdb-three-region/clusters/crdb-eastus %.3f s", kustomize.seconds))
+        print(String(format: "shipped generate / kubectl kustomize = %.2f", shipped.generate.seconds / kustomize.seconds))
+    }
+
+    /// The number of files under `folder` and their total size in bytes.
+    private static func size(of folder: String) -> (files: Int, bytes: Int) {
+        var files = 0, bytes = 0
+        let enumerator = FileManager.default.enumerator(
+            at: URL(fileURLWithPath: folder), includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]), values.isRegularFile == true else { continue }
+            files += 1
+            bytes += values.fileSize ?? 0
+        }
+        return (files, bytes)
+    }
+}
