@@ -79,12 +79,12 @@ import Yams
         }
     }
 
-    @Test func everyJoinListCoversEveryPodOfEveryRegionAndLocalitiesShareTheirTiers() throws {
-        let allPods = plan.regions.flatMap { region in (0..<3).map { "cockroachdb-\($0).cockroachdb.\(region.namespace).svc.cluster.local:26257" } }
-        #expect(allPods.count == 9)
+    @Test func everyJoinListNamesTwoPodsOfEveryRegionAndLocalitiesShareTheirTiers() throws {
+        let join = plan.regions.flatMap { region in (0..<2).map { "cockroachdb-\($0).cockroachdb.\(region.namespace).svc.cluster.local:26257" } }
+        #expect(join.count == 6)
         for region in plan.regions {
             let script = try decode(StartCommand.self, region, "cockroachdb/statefulset-cockroachdb.yaml").script
-            #expect(script.contains("\n  --join \(allPods.joined(separator: ",")) \\\n"), "\(script)")
+            #expect(script.contains("\n  --join \(join.joined(separator: ",")) \\\n"), "\(script)")
             let location = plan.azure[region].location.name
             let zones = region.nodes.map { plan.azure.zone(ofNode: $0.index, inRegion: region.key) }
             if zones.allSatisfy({ $0 == nil }) {

@@ -21,7 +21,7 @@ struct GlobalPlanTests {
         #expect(Set(peerings.map { "\($0.fromRegion)>\($0.toRegion)" }).count == 30)
         #expect(plan.regions.map(\.addresses.network.description) == (21...26).map { "10.\($0).0.0/16" })
         #expect(plan.regions.map(\.addresses.dnsServiceIP.description) == (61...66).map { "10.\($0).0.10" })
-        #expect(plan.cockroach.joinList.count == 18)
+        #expect(plan.cockroach.joinList.count == 12)
         #expect(plan.regions.allSatisfy { plan.cockroach[$0].storageClass == "local-path" })
         let inventory = Dictionary(uniqueKeysWithValues: ResourceInventory(plan.azure).rows)
         #expect(inventory["virtual machines"] == 18)

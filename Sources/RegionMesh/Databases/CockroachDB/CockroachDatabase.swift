@@ -19,6 +19,18 @@ public enum CockroachDatabase: Database {
     public static let httpPort = 8080
     /// The locality tiers, in the order every node declares them.
     public static let localityTiers = ["region", "zone"]
+
+    /// How many pods of each region the `--join` list names. CockroachDB's guidance for
+    /// `cockroach start --join` (https://www.cockroachlabs.com/docs/stable/cockroach-start#networking):
+    /// in a single region, the addresses of 3–5 initial nodes; in several regions, more than one
+    /// address per region, spread across failure domains; the same list on every node; and not
+    /// every node of the cluster, which slows down how fast a new cluster stabilizes. So: three pods
+    /// of a lone region, two of each region otherwise (the required anti-affinity puts them on
+    /// different Kubernetes nodes), fewer where a region has fewer pods. Nodes found through gossip
+    /// do the rest, so the list grows with the regions, not with the pods.
+    public static func joinPodsPerRegion(regions: Int) -> Int {
+        regions == 1 ? 3 : 2
+    }
     /// The names of the CockroachDB objects in every region's namespace (those of the upstream manifests).
     public static let names = CockroachNames(
         statefulSet: "cockroachdb", headlessService: "cockroachdb", publicService: "cockroachdb-public",
@@ -87,7 +99,7 @@ public enum CockroachDatabase: Database {
         }
         return CockroachPlan(
             port: port, httpPort: httpPort,
-            joinList: regions.flatMap { $0.podHosts.map { "\($0):\(port)" } },
+            joinList: regions.flatMap { $0.podHosts.prefix(joinPodsPerRegion(regions: regions.count)).map { "\($0):\(port)" } },
             localityTiers: localityTiers,
             initRegion: regions[0].key,
             names: names,

@@ -37,7 +37,8 @@ public struct CockroachPlan: Sendable, Codable, Equatable {
     public let port: Int
     /// The DB Console port.
     public let httpPort: Int
-    /// `--join`: every pod of every region, `host:port`.
+    /// `--join`, the same on every node: the first pods of every region (see
+    /// ``CockroachDatabase/joinPodsPerRegion(regions:)``), `host:port`, regions in declaration order.
     public let joinList: [String]
     /// The locality tier names, in order.
     public let localityTiers: [String]

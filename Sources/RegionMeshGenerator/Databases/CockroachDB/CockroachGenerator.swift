@@ -98,6 +98,7 @@ struct CockroachGenerator: ComponentGenerator {
             ```
             """
         ]
+        readme.sections = [CockroachJoinList.readmeSection(cockroach)]
         readme.clusterFolderContents = ["the CockroachDB objects"]
         readme.secretItems = ["the CockroachDB CA, node and client certificates"]
         readme.secrets = [

@@ -1,7 +1,7 @@
 import RegionMesh
 
 /// A region's CockroachDB StatefulSet: one pod per node (hard anti-affinity), requests equal to
-/// limits, the join list of every region's pods, and the node certificate from its Secret.
+/// limits, the join list (the first pods of every region), and the node certificate from its Secret.
 enum CockroachStatefulSet {
     /// Where the data volume is mounted.
     static let dataDirectory = "/cockroach/cockroach-data"
@@ -65,8 +65,9 @@ enum CockroachStatefulSet {
             region: region, group: CockroachGenerator.group, object: statefulSet, labels: labels,
             notes: [
                 "\(crdb.replicas) CockroachDB nodes of region \(region.key), at most one per Kubernetes node (required",
-                "anti-affinity: the replicas-exceed-nodes rule guarantees they fit). Every node joins the pods of",
-                "all regions. The pods become ready only after cockroachdb/init.sh has run `cockroach init`.",
+                "anti-affinity: the replicas-exceed-nodes rule guarantees they fit). Every node of every region",
+                "has the same join list: the first pods of each region (the README says why not all of them).",
+                "The pods become ready only after cockroachdb/init.sh has run `cockroach init`.",
                 "The selector and the volume claim template cannot change after creation; they carry no version.",
             ])
     }

@@ -82,6 +82,14 @@ import Testing
         }
     }
 
+    @Test func theReadmeExplainsTheBoundedJoinList() throws {
+        let readme = try #require(try Generator.artifacts(for: plan).first { $0.path == "README.md" }).contents
+        let section = try #require(readme.components(separatedBy: "## CockroachDB join list\n\n").dropFirst().first)
+        #expect(section.hasPrefix("Every CockroachDB node starts with the same `--join` list: `cockroachdb-0` and `cockroachdb-1` of each region, 4 addresses for 4 nodes."))
+        #expect(section.contains("(\(CockroachJoinList.guidance))"))
+        #expect(section.contains("not every node of the cluster"))
+    }
+
     @Test func aRegionWithoutZonesNeedsNoNodeName() throws {
         let sts = try object(StatefulSet.self, "cockroachdb", in: "r2")
         let container = try #require(sts.spec.template.spec.containers.first)
