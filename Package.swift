@@ -20,8 +20,10 @@ let package = Package(
         // Emitters (one folder per artifact family) and the writer that owns out/.
         .target(
             name: "RegionMeshGenerator",
-            dependencies: ["RegionMesh", "RegionMeshTemplates", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RegionMesh", "RegionMeshTemplates", "CSHA256", .product(name: "Yams", package: "Yams")]
         ),
+        // SHA-256 block compression with the CPU's SHA instructions, for the writer's content hashes.
+        .target(name: "CSHA256"),
         // The templates of the generated scripts and documents.
         .target(name: "RegionMeshTemplates", path: "templates", resources: [.copy("prelude.bash")]),
         // The example deployments, written in the DSL.
