@@ -6,7 +6,7 @@ import RegionMesh
 /// into bash the same way: the header, the shared library, `usage`, the common options
 /// (`--dry-run`, `--yes`, `--from`, `--only`, `--help`), banners, timing, and on a failure the
 /// step that failed and the command that resumes.
-struct Script {
+struct Script: Sendable {
     /// The path under `out/<topology>/`, e.g. `cockroachdb/init.sh`.
     let path: String
     /// What the script does, for its header and `--help`; a few lines.
@@ -34,30 +34,93 @@ struct Script {
 
     /// Every command of every step and helper, in order: what tests assert on.
     var commands: [ShellCommand] {
-        (beforeSteps + helpers.flatMap(\.body) + steps.flatMap(\.body)).flatMap(\.commands)
+        (beforeSteps + helpers.flatMap(\.body) + steps.flatMap { Array($0.body) }).flatMap(\.commands)
     }
 
     /// The commands of step `name`.
     func commands(ofStep name: String) -> [ShellCommand] {
-        steps.first { $0.name == name }?.body.flatMap(\.commands) ?? []
+        steps.first { $0.name == name }?.body.flatMap { $0.commands } ?? []
     }
 }
 
 /// A named step of a script: `--from` and `--only` take its name.
-struct ScriptStep {
+struct ScriptStep: Sendable {
     /// The name, lower-case with `-`: `resource-group`.
     let name: String
     /// What it does, for its banner and `--help`.
     let title: String
     /// What it runs.
-    var body: [ScriptStatement]
+    let body: ScriptBody
+
+    /// A step that runs `body`.
+    init(name: String, title: String, body: [ScriptStatement]) {
+        self.name = name
+        self.title = title
+        self.body = ScriptBody(body)
+    }
+
+    /// A step that runs `statements(item)` for each of `items`, built as the body is read: the
+    /// statements of a step over thousands of resources (the peerings of 255 regions) never exist
+    /// all at once. Every item must capture the variables the first one does, or fewer: the
+    /// renderer declares them `local` from the first item (and stops on an item that captures more).
+    init<Items: RandomAccessCollection & Sendable>(
+        name: String, title: String, each items: Items, _ statements: @escaping @Sendable (Items.Element) -> [ScriptStatement]
+    ) {
+        self.name = name
+        self.title = title
+        body = ScriptBody(each: items, statements)
+    }
 
     /// The bash function that runs it.
     var functionName: String { "step_" + name.replacingOccurrences(of: "-", with: "_") }
 }
 
+/// The statements of a step: given, or built from each item of a collection as they are read.
+/// Reading it twice builds them twice.
+struct ScriptBody: Sequence, Sendable {
+    /// How many parts it has: one when the statements are given, one per item otherwise.
+    let parts: Int
+    private let build: @Sendable (Int) -> [ScriptStatement]
+
+    /// The statements `statements`, in one part.
+    init(_ statements: [ScriptStatement]) {
+        parts = 1
+        build = { _ in statements }
+    }
+
+    /// The statements `statements(item)` of each of `items`, in order, a part per item.
+    init<Items: RandomAccessCollection & Sendable>(each items: Items, _ statements: @escaping @Sendable (Items.Element) -> [ScriptStatement]) {
+        parts = items.count
+        build = { statements(items[items.index(items.startIndex, offsetBy: $0)]) }
+    }
+
+    /// The statements of part `index`, built now.
+    func part(_ index: Int) -> [ScriptStatement] { build(index) }
+
+    func makeIterator() -> Iterator { Iterator(body: self) }
+
+    /// Builds one part at a time.
+    struct Iterator: IteratorProtocol {
+        let body: ScriptBody
+        var part = 0
+        var pending: [ScriptStatement] = []
+        var position = 0
+
+        mutating func next() -> ScriptStatement? {
+            while position == pending.count {
+                guard part < body.parts else { return nil }
+                pending = body.part(part)
+                part += 1
+                position = 0
+            }
+            defer { position += 1 }
+            return pending[position]
+        }
+    }
+}
+
 /// A bash function the steps call.
-struct ShellFunction {
+struct ShellFunction: Sendable {
     /// The function name.
     let name: String
     /// One line saying what it does (and what `$1`, `$2`… are).
@@ -68,7 +131,7 @@ struct ShellFunction {
 
 /// A `readonly NAME=value` line of a script, after its comment (or another declaration keyword,
 /// such as `declare -A` for a table the steps fill).
-struct ScriptConstant {
+struct ScriptConstant: Sendable {
     /// The variable name.
     let name: String
     /// Bash text of the value, written as is (it may expand other variables).
@@ -80,7 +143,7 @@ struct ScriptConstant {
 }
 
 /// An option of one script beyond the common ones: a flag that sets a variable to 1.
-struct ScriptFlag {
+struct ScriptFlag: Sendable {
     /// The option, e.g. `--delete-secrets`.
     let option: String
     /// The variable it sets to 1, e.g. `DELETE_SECRETS`.
@@ -90,7 +153,7 @@ struct ScriptFlag {
 }
 
 /// One statement of a step or helper. Commands are typed; quoting and layout happen in the renderer.
-indirect enum ScriptStatement {
+indirect enum ScriptStatement: Sendable {
     /// `run <command>`: executed, or printed under `--dry-run`.
     case run(ShellCommand)
     /// A command executed as it is, in dry runs too (a look-up, a helper call).

@@ -7,8 +7,24 @@ import RegionMeshTemplates
 /// helpers, one function per step, `usage`, and the tables the library reads (steps, titles,
 /// flags, tools). Every shell word goes through ``shellQuote(_:)``.
 enum ScriptRenderer {
+    /// The bash text of `script`.
     static func render(_ script: Script, plan: Plan) throws -> String {
-        var out = ShellScript()
+        let output = TextBuffer()
+        try render(script, plan: plan, into: output)
+        output.finish()
+        return output.text
+    }
+
+    /// Writes the bash text of `script` into `output`.
+    static func render(_ script: Script, plan: Plan, into output: TextBuffer) throws {
+        let prelude: String
+        do { prelude = try Templates.prelude() } catch { throw GeneratorError("\(error)") }
+        output.write("#!/usr/bin/env bash\n")
+        output.write(FileHeader.comment(for: plan, extra: script.purpose))
+        output.write("set -euo pipefail\n\n")
+        output.write(prelude)
+        output.write("\n")
+        var out = ShellScript(output: output)
         if script.readsTopologyFolder {
             let up = String(repeating: "/..", count: script.path.split(separator: "/").count - 1)
             out.comment("The topology's output folder, found from this script's own place.")
@@ -55,10 +71,6 @@ enum ScriptRenderer {
         for flag in script.flags { out.line("\(flag.variable)=\"${\(flag.variable):-0}\"") }
         out.blank()
         out.line("run_script \"$@\"")
-        let header = FileHeader.comment(for: plan, extra: script.purpose)
-        let prelude: String
-        do { prelude = try Templates.prelude() } catch { throw GeneratorError("\(error)") }
-        return "#!/usr/bin/env bash\n" + header + "set -euo pipefail\n\n" + prelude + "\n" + out.text + "\n"
     }
 
     /// The text `--help` prints.
@@ -94,42 +106,56 @@ enum ScriptRenderer {
 
     /// A function: its doc comment, `name() {`, the body with its captured variables declared local, `}`.
     static func function(_ name: String, doc: String, _ body: [ScriptStatement], in out: inout ShellScript) {
+        function(name, doc: doc, ScriptBody(body), in: &out)
+    }
+
+    /// A function whose body is built a part at a time, and written as it is built: the variables
+    /// declared local are those the first part captures, which every later part must keep to.
+    static func function(_ name: String, doc: String, _ body: ScriptBody, in out: inout ShellScript) {
         out.blank()
         out.comment(doc)
         out.block("\(name)() {", "}") { s in
             var locals: [String] = []
-            collectCaptures(body, into: &locals)
-            if !locals.isEmpty { s.line("local " + locals.joined(separator: " ")) }
-            for statement in body { render(statement, in: &s) }
+            for part in 0..<body.parts {
+                let statements = body.part(part)
+                var captured = locals
+                for statement in statements { collectCaptures(statement, into: &captured) }
+                if part == 0 {
+                    locals = captured
+                    if !locals.isEmpty { s.line("local " + locals.joined(separator: " ")) }
+                }
+                precondition(captured == locals, "\(name): part \(part + 1) captures \(captured.filter { !locals.contains($0) }), which part 1 does not")
+                for statement in statements { render(statement, in: &s) }
+            }
         }
     }
 
-    private static func collectCaptures(_ body: [ScriptStatement], into locals: inout [String]) {
-        for statement in body {
-            switch statement {
-            case .capture(let variable, _, _): if !locals.contains(variable) { locals.append(variable) }
-            case .ensure(_, _, let inner), .ensureAbsent(_, _, let inner), .block(_, let inner, _): collectCaptures(inner, into: &locals)
-            case .when(_, let inner, let otherwise), .converge(_, _, let inner, let otherwise): collectCaptures(inner + otherwise, into: &locals)
-            case .drift: if !locals.contains("current") { locals.append("current") }
-            default: break
-            }
+    private static func collectCaptures(_ statement: ScriptStatement, into locals: inout [String]) {
+        switch statement {
+        case .capture(let variable, _, _): if !locals.contains(variable) { locals.append(variable) }
+        case .ensure(_, _, let inner), .ensureAbsent(_, _, let inner), .block(_, let inner, _):
+            for statement in inner { collectCaptures(statement, into: &locals) }
+        case .when(_, let inner, let otherwise), .converge(_, _, let inner, let otherwise):
+            for statement in inner + otherwise { collectCaptures(statement, into: &locals) }
+        case .drift: if !locals.contains("current") { locals.append("current") }
+        default: break
         }
     }
 
     static func render(_ statement: ScriptStatement, in out: inout ShellScript) {
         switch statement {
         case .run(let command):
-            out.command(command.prefixed("run"))
+            out.command(command, leading: ["run"])
         case .command(let command):
             out.command(command)
         case .ensure(let what, let lookup, let create):
-            out.line("if ! \(lookup.prefixed("exists").oneLine); then")
+            out.line("if ! ", oneLine: lookup, leading: ["exists"], "; then")
             out.indented { s in for inner in create { render(inner, in: &s) } }
             out.line("else")
             out.indented { $0.line("info \(shellQuote("\(what) exists"))") }
             out.line("fi")
         case .converge(let what, let lookup, let create, let update):
-            out.line("if ! \(lookup.prefixed("exists").oneLine); then")
+            out.line("if ! ", oneLine: lookup, leading: ["exists"], "; then")
             out.indented { s in for inner in create { render(inner, in: &s) } }
             out.line("else")
             out.indented { s in
@@ -138,7 +164,7 @@ enum ScriptRenderer {
             }
             out.line("fi")
         case .drift(let what, let exists, let current, let planned, let fix):
-            out.line("if \(exists.prefixed("exists").oneLine); then")
+            out.line("if ", oneLine: exists, leading: ["exists"], "; then")
             out.indented { s in
                 render(.capture("current", placeholder: planned, current), in: &s)
                 s.line("[[ \"$current\" == \(shellQuote(planned)) ]] ||")
@@ -146,19 +172,18 @@ enum ScriptRenderer {
             }
             out.line("fi")
         case .ensureAbsent(let what, let lookup, let delete):
-            out.line("if \(lookup.prefixed("found").oneLine); then")
+            out.line("if ", oneLine: lookup, leading: ["found"], "; then")
             out.indented { s in for inner in delete { render(inner, in: &s) } }
             out.line("else")
             out.indented { $0.line("info \(shellQuote("\(what) does not exist"))") }
             out.line("fi")
         case .waitUntil(let what, let timeout, let condition):
-            out.command(condition.prefixed("wait_until", .literal(what), .literal(String(timeout))))
+            out.command(condition, leading: ["wait_until", .literal(what), .literal(String(timeout))])
         case .capture(let variable, let placeholder, let command):
             // Wraps as if after `variable="$(`, closing with `)"`.
-            let lines = command.prefixed("capture", .literal(placeholder)).lines(maxWidth: out.widthLeft - variable.count - 5)
-            for (index, text) in lines.enumerated() {
-                out.line((index == 0 ? "\(variable)=\"$(" : "") + text + (index == lines.count - 1 ? ")\"" : ""))
-            }
+            out.command(
+                command, leading: ["capture", .literal(placeholder)], prefix: "\(variable)=\"$(", suffix: ")\"",
+                maxWidth: out.widthLeft - variable.count - 5)
         case .pipeline(let first, let second):
             out.command(ShellCommand(words: ["run_piped"] + first.groups.flatMap { $0 } + ["|"] + second.groups.flatMap { $0 }))
         case .info(let text):

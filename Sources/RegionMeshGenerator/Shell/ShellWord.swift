@@ -18,6 +18,22 @@ public enum ShellWord: Hashable, Sendable, ExpressibleByStringLiteral, Expressib
         }
     }
 
+    /// The width of ``rendered`` in characters, when it is its width in bytes (see ``ShellQuoting/Scan/isPlainASCII``).
+    var oneLineWidth: Int? {
+        switch self {
+        case .literal(let text): ShellQuoting.quotedASCIIWidth(text)
+        case .expansion(let text): ShellQuoting.scan(text).isPlainASCII ? text.utf8.count : nil
+        }
+    }
+
+    /// Writes ``rendered``.
+    func write(to output: TextBuffer) {
+        switch self {
+        case .literal(let text): ShellQuoting.write(text, to: output)
+        case .expansion(let text): output.write(text)
+        }
+    }
+
     /// The word as it appears in the script.
     public var rendered: String {
         switch self {
@@ -30,72 +46,77 @@ public enum ShellWord: Hashable, Sendable, ExpressibleByStringLiteral, Expressib
 /// Quotes `text` for bash: unchanged when it has only characters that need no quoting, otherwise
 /// in single quotes (a `'` inside becomes `'\''`).
 public func shellQuote(_ text: String) -> String {
-    let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_@%+=:,./-".unicodeScalars.contains(scalar))
-    }
-    return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    let scan = ShellQuoting.scan(text)
+    guard scan.needsQuotes else { return text }
+    guard scan.quotes > 0 else { return "'" + text + "'" }
+    return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
 }
 
-/// A command: its leading words, then options that each stay on one line when the command wraps.
-public struct ShellCommand: Hashable, Sendable {
-    /// Groups of words; the first is the program and subcommand, each later one an option with its values.
-    public private(set) var groups: [[ShellWord]]
-
-    /// Starts a command with the program and its subcommand words.
-    public init(_ words: ShellWord...) { groups = [words] }
-
-    /// Starts a command from an array of words.
-    public init(words: [ShellWord]) { groups = [words] }
-
-    /// Adds an option with its values (none for a flag).
-    public func option(_ name: String, _ values: ShellWord...) -> ShellCommand {
-        options(name, values)
+/// The byte-level rules of ``shellQuote(_:)``: one pass over the UTF-8 bytes, no Unicode
+/// properties, so words are measured and written without building strings.
+enum ShellQuoting {
+    /// What quoting a text takes.
+    struct Scan {
+        /// Whether it is empty or has a character other than ASCII letters, digits and `_@%+=:,./-`.
+        var needsQuotes: Bool
+        /// How many `'` it has.
+        var quotes: Int
+        /// Whether its width in characters is its width in bytes: ASCII without a carriage return
+        /// (which joins a following line feed into one character).
+        var isPlainASCII: Bool
     }
 
-    /// Adds an option with a list of values.
-    public func options(_ name: String, _ values: [ShellWord]) -> ShellCommand {
-        var copy = self
-        copy.groups.append([.literal(name)] + values)
-        return copy
-    }
-
-    /// Adds bare words (positional arguments).
-    public func arguments(_ words: ShellWord...) -> ShellCommand {
-        var copy = self
-        copy.groups.append(words)
-        return copy
-    }
-
-    /// Prefixes the command, e.g. with `run` or `exists`.
-    public func prefixed(_ words: ShellWord...) -> ShellCommand {
-        var copy = self
-        copy.groups[0] = words + copy.groups[0]
-        return copy
-    }
-
-    /// The command on one line, however long.
-    var oneLine: String { groups.map { $0.map(\.rendered).joined(separator: " ") }.joined(separator: " ") }
-
-    /// The program and subcommand words, as written: `kubectl rollout status`.
-    var name: String { groups[0].map(\.text).joined(separator: " ") }
-
-    /// The value of option `option`, as written, if the command has it.
-    func value(of option: String) -> String? {
-        groups.dropFirst().first { $0.first == .literal(option) }.flatMap { $0.dropFirst().first?.text }
-    }
-
-    /// Whether the command has option (or flag) `option`.
-    func has(_ option: String) -> Bool {
-        groups.dropFirst().contains { $0.first == .literal(option) }
-    }
-
-    /// The rendered lines: one line when short, else one option per continuation line.
-    func lines(maxWidth: Int) -> [String] {
-        let rendered = groups.map { $0.map(\.rendered).joined(separator: " ") }
-        let single = rendered.joined(separator: " ")
-        if single.count <= maxWidth || rendered.count == 1 { return [single] }
-        return rendered.enumerated().map { index, text in
-            (index == 0 ? "" : "  ") + text + (index == rendered.count - 1 ? "" : " \\")
+    /// Whether `byte` is a character that needs no quoting.
+    @inline(__always) static func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "_"), UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ":"),
+            UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-"):
+            true
+        default:
+            false
         }
+    }
+
+    /// Scans `text` once.
+    static func scan(_ text: String) -> Scan {
+        text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
+    }
+
+    private static func scan(_ bytes: some Sequence<UInt8>) -> Scan {
+        var result = Scan(needsQuotes: true, quotes: 0, isPlainASCII: true)
+        var safe = true, empty = true
+        for byte in bytes {
+            empty = false
+            guard !isSafe(byte) else { continue }
+            safe = false
+            if byte == UInt8(ascii: "'") { result.quotes += 1 }
+            if byte >= 0x80 || byte == UInt8(ascii: "\r") { result.isPlainASCII = false }
+        }
+        result.needsQuotes = empty || !safe
+        return result
+    }
+
+    /// The width of `text` once quoted, in characters; nil when that is not its width in bytes.
+    static func quotedASCIIWidth(_ text: String) -> Int? {
+        let scan = scan(text)
+        guard scan.isPlainASCII else { return nil }
+        return scan.needsQuotes ? text.utf8.count + 2 + 3 * scan.quotes : text.utf8.count
+    }
+
+    /// Writes `text` as ``shellQuote(_:)`` would.
+    static func write(_ text: String, to output: TextBuffer) {
+        let scan = scan(text)
+        guard scan.needsQuotes else { return output.write(text) }
+        output.write(byte: UInt8(ascii: "'"))
+        if scan.quotes == 0 {
+            output.write(text)
+        } else {
+            for (index, piece) in text.split(separator: "'", omittingEmptySubsequences: false).enumerated() {
+                if index > 0 { output.write("'\\''") }
+                output.write(piece)
+            }
+        }
+        output.write(byte: UInt8(ascii: "'"))
     }
 }

@@ -8,7 +8,7 @@ import RegionMesh
 /// and brought to the plan when present (tags, NSG rules, peerings), so a second run after a fix
 /// converges. VMs are created together; a VM that fails to provision stops the run with Azure's
 /// own message, and a VM left in state Failed is recreated after a question.
-struct AzureInfrastructureScript {
+struct AzureInfrastructureScript: Sendable {
     let plan: Plan
     let azure: AzurePlan
 
@@ -174,37 +174,43 @@ struct AzureInfrastructureScript {
     }
 
     var peerings: ScriptStep {
-        ScriptStep(name: "peerings", title: "the full mesh of one-way VNet peerings: every region reaches every other directly", body: azure.peerings.map { peering in
-            let create = az("network", "vnet", "peering", "create")
-                .option("--name", .literal(peering.name))
-                .option("--vnet-name", .literal(peering.fromVNet))
-                .option("--remote-vnet", .literal(peering.toVNet))
-                .option("--allow-vnet-access")
-                .option("--allow-forwarded-traffic")
-                .option("--output", "none")
-            let show = az("network", "vnet", "peering", "show").option("--vnet-name", .literal(peering.fromVNet)).option("--name", .literal(peering.name))
-            return .converge(
-                "peering \(peering.name)", lookup: show, create: [.run(create)],
-                update: [
-                    .capture("state", placeholder: "Connected", show.option("--query", "peeringState").option("--output", "tsv")),
-                    .when(
-                        "[[ \"$state\" == Disconnected ]]",
-                        [
-                            .comment("The remote VNet was recreated: a disconnected peering must be made again."),
-                            .run(az("network", "vnet", "peering", "delete").option("--vnet-name", .literal(peering.fromVNet)).option("--name", .literal(peering.name))),
-                            .run(create),
-                        ],
-                        otherwise: [
-                            .run(
-                                az("network", "vnet", "peering", "update")
-                                    .option("--name", .literal(peering.name))
-                                    .option("--vnet-name", .literal(peering.fromVNet))
-                                    .option("--allow-vnet-access", "true")
-                                    .option("--allow-forwarded-traffic", "true")
-                                    .option("--output", "none"))
-                        ]),
-                ])
-        })
+        // N·(N−1) peerings: their statements are built as the step is rendered, a peering at a time.
+        ScriptStep(name: "peerings", title: "the full mesh of one-way VNet peerings: every region reaches every other directly", each: azure.peerings) { peering in
+            [peeringStatement(peering)]
+        }
+    }
+
+    /// Creates `peering` when absent; makes it again when its remote VNet was recreated; brings it to the plan otherwise.
+    func peeringStatement(_ peering: VNetPeering) -> ScriptStatement {
+        let create = az("network", "vnet", "peering", "create")
+            .option("--name", .literal(peering.name))
+            .option("--vnet-name", .literal(peering.fromVNet))
+            .option("--remote-vnet", .literal(peering.toVNet))
+            .option("--allow-vnet-access")
+            .option("--allow-forwarded-traffic")
+            .option("--output", "none")
+        let show = az("network", "vnet", "peering", "show").option("--vnet-name", .literal(peering.fromVNet)).option("--name", .literal(peering.name))
+        return .converge(
+            "peering \(peering.name)", lookup: show, create: [.run(create)],
+            update: [
+                .capture("state", placeholder: "Connected", show.option("--query", "peeringState").option("--output", "tsv")),
+                .when(
+                    "[[ \"$state\" == Disconnected ]]",
+                    [
+                        .comment("The remote VNet was recreated: a disconnected peering must be made again."),
+                        .run(az("network", "vnet", "peering", "delete").option("--vnet-name", .literal(peering.fromVNet)).option("--name", .literal(peering.name))),
+                        .run(create),
+                    ],
+                    otherwise: [
+                        .run(
+                            az("network", "vnet", "peering", "update")
+                                .option("--name", .literal(peering.name))
+                                .option("--vnet-name", .literal(peering.fromVNet))
+                                .option("--allow-vnet-access", "true")
+                                .option("--allow-forwarded-traffic", "true")
+                                .option("--output", "none"))
+                    ]),
+            ])
     }
 
     var securityGroups: ScriptStep {
