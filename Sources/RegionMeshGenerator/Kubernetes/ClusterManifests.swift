@@ -37,10 +37,12 @@ enum ClusterManifests {
                     path: "\(ArtifactPaths.clusterFolder(object.region.cluster))/\(object.pathInCluster)",
                     contents: try YAMLDocument.render(labeled, header: FileHeader.comment(for: plan, extra: object.notes))))
         }
+        let byRegion = Dictionary(grouping: objects) { $0.region.key }
         for region in plan.regions {
-            let resources = objects.filter { $0.region.key == region.key }
-                .sorted { (rank($0), $0.pathInCluster) < (rank($1), $1.pathInCluster) }
-                .map(\.pathInCluster)
+            let resources = (byRegion[region.key] ?? [])
+                .map { (rank: rank($0), path: $0.pathInCluster) }
+                .sorted { ($0.rank, $0.path) < ($1.rank, $1.path) }
+                .map(\.path)
             let header = FileHeader.comment(
                 for: plan,
                 extra: ["Every Kubernetes object of cluster \(region.cluster.name): `kubectl apply -k` on this folder applies them."] + notes)

@@ -1,17 +1,24 @@
 import RegionMesh
 import Yams
 
-/// Encodes typed values (Kubernetes objects, Helm values) as YAML with Yams: block style, keys in
-/// declaration order (maps via ``SortedMap``), multi-line strings as literal blocks, no line wrapping.
+/// Encodes typed values (Kubernetes objects, Helm values) as YAML with Yams and libyaml: block
+/// style, keys in declaration order (maps via ``SortedMap``), multi-line strings as literal blocks,
+/// no line wrapping. The node tree is built by ``YAMLNodeEncoder`` with every scalar's style decided
+/// (``YAMLScalarStyle``); libyaml writes it.
 public enum YAMLDocument {
     /// The YAML text of `value`, after `header` (a comment block ending in a newline).
     public static func render(_ value: some Encodable, header: String) throws -> String {
-        let encoder = YAMLEncoder()
-        encoder.options.indent = 2
-        encoder.options.width = -1
-        encoder.options.newLineScalarStyle = .literal
-        encoder.options.allowUnicode = true
-        return header + (try encoder.encode(value))
+        header + (try yaml(value))
+    }
+
+    /// Writes `header` and the YAML text of `value` into `output`.
+    static func write(_ value: some Encodable, header: String, into output: TextBuffer) throws {
+        output.write(header)
+        output.write(try yaml(value))
+    }
+
+    private static func yaml(_ value: some Encodable) throws -> String {
+        try Yams.serialize(node: try YAMLNodeEncoder.node(for: value), indent: 2, width: -1, allowUnicode: true)
     }
 }
 

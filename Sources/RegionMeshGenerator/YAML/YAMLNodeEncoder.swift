@@ -1,0 +1,148 @@
+import Yams
+
+/// Builds the Yams node tree of an `Encodable` value: mappings in the order the value encodes its
+/// keys, sequences, and scalars with the tags and styles of ``YAMLScalarStyle``. Like Yams'
+/// `YAMLEncoder` without what RegionMesh does not use (aliases, user info, coding paths), and
+/// without its per-scalar tag resolution and per-key linear search of the mapping built so far.
+enum YAMLNodeEncoder {
+    /// The node tree of `value`.
+    static func node(for value: some Encodable) throws -> Node {
+        try NodeBuilder.node(value)
+    }
+}
+
+/// The node of one value as its `encode(to:)` describes it: a mapping's pairs or a sequence's
+/// items as they are encoded, or one node.
+private final class NodeBuilder: Encoder {
+    private enum Kind { case empty, single, mapping, sequence }
+
+    private var kind = Kind.empty
+    private var single: Node?
+    private var pairs: [(Node, Node)] = []
+    private var items: [Node] = []
+    /// Nested containers, filled in after their place was taken: position and builder.
+    private var nested: [(Int, NodeBuilder)] = []
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    /// The node of `value`: scalars directly, anything else through a builder of its own.
+    static func node(_ value: some Encodable) throws -> Node {
+        switch value {
+        case let string as String: return YAMLScalarStyle.node(string)
+        case let integer as Int: return Self.integer(integer)
+        case let boolean as Bool: return Self.boolean(boolean)
+        default:
+            let builder = NodeBuilder()
+            try value.encode(to: builder)
+            return builder.node
+        }
+    }
+
+    static func integer(_ value: Int) -> Node { .scalar(Node.Scalar(String(value), YAMLScalarStyle.integer)) }
+
+    static func boolean(_ value: Bool) -> Node { .scalar(Node.Scalar(value ? "true" : "false", YAMLScalarStyle.boolean)) }
+
+    static var null: Node { .scalar(Node.Scalar("null", YAMLScalarStyle.null)) }
+
+    /// The node built (an empty mapping when nothing was encoded, as `YAMLEncoder` writes `{}`).
+    var node: Node {
+        switch kind {
+        case .empty: return Node([(Node, Node)](), YAMLScalarStyle.mapping)
+        case .single: return single!
+        case .mapping:
+            var pairs = pairs
+            for (index, builder) in nested { pairs[index].1 = builder.node }
+            return Node(pairs, YAMLScalarStyle.mapping)
+        case .sequence:
+            var items = items
+            for (index, builder) in nested { items[index] = builder.node }
+            return Node(items, YAMLScalarStyle.sequence)
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        kind = .mapping
+        return KeyedEncodingContainer(KeyedContainer<Key>(builder: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        kind = .sequence
+        return UnkeyedContainer(builder: self)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueContainer(builder: self) }
+
+    func append(_ key: String, _ value: Node) { pairs.append((YAMLScalarStyle.key(key), value)) }
+
+    func append(_ value: Node) { items.append(value) }
+
+    var count: Int { items.count }
+
+    func set(_ value: Node) {
+        kind = .single
+        single = value
+    }
+
+    /// A builder for a nested container under `key`, or at the end of the sequence when `key` is nil.
+    func nestedBuilder(key: String?) -> NodeBuilder {
+        let builder = NodeBuilder()
+        if let key {
+            nested.append((pairs.count, builder))
+            append(key, Self.null)
+        } else {
+            nested.append((items.count, builder))
+            append(Self.null)
+        }
+        return builder
+    }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let builder: NodeBuilder
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) throws { builder.append(key.stringValue, NodeBuilder.null) }
+    mutating func encode(_ value: String, forKey key: Key) throws { builder.append(key.stringValue, YAMLScalarStyle.node(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { builder.append(key.stringValue, NodeBuilder.integer(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { builder.append(key.stringValue, NodeBuilder.boolean(value)) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { builder.append(key.stringValue, try NodeBuilder.node(value)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        builder.nestedBuilder(key: key.stringValue).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        builder.nestedBuilder(key: key.stringValue).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { builder.nestedBuilder(key: "super") }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { builder.nestedBuilder(key: key.stringValue) }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let builder: NodeBuilder
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { builder.count }
+
+    mutating func encodeNil() throws { builder.append(NodeBuilder.null) }
+    mutating func encode(_ value: String) throws { builder.append(YAMLScalarStyle.node(value)) }
+    mutating func encode(_ value: Int) throws { builder.append(NodeBuilder.integer(value)) }
+    mutating func encode(_ value: Bool) throws { builder.append(NodeBuilder.boolean(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { builder.append(try NodeBuilder.node(value)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        builder.nestedBuilder(key: nil).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { builder.nestedBuilder(key: nil).unkeyedContainer() }
+    mutating func superEncoder() -> any Encoder { builder.nestedBuilder(key: nil) }
+}
+
+private struct SingleValueContainer: SingleValueEncodingContainer {
+    let builder: NodeBuilder
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() throws { builder.set(NodeBuilder.null) }
+    mutating func encode<T: Encodable>(_ value: T) throws { builder.set(try NodeBuilder.node(value)) }
+}
