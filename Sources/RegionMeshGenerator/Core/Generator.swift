@@ -39,17 +39,6 @@ public enum Generator {
     }
 }
 
-/// Stable, readable JSON: sorted keys, two-space indentation, no escaped slashes. The one JSON
-/// encoding of the generator and the CLI.
-public enum JSON {
-    /// The JSON text of `value`.
-    public static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}
-
 /// A generator or writer problem, said in one line: what and where.
 public struct GeneratorError: Error, CustomStringConvertible, Equatable {
     /// The message.

@@ -1,0 +1,155 @@
+import Foundation
+
+/// A JSON value as an `Encodable` describes it: the tree that ``JSON`` writes, objects keeping
+/// their members in the order they were encoded until they are written.
+indirect enum JSONValue {
+    case string(String)
+    /// An integer, in decimal digits.
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    /// The tree of `value`; throws for the scalars ``JSON`` does not write.
+    static func encoding(_ value: some Encodable) throws -> JSONValue {
+        switch value {
+        case let string as String: return .string(string)
+        case let flag as Bool: return .bool(flag)
+        case let integer as any BinaryInteger: return .number(String(describing: integer))
+        case is Double, is Float, is Decimal, is Date, is Data, is URL:
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: [], debugDescription: "RegionMesh's JSON has no \(type(of: value)) values"))
+        default:
+            let builder = JSONBuilder()
+            try value.encode(to: builder)
+            return builder.value
+        }
+    }
+
+    /// `members` in the order of their keys' UTF-8 bytes; of members with one key, the last encoded.
+    static func sorted(_ members: [(key: String, value: JSONValue)]) -> [(key: String, value: JSONValue)] {
+        let ordered = members.enumerated().sorted { a, b in
+            a.element.key == b.element.key ? a.offset < b.offset : a.element.key.utf8.lexicographicallyPrecedes(b.element.key.utf8)
+        }
+        return ordered.indices.compactMap { index in
+            index + 1 < ordered.count && ordered[index + 1].element.key == ordered[index].element.key ? nil : ordered[index].element
+        }
+    }
+}
+
+/// The ``JSONValue`` of one value as its `encode(to:)` describes it.
+private final class JSONBuilder: Encoder {
+    private enum Kind { case empty, single, object, array }
+
+    private var kind = Kind.empty
+    private var single = JSONValue.null
+    private var members: [(key: String, value: JSONValue)] = []
+    private var items: [JSONValue] = []
+    /// Nested containers, filled in after their place was taken: position and builder.
+    private var nested: [(Int, JSONBuilder)] = []
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    /// The value built (an empty object when nothing was encoded, as `JSONEncoder` writes `{}`).
+    var value: JSONValue {
+        switch kind {
+        case .empty: return .object([])
+        case .single: return single
+        case .object:
+            var members = members
+            for (index, builder) in nested { members[index].value = builder.value }
+            return .object(members)
+        case .array:
+            var items = items
+            for (index, builder) in nested { items[index] = builder.value }
+            return .array(items)
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        kind = .object
+        return KeyedEncodingContainer(ObjectContainer<Key>(builder: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        kind = .array
+        return ArrayContainer(builder: self)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { ValueContainer(builder: self) }
+
+    func append(_ key: String, _ value: JSONValue) { members.append((key, value)) }
+
+    func append(_ value: JSONValue) { items.append(value) }
+
+    var count: Int { items.count }
+
+    func set(_ value: JSONValue) {
+        kind = .single
+        single = value
+    }
+
+    /// A builder for a nested container under `key`, or at the end of the array when `key` is nil.
+    func nestedBuilder(key: String?) -> JSONBuilder {
+        let builder = JSONBuilder()
+        if let key {
+            nested.append((members.count, builder))
+            append(key, .null)
+        } else {
+            nested.append((items.count, builder))
+            append(.null)
+        }
+        return builder
+    }
+}
+
+private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let builder: JSONBuilder
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) throws { builder.append(key.stringValue, .null) }
+    mutating func encode(_ value: String, forKey key: Key) throws { builder.append(key.stringValue, .string(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { builder.append(key.stringValue, .number(String(value))) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { builder.append(key.stringValue, .bool(value)) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { builder.append(key.stringValue, try JSONValue.encoding(value)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        builder.nestedBuilder(key: key.stringValue).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        builder.nestedBuilder(key: key.stringValue).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { builder.nestedBuilder(key: "super") }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { builder.nestedBuilder(key: key.stringValue) }
+}
+
+private struct ArrayContainer: UnkeyedEncodingContainer {
+    let builder: JSONBuilder
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { builder.count }
+
+    mutating func encodeNil() throws { builder.append(.null) }
+    mutating func encode(_ value: String) throws { builder.append(.string(value)) }
+    mutating func encode(_ value: Int) throws { builder.append(.number(String(value))) }
+    mutating func encode(_ value: Bool) throws { builder.append(.bool(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { builder.append(try JSONValue.encoding(value)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        builder.nestedBuilder(key: nil).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { builder.nestedBuilder(key: nil).unkeyedContainer() }
+    mutating func superEncoder() -> any Encoder { builder.nestedBuilder(key: nil) }
+}
+
+private struct ValueContainer: SingleValueEncodingContainer {
+    let builder: JSONBuilder
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() throws { builder.set(.null) }
+    mutating func encode<T: Encodable>(_ value: T) throws { builder.set(try JSONValue.encoding(value)) }
+}
