@@ -15,6 +15,8 @@ protocol ComponentGenerator {
     func setupSteps() -> [PhasedStep]
     /// What `setup.sh` checks before it creates anything.
     func preflightChecks() -> [PreflightCheck]
+    /// What it will create, a line or two for the summary `setup.sh` shows before it asks to go on.
+    func summary() -> [String]
     /// Its steps of `teardown.sh`.
     func teardownSteps() -> [PhasedStep]
     /// Lines for the header of each cluster's `kustomization.yaml` (what to apply first, what is
@@ -32,6 +34,7 @@ extension ComponentGenerator {
     func clusterObjects() -> [ClusterObject] { [] }
     func setupSteps() -> [PhasedStep] { [] }
     func preflightChecks() -> [PreflightCheck] { [] }
+    func summary() -> [String] { [] }
     func teardownSteps() -> [PhasedStep] { [] }
     func clusterFolderNotes() -> [String] { [] }
     func inventory() -> (title: String, table: TextTable)? { nil }
@@ -88,4 +91,6 @@ struct PreflightCheck {
     let condition: String
     /// The problem, double-quoted bash text (it may name variables).
     let problem: String
+    /// A warning does not stop the preflight: it is shown, and the person is asked whether to go on.
+    var isWarning = false
 }

@@ -14,7 +14,7 @@ public enum Generator {
         let scripts = componentScripts + [
             SetupScript.make(
                 plan, steps: ordered(components.map { $0.setupSteps() }), environment: environment,
-                checks: components.flatMap { $0.preflightChecks() }),
+                checks: components.flatMap { $0.preflightChecks() }, summary: components.flatMap { $0.summary() }),
             TeardownScript.make(plan, steps: ordered(components.map { $0.teardownSteps() })),
         ]
         var artifacts = try scripts.map { Artifact(path: $0.path, contents: try ScriptRenderer.render($0, plan: plan), isExecutable: true) }

@@ -38,6 +38,27 @@ struct CockroachGenerator: ComponentGenerator {
         }
     }
 
+    func summary() -> [String] {
+        let versions = Set(cockroach.regions.map(\.version.text)).sorted().joined(separator: ", ")
+        let perRegion = cockroach.regions.map { "\($0.replicas)" }.joined(separator: "/")
+        return ["CockroachDB \(versions): \(cockroach.regions.reduce(0) { $0 + $1.replicas }) nodes (\(perRegion) per region), one cluster across every region"]
+    }
+
+    func preflightChecks() -> [PreflightCheck] {
+        [
+            PreflightCheck(
+                condition: "[[ -n \"$COCKROACH_LICENSE\" || -n \"$COCKROACH_LICENSE_FILE\" ]]",
+                problem: "no CockroachDB license (COCKROACH_LICENSE or COCKROACH_LICENSE_FILE): since v24.3 a cluster without one is throttled after a 7-day grace period (https://www.cockroachlabs.com/docs/stable/licensing-faqs)",
+                isWarning: true),
+            PreflightCheck(
+                condition: "[[ -z \"$COCKROACH_LICENSE_FILE\" || -r \"$COCKROACH_LICENSE_FILE\" ]]",
+                problem: "the CockroachDB license file $COCKROACH_LICENSE_FILE cannot be read"),
+            PreflightCheck(
+                condition: "[[ -z \"$COCKROACH_LICENSE$COCKROACH_LICENSE_FILE\" || -n \"$COCKROACH_ORGANIZATION\" ]]",
+                problem: "a CockroachDB license is issued to an organization: set COCKROACH_ORGANIZATION to its name exactly as on the license"),
+        ]
+    }
+
     func clusterFolderNotes() -> [String] {
         ["Apply it after \(CockroachCertsScript.path) (which creates the Secrets the StatefulSet mounts)."]
     }
@@ -82,6 +103,19 @@ struct CockroachGenerator: ComponentGenerator {
         ).option("--namespace", .literal(first.namespace))
     }
 
+    /// How the license reaches the cluster, and what happens without one.
+    var licenseSection: String {
+        """
+        Since v24.3 CockroachDB needs a license key: a cluster without one has a 7-day grace period, then is \
+        throttled (https://www.cockroachlabs.com/docs/stable/licensing-faqs). Give the key in `COCKROACH_LICENSE` or a \
+        file named by `COCKROACH_LICENSE_FILE`, and the organization it is issued to in `COCKROACH_ORGANIZATION`. \
+        After `cockroach init`, `\(CockroachInitScript.path)` sets `cluster.organization` and `enterprise.license` \
+        once (setting them again changes nothing); the SQL reaches the pod on standard input, so the key is in no \
+        command line, log or file of this folder. Without a key, `setup.sh` warns and asks before it creates \
+        anything; add it later with `COCKROACH_LICENSE_FILE=… COCKROACH_ORGANIZATION=… ./\(CockroachInitScript.path) --only license`.
+        """
+    }
+
     func readme() -> ReadmeContribution {
         let secrets = ScriptEnvironment.secretsDirectory(plan)
         let first = plan.regions[0]
@@ -98,6 +132,7 @@ struct CockroachGenerator: ComponentGenerator {
             ```
             """
         ]
+        readme.sections = [("CockroachDB license", licenseSection)]
         readme.clusterFolderContents = ["the CockroachDB objects"]
         readme.secretItems = ["the CockroachDB CA, node and client certificates"]
         readme.secrets = [

@@ -45,6 +45,27 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
         ]
     }
 
+    func summary() -> [String] {
+        let sizes = Dictionary(grouping: azure.regions.flatMap { region in region.nodes.map { _ in region.virtualMachine.size } }, by: { $0 })
+            .sorted { $0.key < $1.key }
+        let vCPUs = sizes.reduce(0) { $0 + $1.value.count * AzureGenerator.vCPUs(of: $1.key) }
+        let locations = azure.regions.map(\.location.name).joined(separator: ", ")
+        return [
+            "Azure: resource group \(azure.resourceGroup) (\(azure.location.name)); in \(locations): \(azure.regions.count) VNets, \(azure.peerings.count) peerings, \(azure.regions.count) NSGs, \(plan.nodeCount) public IPs, NICs and VMs with a data disk each",
+            "  VMs: " + sizes.map { "\($0.value.count) × \($0.key)" }.joined(separator: ", ") + " = \(vCPUs) vCPUs",
+        ]
+    }
+
+    /// The vCPUs of an Azure size, from its name (`Standard_D4s_v5` has 4; a constrained
+    /// `Standard_E16-4ds_v5` has 4 active).
+    static func vCPUs(of size: String) -> Int {
+        let name = size.drop { $0 != "_" }.dropFirst().drop { $0.isLetter && $0.isUppercase }
+        let digits = name.prefix { $0.isNumber }
+        let rest = name.dropFirst(digits.count)
+        if rest.first == "-" { return Int(rest.dropFirst().prefix { $0.isNumber }) ?? 0 }
+        return Int(digits) ?? 0
+    }
+
     // MARK: NodeAccess
 
     func sshAddress(of node: NodePlan, in region: RegionPlan) -> (lookup: ShellCommand, placeholder: String) {
