@@ -6,7 +6,8 @@ import RegionMesh
 /// and `teardown.sh` composed from the components' steps, `plan.json`, and the README.
 public enum Generator {
     /// Every artifact for `plan`, sorted by path. Throws only on an internal encoding failure.
-    public static func artifacts(for plan: Plan) throws -> [Artifact] {
+    public static func artifacts(for plan: Plan, lastChange: ChangePlan? = nil) throws -> [Artifact] {
+        let lastChange = lastChange ?? ChangePlan(topology: plan.name, baseline: .none, changes: [])
         let components = GeneratorRegistry.components(of: plan)
         let componentScripts = components.flatMap { $0.scripts() }
         var environment: [ScriptEnvironment.Variable] = []
@@ -22,7 +23,9 @@ public enum Generator {
         artifacts += try ClusterManifests.artifacts(
             plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() })
         artifacts.append(Artifact(path: ArtifactPaths.planJSON, contents: try JSON.encode(plan)))
-        artifacts.append(DeploymentReadme.artifact(plan, contributions: components.map { $0.readme() }, scripts: scripts))
+        artifacts.append(Artifact(path: ArtifactPaths.changePlanJSON, contents: try JSON.encode(lastChange)))
+        artifacts.append(DeploymentReadme.artifact(
+            plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts))
         var seen = Set<String>()
         if let duplicate = artifacts.first(where: { !seen.insert($0.path).inserted }) {
             throw GeneratorError("two components write \(duplicate.path) for topology \(plan.name)")

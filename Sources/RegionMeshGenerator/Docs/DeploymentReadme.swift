@@ -6,11 +6,11 @@ import RegionMesh
 /// and where the secrets are. Written from the Plan and the components' contributions only, so a
 /// reviewer reads a pull request's effect from this file's diff.
 enum DeploymentReadme {
-    static func artifact(_ plan: Plan, contributions: [ReadmeContribution], scripts: [Script]) -> Artifact {
-        Artifact(path: ArtifactPaths.readme, contents: render(plan, contributions: contributions, scripts: scripts))
+    static func artifact(_ plan: Plan, lastChange: ChangePlan, contributions: [ReadmeContribution], scripts: [Script]) -> Artifact {
+        Artifact(path: ArtifactPaths.readme, contents: render(plan, lastChange: lastChange, contributions: contributions, scripts: scripts))
     }
 
-    static func render(_ plan: Plan, contributions: [ReadmeContribution], scripts: [Script]) -> String {
+    static func render(_ plan: Plan, lastChange: ChangePlan, contributions: [ReadmeContribution], scripts: [Script]) -> String {
         let provider = plan.provider.facts.conventions
         let phrases = contributions.compactMap(\.overview)
         let overview = phrases.count > 1 ? phrases.dropLast().joined(separator: ", ") + "; " + phrases[phrases.count - 1] : phrases.joined()
@@ -30,6 +30,9 @@ enum DeploymentReadme {
 
             \(overview). Versions: \(versions.joined(separator: "; ")).
 
+            ## Last change
+
+            \(ChangeSummary.markdown(lastChange, plan: plan))
             ## Address plan
 
             \(PlanTables.addressPlan(plan).markdown)
@@ -98,6 +101,7 @@ enum DeploymentReadme {
             | File | Purpose |
             | --- | --- |
             | `plan.json` | every resolved name, address, ID and port |
+            | `change-plan.json` | the last change plan: what changed against the plan generated before, and how `setup.sh` applies it |
             | `setup.sh`, `teardown.sh` | the whole deployment, and its removal |
 
             """
