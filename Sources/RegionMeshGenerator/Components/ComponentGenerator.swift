@@ -51,6 +51,17 @@ protocol NodeAccess {
     var lookupTools: [String] { get }
 }
 
+/// What a distribution needs from the provider to remove a machine the plan no longer has: which
+/// machines exist, and how to stop and delete one. Machine names are shell words, read at run time.
+protocol MachineLifecycle {
+    /// Prints the name of every machine of the deployment that exists, one per line.
+    var existingMachines: ShellCommand { get }
+    /// Stops a machine so that nothing on it runs; its disks stay.
+    func stopMachine(_ name: ShellWord) -> ShellCommand
+    /// Deletes a machine and what belongs to it alone (disks, network interface, public address).
+    func deleteMachine(_ name: ShellWord) -> [ScriptStatement]
+}
+
 /// A step of `setup.sh` or `teardown.sh` with the phase that orders it among the components' steps.
 struct PhasedStep {
     /// When it runs: steps are ordered by phase, then by component, then as the component lists them.
@@ -60,6 +71,8 @@ struct PhasedStep {
 
     /// The phases of `setup.sh`, in order; `teardown.sh` runs its steps in the same order.
     enum Phase: Int, Comparable {
+        /// Data moved off what the plan no longer has, before anything changes.
+        case decommission
         /// Machines and networks.
         case infrastructure
         /// Kubernetes on the machines.
@@ -70,6 +83,10 @@ struct PhasedStep {
         case serviceDiscovery
         /// The database.
         case database
+        /// Machines the plan no longer has, removed once nothing runs on them.
+        case machineRetirement
+        /// Networks the plan no longer has, removed once no machine uses them.
+        case networkRetirement
         /// What stays on the operator's machine.
         case localState
 

@@ -25,7 +25,10 @@ struct CockroachGenerator: ComponentGenerator {
     }
 
     func scripts() -> [Script] {
-        [CockroachCertsScript(plan: plan, cockroach: cockroach).script, CockroachInitScript(plan: plan, cockroach: cockroach).script]
+        [
+            CockroachCertsScript(plan: plan, cockroach: cockroach).script, CockroachApplyScript(plan: plan, cockroach: cockroach).script,
+            CockroachInitScript(plan: plan, cockroach: cockroach).script, CockroachDecommissionScript(plan: plan, cockroach: cockroach).script,
+        ]
     }
 
     func clusterObjects() -> [ClusterObject] {
@@ -65,18 +68,21 @@ struct CockroachGenerator: ComponentGenerator {
 
     func setupSteps() -> [PhasedStep] {
         [
+            PhasedStep(
+                phase: .decommission,
+                step: ScriptStep(
+                    name: "decommission", title: "decommission the CockroachDB nodes the plan no longer has, before anything changes",
+                    body: [.runScript(path: CockroachDecommissionScript.path, arguments: [])])),
+        ] + [
             ScriptStep(name: "certificates", title: "CockroachDB certificates and secrets", body: [.runScript(path: CockroachCertsScript.path, arguments: [])]),
-            ScriptStep(name: "cockroachdb", title: "CockroachDB manifests (kubectl apply -k per cluster)", body: plan.regions.map { region in
-                .run(
-                    ScriptEnvironment.kubectl(region.cluster.contextWord, ["apply"])
-                        .option("--kustomize", .expansion("\"$TOPOLOGY_DIR/\(ArtifactPaths.clusterFolder(region.cluster))\"")))
-            }),
+            ScriptStep(
+                name: "cockroachdb", title: "the cluster folders, one region at a time; where CockroachDB runs, each region rolled out before the next",
+                body: [.runScript(path: CockroachApplyScript.path, arguments: [])]),
             ScriptStep(name: "init", title: "cockroach init, once", body: [.runScript(path: CockroachInitScript.path, arguments: [])]),
             ScriptStep(name: "verify", title: "every CockroachDB node of every region is live", body: verify),
         ].map { PhasedStep(phase: .database, step: $0) }
     }
 
-    /// Waits until every region's pods are ready, then says how to connect.
     var verify: [ScriptStatement] {
         var body: [ScriptStatement] = plan.regions.map { region in
             .waitUntil(
