@@ -44,14 +44,14 @@ public enum Fixture {
     public static let ciliumVersion = "1.19.5"
 
     /// The default settings of a fixture topology, declared in this file: VMs, k3s, Cilium,
-    /// CockroachDB, administrative access from 192.0.2.0/24, and `nodes` nodes per region.
+    /// CockroachDB, administrative access from 145.40.0.0/24, and `nodes` nodes per region.
     public static func standardDefaults(nodes: Int = 3, k3s: K3s? = nil, cilium: String = ciliumVersion) -> [any SettingStatement] {
         [
             VirtualMachines(size: "Standard_D2s_v5", image: .ubuntu2404, adminUser: "ops"),
             k3s ?? K3s(version: k3sRelease),
             Cilium(version: cilium),
             CockroachDB(version: "v26.2.1", storage: "10Gi", cpu: 1, memory: "4Gi"),
-            AdminAccess(from: "192.0.2.0/24"),
+            AdminAccess(from: "145.40.0.0/24"),
             Nodes(nodes),
         ]
     }

@@ -230,14 +230,39 @@ SSH_PRIVATE_KEY_FILE="${SSH_PRIVATE_KEY_FILE:-$HOME/.ssh/id_ed25519}"
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
 # Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-three-region}"
-export SSH_PUBLIC_KEY_FILE SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE REGIONMESH_SECRETS_DIR
-# Where run logs are written: next to the secrets folder (REGIONMESH_LOG_DIR overrides).
+# This machine's public address, as the nodes see it; found with https://api.ipify.org when empty. Override with REGIONMESH_ADMIN_IP=...
+REGIONMESH_ADMIN_IP="${REGIONMESH_ADMIN_IP:-}"
+# Where setup.sh writes the log of each run (empty: next to the secrets folder). Override with REGIONMESH_LOG_DIR=...
+REGIONMESH_LOG_DIR="${REGIONMESH_LOG_DIR:-}"
+export SSH_PUBLIC_KEY_FILE SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE REGIONMESH_SECRETS_DIR REGIONMESH_ADMIN_IP REGIONMESH_LOG_DIR
+# Where run logs are written.
 readonly LOG_DIR="${REGIONMESH_LOG_DIR:-$REGIONMESH_SECRETS_DIR-logs}"
+
+# Prints IPv4 address $1 as a number.
+address_number() {
+  local IFS=. a b c d
+  read -r a b c d <<<"$1"
+  printf '%s\n' "$(((a << 24) | (b << 16) | (c << 8) | d))"
+}
+
+# Succeeds when IPv4 address $1 lies in one of the CIDR blocks after it.
+address_in() {
+  local address network bits range
+  address="$(address_number "$1")"
+  shift
+  for range in "$@"; do
+    network="$(address_number "${range%/*}")"
+    bits="${range#*/}"
+    ((bits == 0 || (address >> (32 - bits)) == (network >> (32 - bits)))) && return 0
+  done
+  return 1
+}
 
 # Runs once before the first step.
 before_steps() {
   info 'preflight: tools, logins, keys'
   local problems=() problem
+  command -v curl >/dev/null 2>&1 || problems+=('curl is not installed; get it from your package manager (e.g. apt-get install curl); setup finds this machine'\''s public address with it')
   command -v az >/dev/null 2>&1 || problems+=('az is not installed; get it from https://learn.microsoft.com/cli/azure/install-azure-cli')
   command -v k3sup >/dev/null 2>&1 || problems+=('k3sup is not installed; get it from https://github.com/alexellis/k3sup#download')
   command -v kubectl >/dev/null 2>&1 || problems+=('kubectl is not installed; get it from https://kubernetes.io/docs/tasks/tools/')
@@ -256,6 +281,15 @@ before_steps() {
   ! command -v az >/dev/null 2>&1 || az account show >/dev/null 2>&1 || problems+=("the Azure CLI is not logged in; run az login (and az account set --subscription ... if you have several)")
   [[ -f "$SSH_PUBLIC_KEY_FILE" ]] || problems+=("SSH public key $SSH_PUBLIC_KEY_FILE not found; create a key pair with ssh-keygen -t ed25519, or set SSH_PUBLIC_KEY_FILE")
   [[ -f "$SSH_PRIVATE_KEY_FILE" ]] || problems+=("SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key matching $SSH_PUBLIC_KEY_FILE")
+  local address
+  address="${REGIONMESH_ADMIN_IP:-$(curl -fsS --max-time 10 https://api.ipify.org 2>/dev/null || true)}"
+  if [[ ! "$address" =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+    problems+=("cannot find this machine's public address (https://api.ipify.org did not answer); set REGIONMESH_ADMIN_IP to it")
+  else
+    if ! address_in "$address" 203.0.113.0/24; then
+      problems+=("this machine's public address $address is not in AdminAccess (203.0.113.0/24) of regions 'eastus', 'westus', 'northeurope': SSH and the Kubernetes API would refuse it. Put '$address/32' (or your network's range) into AdminAccess(from:), generate again, and rerun")
+    fi
+  fi
   if ((${#problems[@]} > 0)); then
     for problem in "${problems[@]}"; do
       printf 'error: %s\n' "$problem" >&2
@@ -408,6 +442,8 @@ Environment:
   SSH_PRIVATE_KEY_FILE (default $HOME/.ssh/id_ed25519): The SSH private key k3sup logs in with.
   KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
   REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys, certificates and logs made at apply time; never commit this folder.
+  REGIONMESH_ADMIN_IP: This machine's public address, as the nodes see it; found with https://api.ipify.org when empty.
+  REGIONMESH_LOG_DIR: Where setup.sh writes the log of each run (empty: next to the secrets folder).
 Every step is safe to run again.
 USAGE
 }

@@ -14,9 +14,12 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConve
         let core = rest.prefix { $0 != "+" && $0 != "-" }
         let suffix = rest.dropFirst(core.count)
         let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        // The suffix is SemVer's: dot-separated, non-empty identifiers of ASCII letters, digits and
+        // '-'. The text becomes an image tag and a label value, which take nothing else.
+        let identifiers = suffix.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3,
             parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) && $0.count <= 6 }),
-            suffix.isEmpty || suffix.count > 1 && suffix.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" })
+            suffix.isEmpty || identifiers.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } })
         else { return nil }
         self.text = text
         major = Int(parts[0])!

@@ -85,7 +85,22 @@ import Yams
         for region in plan.regions {
             let script = try decode(StartCommand.self, region, "cockroachdb/statefulset-cockroachdb.yaml").script
             #expect(script.contains("\n  --join \(allPods.joined(separator: ",")) \\\n"), "\(script)")
-            #expect(script.contains("\n  --locality region=\(plan.azure[region].location.name),zone=\(region.key) \\\n"), "\(script)")
+            let location = plan.azure[region].location.name
+            let zones = region.nodes.map { plan.azure.zone(ofNode: $0.index, inRegion: region.key) }
+            if zones.allSatisfy({ $0 == nil }) {
+                // No zones: every pod has the region's locality, its key standing for the zone.
+                #expect(script.contains("\n  --locality region=\(location),zone=\(region.key) \\\n"), "\(script)")
+                #expect(!script.contains("$NODE_NAME"))
+            } else {
+                // Each pod takes the locality of the node it runs on: the tiers are the same, the zone its node's.
+                #expect(script.hasPrefix("case \"$NODE_NAME\" in\n"), "\(script)")
+                for (node, zone) in zip(region.nodes, zones) {
+                    #expect(script.contains("\n  \(node.name)) LOCALITY=region=\(location),zone=\(try #require(zone)) ;;\n"), "\(script)")
+                }
+                #expect(script.contains("\n  *) echo \"node $NODE_NAME is not a node of region \(region.key); its zone is unknown\" >&2; exit 1 ;;\nesac\n"))
+                #expect(script.contains("\n  --locality \"$LOCALITY\" \\\n"), "\(script)")
+            }
+            #expect(plan.cockroach.localityTiers == ["region", "zone"])
         }
     }
 

@@ -34,10 +34,13 @@ import Testing
             if case .runScript(let path, _) = statement { path } else { nil }
         }
         #expect(runs == ["azure/infrastructure.sh", "k3s/install.sh", "cilium/install.sh", "cockroachdb/certs.sh", "cockroachdb/init.sh"])
-        // It exports every variable a component script reads, and the secrets folder.
+        // It exports every variable a component script reads, the secrets folder, where its logs
+        // go, and this machine's public address for the admin-access preflight.
         #expect(Set(scripts.setup.environment.map(\.name)) == [
-            "SSH_PUBLIC_KEY_FILE", "SSH_PRIVATE_KEY_FILE", "KUBECONFIG_FILE", "REGIONMESH_SECRETS_DIR",
+            "SSH_PUBLIC_KEY_FILE", "SSH_PRIVATE_KEY_FILE", "KUBECONFIG_FILE", "REGIONMESH_SECRETS_DIR", "REGIONMESH_LOG_DIR", "REGIONMESH_ADMIN_IP",
         ])
+        // curl finds that address; the preflight requires it like every other tool.
+        #expect(scripts.setup.beforeSteps.contains { if case .shell(let text) = $0 { text.hasPrefix("command -v curl ") && text.contains("problems+=") } else { false } })
     }
 
     @Test func everyArtifactOnceSortedByPath() throws {
@@ -49,8 +52,8 @@ import Testing
             #expect(paths.filter { $0.hasPrefix("clusters/\(cluster)/") }.count == 1 + 1 + 2 + 8, "kustomization, values, DNS, CockroachDB")
         }
         #expect(paths.filter { !$0.hasPrefix("clusters/") } == [
-            "README.md", "azure/infrastructure.sh", "azure/teardown.sh", "cilium/install.sh", "cockroachdb/certs.sh", "cockroachdb/init.sh",
-            "k3s/install.sh", "plan.json", "setup.sh", "teardown.sh",
+            "README.md", "azure/cloud-init.yaml", "azure/infrastructure.sh", "azure/teardown.sh", "cilium/install.sh", "cockroachdb/certs.sh",
+            "cockroachdb/init.sh", "k3s/install.sh", "plan.json", "setup.sh", "teardown.sh",
         ])
     }
 

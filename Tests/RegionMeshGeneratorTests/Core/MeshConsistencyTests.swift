@@ -55,8 +55,15 @@ import Yams
         for region in plan.regions {
             let servers = servers(of: region.cluster)
             let first = try #require(servers.first)
-            let clusterFlags = { (command: ShellCommand) in self.flags(command).filter { !$0.hasPrefix("--node-ip=") } }
+            // A server's flags are the cluster's, then its own (its address, region and zone).
+            let k3s = plan.k3s[region]
+            for (server, own) in zip(servers, k3s.nodeFlags) {
+                #expect(flags(server) == k3s.clusterFlags + own)
+            }
+            let nodeFlags = { (flag: String) in flag.hasPrefix("--node-ip=") || flag.hasPrefix("--node-label=") }
+            let clusterFlags = { (command: ShellCommand) in self.flags(command).filter { !nodeFlags($0) } }
             for server in servers { #expect(clusterFlags(server) == clusterFlags(first)) }
+            #expect(clusterFlags(first) == k3s.clusterFlags)
             #expect(clusterFlags(first).contains("--flannel-backend=none"))
             #expect(clusterFlags(first).contains("--disable-network-policy"))
             #expect(clusterFlags(first).contains("--disable=servicelb"))
@@ -64,6 +71,24 @@ import Yams
             #expect(flag("--cluster-dns", of: first) == region.addresses.dnsServiceIP.description)
             #expect(flag("--cluster-domain", of: first) == plan.clusterDomain)
             #expect(servers.map { flag("--node-ip", of: $0) } == region.nodes.map(\.privateIP.description))
+            #expect(flag("--default-local-storage-path", of: first) == "/var/lib/regionmesh/data/local-path")
+        }
+    }
+
+    @Test func everyNodeIsLabelledWithItsRegionAndZoneAndTheDatabaseAgrees() throws {
+        for region in plan.regions {
+            let location = plan.azure[region].location.name
+            let localities = plan.cockroach[region].nodeLocalities
+            for (server, node) in zip(servers(of: region.cluster), region.nodes) {
+                let labels = flags(server).filter { $0.hasPrefix("--node-label=") }
+                let zone = plan.azure.zone(ofNode: node.index, inRegion: region.key)
+                #expect(labels == ["--node-label=topology.kubernetes.io/region=\(location)"] + (zone.map { ["--node-label=topology.kubernetes.io/zone=\($0)"] } ?? []))
+                // The database node on this Kubernetes node declares the same region and zone.
+                if let zone {
+                    #expect(localities.first { $0.node == node.name }?.locality == "region=\(location),zone=\(zone)")
+                }
+            }
+            #expect(localities.isEmpty == (location == "westus"), "westus has no zones: its nodes share the region's locality")
         }
     }
 

@@ -20,11 +20,11 @@ import Testing
 
     @Test func theAdminAccessLineListsOnlyTheAdminAccessSources() throws {
         // An extra inbound rule opens port 26257 to another range: that is not administrative access.
-        let plan = try Fixture.smallPlan(defaults: [InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["198.51.100.0/24"])])
+        let plan = try Fixture.smallPlan(defaults: [InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["151.101.0.0/24"])])
         let readme = try Self.readme(plan)
         let line = try #require(readme.split(separator: "\n").first { $0.contains("From the Internet, ") })
-        #expect(line.hasSuffix("From the Internet, SSH (22), the Kubernetes API (6443) and the NodePorts (30000–32767) are open to: 192.0.2.0/24."))
-        #expect(!line.contains("198.51.100.0/24"))
+        #expect(line.hasSuffix("From the Internet, SSH (22), the Kubernetes API (6443) and the NodePorts (30000–32767) are open to: 145.40.0.0/24."))
+        #expect(!line.contains("151.101.0.0/24"))
     }
 
     @Test func namesEveryNodeWithItsAddressAndEveryRemoteZone() throws {
@@ -47,5 +47,24 @@ import Testing
         #expect(PlanTables.addressPlan(plan).rows.first == ["r1", "eastus", "crdb-r1", "1", "10.1.0.0/16", "10.1.1.0/24", "10.101.0.0/16", "10.201.0.0/16", "10.201.0.10"])
         #expect(PlanTables.nodes(plan).rows.count == 4)
         #expect(text.contains("Resource group rg-fixture (eastus)"))
+    }
+
+    @Test func tellsEachRegionsMachinesDisksAndZones() throws {
+        let plan = try Fixture.smallPlan(defaults: [CockroachDB(version: "v26.2.1", storage: "100Gi", cpu: 1, memory: "4Gi")])
+        let readme = try Self.readme(plan)
+        #expect(readme.contains("## Machines, disks and zones"))
+        #expect(readme.contains("| r1 | eastus | Standard_D2s_v5 | 1, 2 | 64 GiB Premium SSD | 128 GiB Premium_LRS | `Canonical:ubuntu-24_04-lts:server:latest` |"))
+        #expect(readme.contains("| r2 | westus | Standard_D2s_v5 | none (the location has no zones) | 64 GiB Premium SSD | 128 GiB Premium_LRS |"))
+        #expect(readme.contains("mounts it at `/var/lib/regionmesh/data`"))
+        #expect(readme.contains("| managed data disks | 4 |"))
+    }
+
+    @Test func saysWhatIsCheckedBeforeAzureCreatesAnythingAndWhichVariablesTheScriptsRead() throws {
+        let readme = try Self.readme(try Fixture.smallPlan())
+        #expect(readme.contains("## Before Azure creates anything"))
+        #expect(readme.contains("this machine's public address (from `https://api.ipify.org`, or `REGIONMESH_ADMIN_IP`) is inside `AdminAccess`"))
+        #expect(readme.contains("1. capacity: "))
+        #expect(readme.contains("2. drift: "))
+        #expect(readme.contains("| `REGIONMESH_ADMIN_IP` | — | This machine's public address, as the nodes see it; found with https://api.ipify.org when empty. |"))
     }
 }

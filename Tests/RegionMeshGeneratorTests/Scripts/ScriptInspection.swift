@@ -39,7 +39,7 @@ extension ScriptStatement {
     var flattened: [ScriptStatement] {
         switch self {
         case .ensure(_, _, let inner), .ensureAbsent(_, _, let inner), .block(_, let inner, _): [self] + inner.flatMap(\.flattened)
-        case .when(_, let inner, let otherwise): [self] + (inner + otherwise).flatMap(\.flattened)
+        case .when(_, let inner, let otherwise), .converge(_, _, let inner, let otherwise): [self] + (inner + otherwise).flatMap(\.flattened)
         default: [self]
         }
     }

@@ -41,6 +41,21 @@ import Topologies
         #expect(creates.count == 49, "1 group, 3 VNets, 6 peerings, 3 NSGs, 9 rules, 9 public IPs, 9 NICs, 9 VMs")
         #expect(Set(creates).count == creates.count)
 
+        // Before that, capacity: every location's size, and its vCPU and public IP quotas, each from its own API.
+        #expect(first.calls.filter { $0.hasPrefix("az vm list-skus ") }.count == 3)
+        let computeQuotas = first.calls.filter { $0.hasPrefix("az vm list-usage ") }
+        let networkQuotas = first.calls.filter { $0.hasPrefix("az network list-usages ") }
+        #expect(computeQuotas.count == 6 && computeQuotas.allSatisfy { $0.contains("'cores'") || $0.contains("'standardDSv5Family'") })
+        #expect(networkQuotas.count == 9 && networkQuotas.allSatisfy { $0.contains("PublicIPAddresses'") || $0.contains("PublicIpAddresses'") })
+        #expect(try #require(first.calls.lastIndex { $0.hasPrefix("az network list-usages ") }) < (try #require(first.calls.firstIndex(of: creates[0]))))
+
+        // VMs are created together (--no-wait), then each is waited for until Azure has provisioned it.
+        let vmCreates = first.calls.indices.filter { first.calls[$0].hasPrefix("az vm create ") }
+        let waits = first.calls.indices.filter { first.calls[$0].hasPrefix("az vm show ") && first.calls[$0].hasSuffix(" --query provisioningState --output tsv") }
+        #expect(vmCreates.count == 9 && vmCreates.allSatisfy { first.calls[$0].hasSuffix(" --no-wait") })
+        #expect(waits.count == 9)
+        #expect(try #require(vmCreates.max()) < (try #require(waits.min())))
+
         // k3s on every node before Helm runs; Helm once per cluster with its values and the shared CA.
         let k3sup = first.calls.indices.filter { first.calls[$0].hasPrefix("k3sup ") }
         #expect(first.calls.filter { $0.hasPrefix("k3sup install ") }.count == 3)
@@ -76,12 +91,18 @@ import Topologies
         #expect(world.homeFiles.contains(".regionmesh/\(plan.name)/cilium-ca/ca.key"))
         #expect(world.homeFiles.contains(".regionmesh/\(plan.name)/cockroachdb/nodes/westus/node.crt"))
 
-        // A second run finds everything in place and creates nothing new.
+        // A second run finds everything in place and creates nothing new; it brings what exists to
+        // the plan (tags, NSG rules, peerings) and deletes nothing.
         let second = try world.run("setup.sh")
         #expect(second.status == 0, "second setup.sh failed:\n\(second.stderr.suffix(3000))")
         #expect(Self.creates(second.calls).isEmpty)
         #expect(!second.calls.contains { $0.hasPrefix("k3sup ") })
         #expect(!second.calls.contains { $0.hasPrefix("cockroach cert create-ca") || $0.hasPrefix("openssl req") })
+        #expect(second.calls.filter { $0.hasPrefix("az group update ") }.count == 1)
+        #expect(second.calls.filter { $0.hasPrefix("az network nsg rule update ") }.count == 9)
+        #expect(second.calls.filter { $0.hasPrefix("az network vnet peering update ") }.count == 6)
+        #expect(!second.calls.contains { $0.hasPrefix("az ") && $0.contains(" delete ") })
+        #expect(second.stderr.contains("what exists matches the plan wherever it cannot change in place"))
     }
 
     @Test func resumesFromAStep() throws {
@@ -148,7 +169,7 @@ import Topologies
         #expect(run.stderr.contains("error: helm is not installed; get it from https://helm.sh"))
         #expect(run.stderr.contains("preflight failed; nothing was created"))
         #expect(Self.creates(run.calls).isEmpty)
-        #expect(run.calls.allSatisfy { $0.hasPrefix("az account show") }, "only look-ups: \(run.calls)")
+        #expect(run.calls.allSatisfy { $0.hasPrefix("az account show") || $0 == "curl -fsS --max-time 10 https://api.ipify.org" }, "only look-ups: \(run.calls)")
         #expect(Self.setupBanners(run.stderr).isEmpty)
     }
 

@@ -5,9 +5,11 @@ import Testing
 @testable import RegionMeshGenerator
 
 /// A sandbox in which the generated scripts run for real against recording stand-ins of `az`,
-/// `k3sup`, `kubectl`, `helm`, `cockroach`, `openssl` and `ssh` (see `StandIns/stand-in.bash`).
+/// `curl`, `k3sup`, `kubectl`, `helm`, `cockroach`, `openssl` and `ssh` (see `StandIns/stand-in.bash`).
 /// Each stand-in appends its command line to a log and answers what the scripts read back; the
-/// stand-ins keep what was "created" in a state folder, so a second run sees it.
+/// stand-ins keep what was "created" in a state folder, so a second run sees it. A test changes
+/// what Azure answers (quotas, sizes, a VM that fails, this machine's address) through the methods
+/// below, which write files into that folder.
 struct ScriptWorld {
     /// One finished script run.
     struct Run {
@@ -23,11 +25,16 @@ struct ScriptWorld {
     let bin: URL
     let state: URL
     let home: URL
-    static let tools = ["az", "k3sup", "kubectl", "helm", "cockroach", "openssl", "ssh"]
+    /// What `curl https://api.ipify.org` answers unless ``setPublicAddress(_:)`` says otherwise: an
+    /// address inside the topology's AdminAccess.
+    let publicAddress: String
+    static let tools = ["az", "curl", "k3sup", "kubectl", "helm", "cockroach", "openssl", "ssh"]
     static let standIn = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("StandIns/stand-in.bash")
 
-    /// Generates `topology` into a fresh sandbox and installs the stand-ins, less `missing` tools.
+    /// Generates `topology` into a fresh sandbox and installs the stand-ins, less `missing` tools
+    /// (not `curl`: the system's own would answer from the real network).
     init(_ topology: Topology, missing: Set<String> = []) throws {
+        precondition(!missing.contains("curl"), "the stand-in curl keeps the tests off the network")
         let files = FileManager.default
         root = files.temporaryDirectory.appendingPathComponent("regionmesh-scripts-\(UUID().uuidString)")
         bin = root.appendingPathComponent("bin")
@@ -38,15 +45,71 @@ struct ScriptWorld {
         }
         try "ssh-ed25519 AAAA stand-in\n".write(to: home.appendingPathComponent(".ssh/id_ed25519.pub"), atomically: true, encoding: .utf8)
         try "stand-in private key\n".write(to: home.appendingPathComponent(".ssh/id_ed25519"), atomically: true, encoding: .utf8)
-        let result = try Generation.run([topology], into: root.appendingPathComponent("out"), mode: .write(force: false))
-        #expect(result.wrote, "generation failed: \(result.diagnostics)")
         tree = root.appendingPathComponent("out").appendingPathComponent(topology.name)
+        publicAddress = Self.addressInAdminAccess(of: topology)
+        try regenerate(topology)
         let script = try String(contentsOf: Self.standIn, encoding: .utf8)
         for tool in Self.tools where !missing.contains(tool) {
             let url = bin.appendingPathComponent(tool)
             try script.write(to: url, atomically: true, encoding: .utf8)
             try files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
         }
+    }
+
+    /// Generates `topology` (the same name, changed) into the sandbox again, as a person does after
+    /// editing it; the state of the stand-ins stays.
+    func regenerate(_ topology: Topology) throws {
+        let result = try Generation.run([topology], into: root.appendingPathComponent("out"), mode: .write(force: false))
+        #expect(result.wrote, "generation failed: \(result.diagnostics)")
+    }
+
+    /// An address inside the first region's AdminAccess (every fixture region has the same).
+    static func addressInAdminAccess(of topology: Topology) -> String {
+        guard let region = Pipeline.compile(topology).plan?.regions.first, case .network(let network) = region.adminAccess.sources.first
+        else { return "145.40.0.7" }
+        return network.address(at: min(7, network.size - 1))!.description
+    }
+
+    // MARK: What Azure and the network answer
+
+    /// Writes `text` to `path` under the state folder, creating its folder.
+    private func writeState(_ path: String, _ text: String) throws {
+        let url = state.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// `curl https://api.ipify.org` prints `address` (an empty one: no answer).
+    func setPublicAddress(_ address: String) throws { try writeState("public-address", address) }
+
+    /// Quota `name` (`cores`, `standardDSv5Family`, `StandardSkuPublicIpAddresses`, …) of `location`
+    /// has `current` of `limit` in use.
+    func setQuota(_ name: String, in location: String, current: Int, limit: Int) throws {
+        try writeState("usage/\(location)/\(name)", "\(current) \(limit)\n")
+    }
+
+    /// `az vm list-skus` answers `row` for `size` in `location`: family, vCPUs, location
+    /// restrictions, zones offered and zones restricted, tab-separated; nil: the size is not offered.
+    func setSKU(_ size: String, in location: String, row: [String]?) throws {
+        try writeState("skus/\(location)/\(size)", row.map { $0.joined(separator: "\t") + "\n" } ?? "")
+    }
+
+    /// VM `name` is created but fails to provision, with `message` as Azure's reason; nil: it is fixed.
+    func failVMCreation(_ name: String, message: String?) throws {
+        if let message {
+            try writeState("vm-create-fails/\(name)", message + "\n")
+        } else {
+            try? FileManager.default.removeItem(at: state.appendingPathComponent("vm-create-fails/\(name)"))
+        }
+    }
+
+    /// VNet peering `name` is in `peeringState` (`Disconnected` after its remote VNet was recreated).
+    func setPeeringState(_ name: String, _ peeringState: String) throws { try writeState("peering-state/\(name)", peeringState) }
+
+    /// The arguments of the command that made (or last updated) Azure resource `key`
+    /// (`network-nsg-rule--<nsg>--<rule>`, `vm----<name>`), or nil when it does not exist.
+    func azureResource(_ key: String) -> [String]? {
+        (try? String(contentsOf: state.appendingPathComponent("az/\(key)"), encoding: .utf8))?.split(separator: "\n").map(String.init)
     }
 
     /// Runs `script` (relative to the topology folder) with `arguments` and extra environment.
@@ -58,6 +121,7 @@ struct ScriptWorld {
             "PATH": "\(bin.path):/usr/bin:/bin",
             "HOME": home.path,
             "STANDIN_STATE": state.path,
+            "STANDIN_PUBLIC_ADDRESS": publicAddress,
             "WAIT_INTERVAL": "0",
             "LC_ALL": "C",
         ]
@@ -95,6 +159,14 @@ enum Bash {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // A script that waits forever (a stand-in that never answers what it waits for) fails the
+        // test instead of hanging the suite.
+        let deadline = Date().addingTimeInterval(300)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("\(path) \(arguments.joined(separator: " ")) did not finish within 300 seconds")
+        }
         process.waitUntilExit()
         try out.close()
         try err.close()

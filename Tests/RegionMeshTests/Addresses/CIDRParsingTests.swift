@@ -41,7 +41,25 @@ struct CIDRParsingTests {
     func missingPrefixLength() {
         #expect(parseError("10.1.0.0") == .missingPrefixLength("10.1.0.0"))
         #expect(parseError(" 10.1.0.0 ") == .missingPrefixLength("10.1.0.0"))
-        #expect(parseError("10.1.0.0").map(\.description) == "'10.1.0.0' has no prefix length (write it as address/length, e.g. '10.1.0.0/24')")
+        #expect(
+            parseError("10.1.0.0").map(\.description)
+                == "'10.1.0.0' has no prefix length: write '10.1.0.0/32' for that one address, or '10.1.0.0/24' for its /24")
+    }
+
+    @Test("a bare address is offered as its /32 and as the /24 network that holds it")
+    func missingPrefixLengthHint() {
+        #expect(
+            parseError("192.0.2.77").map(\.description)
+                == "'192.0.2.77' has no prefix length: write '192.0.2.77/32' for that one address, or '192.0.2.0/24' for its /24")
+        // Every suggestion parses.
+        #expect(throws: Never.self) { try IPv4Network.parse("192.0.2.77/32") }
+        #expect(throws: Never.self) { try IPv4Network.parse("192.0.2.0/24") }
+    }
+
+    @Test("text without '/' that is no address gets a message of its own, with no address hint", arguments: ["*", "any", "my-office", "10.1.0"])
+    func missingPrefixLengthOfNoAddress(text: String) {
+        #expect(parseError(text) == .missingPrefixLength(text))
+        #expect(parseError(text)?.description == "'\(text)' is not a CIDR block such as '10.1.0.0/16'")
     }
 
     @Test(

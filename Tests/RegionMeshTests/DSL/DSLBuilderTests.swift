@@ -17,8 +17,8 @@ private func numberedRegions(_ numbers: [Int]) -> [Region] {
 
 private func extraRules() -> [InboundRule] {
     [
-        InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["192.0.2.0/24"]),
-        InboundRule("AllowConsole", priority: 210, ports: ["8080"], from: ["192.0.2.0/24"]),
+        InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["145.40.0.0/24"]),
+        InboundRule("AllowConsole", priority: 210, ports: ["8080"], from: ["145.40.0.0/24"]),
     ]
 }
 
@@ -121,7 +121,7 @@ struct DSLBuilderTests {
             Region("east", location: .eastus, clusterID: 1) {
                 addressPlan(1)
                 for (port, priority) in [("5432", 300), ("6379", 310)] {
-                    InboundRule("Allow\(port)", priority: priority, ports: [port], from: ["192.0.2.0/24"])
+                    InboundRule("Allow\(port)", priority: priority, ports: [port], from: ["145.40.0.0/24"])
                 }
                 if !withConsole {
                     Nodes(1)
@@ -145,7 +145,7 @@ struct DSLBuilderTests {
     func loopTopologyCompiles() throws {
         let topology = Topology("generated") {
             Azure(resourceGroup: "rg", location: .eastus)
-            Defaults { AdminAccess(from: "192.0.2.0/24") }
+            Defaults { AdminAccess(from: "145.40.0.0/24") }
             numberedRegions([1, 2])
             for n in 3...5 { numberedRegion(n) }
         }

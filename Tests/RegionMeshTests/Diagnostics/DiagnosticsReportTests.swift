@@ -16,7 +16,7 @@ struct DiagnosticsReportTests {
         let (noNodes, nodesLine) = (Nodes(0), #line)
         let (oldCilium, ciliumLine) = (Cilium(version: "1.14.0"), #line)
         let (overlap, overlapLine) = (Services("10.150.0.0/16"), #line)
-        let (badPriority, priorityLine) = (InboundRule("AllowSQL", priority: 50, ports: ["26257"], from: ["192.0.2.0/24"]), #line)
+        let (badPriority, priorityLine) = (InboundRule("AllowSQL", priority: 50, ports: ["26257"], from: ["145.40.0.0/24"]), #line)
         let topology = Fixture.topology {
             Fixture.region(1) {
                 oldCilium

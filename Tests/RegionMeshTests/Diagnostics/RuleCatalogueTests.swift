@@ -15,10 +15,13 @@ struct RuleCatalogueTests {
         }
     }
 
-    @Test("exactly the survival, exposure, pinning and version-mix rules are warnings; everything else is an error")
+    @Test("exactly the survival, exposure, pinning, version-mix, sharing and likely-typo rules are warnings; everything else is an error")
     func severities() {
         let warnings = Set(Rule.catalogue.filter { $0.severity == .warning })
-        #expect(warnings == [.adminOpenToInternet, .mixedCiliumVersions, .tooFewRegionsForSurvival, .tooFewReplicasForSurvival, .unpinnedK3sVersion])
+        #expect(warnings == [
+            .adminOpenToInternet, .unroutableSource, .mixedCiliumVersions, .mixedCockroachVersions, .tooFewRegionsForSurvival,
+            .tooFewReplicasForSurvival, .unpinnedK3sVersion, .unknownVMSize, .regionKeyResemblesLocation, .sharedKubeContext,
+        ])
         #expect(Rule.catalogue.filter { $0.severity == .error }.count == Rule.catalogue.count - warnings.count)
     }
 

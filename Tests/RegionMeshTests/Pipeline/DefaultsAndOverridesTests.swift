@@ -73,14 +73,14 @@ struct DefaultsAndOverridesTests {
     @Test("VirtualMachines(size:) in a region overrides only the size; image and admin user come from Defaults")
     func virtualMachinesFieldByField() throws {
         let plan = try Fixture.plan(
-            Fixture.withSecondRegion(defaults: [VirtualMachines(image: .ubuntu2204, adminUser: "admin")]) {
+            Fixture.withSecondRegion(defaults: [VirtualMachines(image: .ubuntu2204, adminUser: "operator")]) {
                 VirtualMachines(size: "Standard_D16s_v5")
             })
         let second = plan.azure[try region(plan, "r2")].virtualMachine
-        #expect([second.size, second.imageURN, second.adminUser] == ["Standard_D16s_v5", VMImage.ubuntu2204.urn, "admin"])
+        #expect([second.size, second.imageURN, second.adminUser] == ["Standard_D16s_v5", VMImage.ubuntu2204.urn, "operator"])
         let first = plan.azure[try region(plan, "r1")].virtualMachine
         // Defaults gives no size: the built-in one.
-        #expect([first.size, first.imageURN, first.adminUser] == ["Standard_D4s_v5", VMImage.ubuntu2204.urn, "admin"])
+        #expect([first.size, first.imageURN, first.adminUser] == ["Standard_D4s_v5", VMImage.ubuntu2204.urn, "operator"])
     }
 
     @Test("NodePorts(dns:) in a region overrides only the DNS port; the ClusterMesh port comes from Defaults")
@@ -102,11 +102,11 @@ struct DefaultsAndOverridesTests {
         let plan = try Fixture.plan(
             Fixture.topology {
                 Fixture.region(1) {
-                    VirtualMachines(size: "Standard_D8s_v5", image: .ubuntu2204, adminUser: "admin1")
+                    VirtualMachines(size: "Standard_D8s_v5", image: .ubuntu2204, adminUser: "operator1")
                     K3s(version: "v1.32.9+k3s1")
                     Cilium(version: "1.18.6")
                     NodePorts(clusterMesh: 31000, dns: 31053)
-                    AdminAccess(from: "198.51.100.0/24")
+                    AdminAccess(from: "151.101.0.0/24")
                 }
                 Fixture.region(2)
                 Fixture.region(3)
@@ -115,7 +115,7 @@ struct DefaultsAndOverridesTests {
         let second = try region(plan, "r2")
         #expect(plan.azure[first].virtualMachine.size == "Standard_D8s_v5")
         #expect(plan.azure[first].virtualMachine.imageURN == "Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest")
-        #expect(plan.azure[first].virtualMachine.adminUser == "admin1")
+        #expect(plan.azure[first].virtualMachine.adminUser == "operator1")
         #expect(plan.azure[second].virtualMachine.size == "Standard_D2s_v5")
         #expect(plan.azure[second].virtualMachine.adminUser == "ops")
         #expect(plan.k3s[first].release.description == "v1.32.9+k3s1")
@@ -128,16 +128,16 @@ struct DefaultsAndOverridesTests {
         #expect(first.nodePort(.dns) == 31053)
         #expect(second.nodePort(.clusterMesh) == 32379)
         #expect(second.nodePort(.dns) == 30053)
-        #expect(first.adminAccess.sources.map(\.description) == ["198.51.100.0/24"])
-        #expect(plan.azure[first].securityRules.first?.sources.map(\.description) == ["198.51.100.0/24"])
-        #expect(plan.azure[second].securityRules.first?.sources.map(\.description) == ["192.0.2.0/24"])
+        #expect(first.adminAccess.sources.map(\.description) == ["151.101.0.0/24"])
+        #expect(plan.azure[first].securityRules.first?.sources.map(\.description) == ["151.101.0.0/24"])
+        #expect(plan.azure[second].securityRules.first?.sources.map(\.description) == ["145.40.0.0/24"])
     }
 
     @Test("inbound rules add up: the standard rules, those of Defaults, then the region's own, by priority")
     func inboundRulesAddUp() throws {
         let plan = try Fixture.plan(
-            Fixture.topology(defaults: [InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["192.0.2.0/24"])]) {
-                Fixture.region(1) { InboundRule("AllowConsole", priority: 210, ports: ["8080"], from: ["192.0.2.0/24"]) }
+            Fixture.topology(defaults: [InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["145.40.0.0/24"])]) {
+                Fixture.region(1) { InboundRule("AllowConsole", priority: 210, ports: ["8080"], from: ["145.40.0.0/24"]) }
                 Fixture.region(2)
                 Fixture.region(3)
             })
@@ -176,7 +176,7 @@ struct DefaultsAndOverridesTests {
         #expect(plan.azure[first].virtualMachine.size == "Standard_D4s_v5")
         #expect(plan.azure[first].virtualMachine.imageURN == "Canonical:ubuntu-24_04-lts:server:latest")
         #expect(plan.azure[first].virtualMachine.adminUser == "azureuser")
-        #expect(plan.k3s[first].release.description == "v1.33.5+k3s1")
+        #expect(plan.k3s[first].release.description == "v1.35.4+k3s1")
         #expect(plan.cilium[first].version.text == "1.19.5")
         #expect(plan.cockroach[first].image == "cockroachdb/cockroach:v26.2.1")
         #expect(plan.cockroach[first].replicas == 3)

@@ -71,4 +71,47 @@ struct NodeRuleTests {
         #expect(findings.map(\.location.line) == [line])
         #expect(findings.first?.message.contains("'33' is not a prefix length") == true)
     }
+
+    @Test("0.0.0.0/0 opens the administrative ports to any address, as '*' does", arguments: ["*", "0.0.0.0/0"])
+    func adminOpenToAnyAddress(source: String) {
+        let (admin, line) = (AdminAccess(from: source), #line)
+        let topology = Fixture.withSecondRegion { admin }
+        let findings = topology.findings(.adminOpenToInternet)
+        #expect(findings.map(\.location.line) == [line])
+        #expect(findings.first?.message.contains("of region 'r2' are open to any address ('\(source)')") == true, "\(findings)")
+        #expect(topology.rulesReported == [.adminOpenToInternet], "any address is no unroutable range")
+    }
+
+    @Test(
+        "a source inside a documentation or unroutable range warns: nobody connects from it",
+        arguments: [
+            ("192.0.2.0/24", "192.0.2.0/24", "TEST-NET-1"), ("198.51.100.7/32", "198.51.100.0/24", "TEST-NET-2"),
+            ("203.0.113.128/25", "203.0.113.0/24", "TEST-NET-3"), ("0.0.0.0/8", "0.0.0.0/8", "'this network'"),
+            ("100.64.12.0/24", "100.64.0.0/10", "carrier-grade NAT"), ("127.0.0.1/32", "127.0.0.0/8", "loopback"),
+            ("169.254.1.0/24", "169.254.0.0/16", "link-local"), ("198.18.0.0/15", "198.18.0.0/15", "benchmarking"),
+            ("224.0.0.0/4", "224.0.0.0/4", "multicast"), ("240.0.0.0/8", "240.0.0.0/4", "reserved"),
+        ])
+    func unroutableAdminSource(source: String, range: String, why: String) {
+        let (admin, line) = (AdminAccess(from: "145.40.0.0/24", source), #line)
+        let topology = Fixture.withSecondRegion { admin }
+        let findings = topology.findings(.unroutableSource)
+        #expect(findings.map(\.location.line) == [line], "one finding, for the one unroutable source")
+        #expect(findings.first?.message.hasPrefix("AdminAccess source \(source) of region 'r2' lies in \(range) (") == true, "\(findings)")
+        #expect(findings.first?.message.contains(why) == true)
+        #expect(findings.first?.severity == .warning)
+        #expect(Pipeline.compile(topology).plan != nil, "a warning")
+    }
+
+    @Test("a range only partly inside an unroutable one, or a routable one, does not warn", arguments: ["203.0.112.0/23", "100.0.0.0/8", "145.40.0.0/24", "8.8.8.8/32"])
+    func routableSources(source: String) {
+        #expect(Fixture.withSecondRegion { AdminAccess(from: source) }.findings(.unroutableSource) == [])
+    }
+
+    @Test("an extra inbound rule's unroutable source warns at the rule; in Defaults once for every region")
+    func unroutableInboundRuleSource() {
+        let (rule, line) = (InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["145.40.0.0/24", "198.51.100.0/24"]), #line)
+        let findings = Fixture.topology(regions: 3, defaults: [rule]).findings(.unroutableSource)
+        #expect(findings.map(\.location.line) == [line])
+        #expect(findings.first?.message.hasPrefix("inbound rule 'AllowSQL' source 198.51.100.0/24 of regions 'r1', 'r2', 'r3' lies in 198.51.100.0/24") == true, "\(findings)")
+    }
 }

@@ -29,12 +29,29 @@ struct RuleCase: Sendable {
     let findings: [ExpectedFinding]
     /// The other rules the change also breaks; anything else reported is a failure.
     let alsoReported: Set<Rule>
+    /// Other topologies of the same repository, validated before `topology` and with it (for the
+    /// rules about what topologies share); each is valid on its own.
+    let alongside: [Topology]
 
-    init(_ topology: Topology, _ severity: Diagnostic.Severity, _ findings: [ExpectedFinding], alsoReported: Set<Rule> = []) {
+    init(
+        _ topology: Topology, _ severity: Diagnostic.Severity, _ findings: [ExpectedFinding], alsoReported: Set<Rule> = [],
+        alongside: [Topology] = []
+    ) {
         self.topology = topology
         self.severity = severity
         self.findings = findings
         self.alsoReported = alsoReported
+        self.alongside = alongside
+    }
+
+    /// The diagnostics of `topology`, validated with the topologies alongside it.
+    var diagnostics: [Diagnostic] {
+        alongside.isEmpty ? Pipeline.validate(topology).diagnostics : Pipeline.validate(alongside + [topology]).last!.diagnostics
+    }
+
+    /// The compilation of `topology`, with the topologies alongside it.
+    var compilation: Compilation {
+        alongside.isEmpty ? Pipeline.compile(topology) : Pipeline.compile(alongside + [topology]).last!
     }
 }
 
@@ -58,13 +75,31 @@ enum RuleCases {
                 }, .error, [ExpectedFinding(at: pods.sourceLocation, mentions: ["pod range of region 'r2'", "'10.102.1.5/16'", "did you mean '10.102.0.0/16'"])])
         },
         .clusterIDOutOfRange: {
+            let zero = Fixture.region(1, clusterID: 0)
             let region = Fixture.region(2, clusterID: 256)
             return RuleCase(
                 Fixture.topology {
-                    Fixture.region(1)
+                    zero
                     region
                     Fixture.region(3)
-                }, .error, [ExpectedFinding(at: region.sourceLocation, mentions: ["cluster ID 256", "region 'r2'", "above 255"])])
+                }, .error,
+                [
+                    ExpectedFinding(at: zero.sourceLocation, mentions: ["cluster ID 0", "region 'r1'", "below 1"]),
+                    ExpectedFinding(at: region.sourceLocation, mentions: ["cluster ID 256", "region 'r2'", "above 255"]),
+                ])
+        },
+        .dataDiskTooSmall: {
+            let disks = DataDisks(sizeGiB: 64)
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) {
+                        CockroachDB(storage: "100Gi")
+                        disks
+                    }
+                    Fixture.region(3)
+                }, .error,
+                [ExpectedFinding(at: disks.sourceLocation, mentions: ["64 GiB data disks of region 'r2'", "100Gi", "at least 100 GiB"])])
         },
         .duplicateClusterID: {
             let second = Fixture.region(2)
@@ -100,8 +135,8 @@ enum RuleCases {
                 }, .error, [ExpectedFinding(at: again.sourceLocation, related: first.sourceLocation, mentions: ["Services", "region 'r2'"])])
         },
         .duplicateNSGPriority: {
-            let sql = InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["192.0.2.0/24"])
-            let console = InboundRule("AllowConsole", priority: 200, ports: ["8080"], from: ["192.0.2.0/24"])
+            let sql = InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["145.40.0.0/24"])
+            let console = InboundRule("AllowConsole", priority: 200, ports: ["8080"], from: ["145.40.0.0/24"])
             return RuleCase(
                 Fixture.topology {
                     Fixture.region(1)
@@ -113,15 +148,48 @@ enum RuleCases {
                 }, .error,
                 [ExpectedFinding(at: console.sourceLocation, related: sql.sourceLocation, mentions: ["'AllowConsole'", "'AllowSQL'", "priority 200"])])
         },
+        .duplicateNSGRuleName: {
+            // An extra rule named like an administrative rule (names compare case-insensitively, as
+            // Azure's do), and two extra rules with one name.
+            let admin = AdminAccess(from: "145.40.0.0/24")
+            let ssh = InboundRule("allowssh", priority: 200, ports: ["2222"], from: ["145.40.0.0/24"])
+            let sql = InboundRule("AllowSQL", priority: 200, ports: ["26257"], from: ["145.40.0.0/24"])
+            let again = InboundRule("ALLOWSQL", priority: 210, ports: ["8080"], from: ["145.40.0.0/24"])
+            return RuleCase(
+                Fixture.topology(defaults: [admin]) {
+                    Fixture.region(1)
+                    Fixture.region(2) { ssh }
+                    Fixture.region(3) {
+                        sql
+                        again
+                    }
+                }, .error,
+                [
+                    ExpectedFinding(
+                        at: ssh.sourceLocation, related: admin.sourceLocation,
+                        mentions: ["inbound rule 'allowssh' of region 'r2'", "the administrative rule 'AllowSSH'"]),
+                    ExpectedFinding(
+                        at: again.sourceLocation, related: sql.sourceLocation, mentions: ["inbound rule 'ALLOWSQL' of region 'r3'", "rule 'AllowSQL'"]),
+                ])
+        },
         .duplicateRegionKey: {
-            let second = Fixture.region(2, key: "west")
-            let third = Fixture.region(3, key: "west") { ClusterName("west-b") }
+            let second = Fixture.region(2, key: "shared")
+            let third = Fixture.region(3, key: "shared") { ClusterName("shared-b") }
             return RuleCase(
                 Fixture.topology {
                     Fixture.region(1)
                     second
                     third
-                }, .error, [ExpectedFinding(at: third.sourceLocation, related: second.sourceLocation, mentions: ["'west'"])])
+                }, .error, [ExpectedFinding(at: third.sourceLocation, related: second.sourceLocation, mentions: ["'shared'"])])
+        },
+        .invalidAdminUser: {
+            let machines = VirtualMachines(adminUser: "root")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { machines }
+                    Fixture.region(3)
+                }, .error, [ExpectedFinding(at: machines.sourceLocation, mentions: ["VM admin user 'root'", "Azure reserves"])])
         },
         .invalidAzureName: {
             let azure = Azure(resourceGroup: "crdb rg", location: .eastus)
@@ -147,6 +215,23 @@ enum RuleCases {
                     Fixture.region(3)
                 }, .error, [ExpectedFinding(at: name.sourceLocation, mentions: ["'Region_2'", "region 'r2'"])])
         },
+        .invalidDiskSize: {
+            let disks = DataDisks(sizeGiB: 2)
+            let machines = VirtualMachines(osDiskGiB: 4096)
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) {
+                        disks
+                        machines
+                    }
+                    Fixture.region(3)
+                }, .error,
+                [
+                    ExpectedFinding(at: disks.sourceLocation, mentions: ["DataDisks size of 2 GiB", "4–32767 GiB"]),
+                    ExpectedFinding(at: machines.sourceLocation, mentions: ["OS disk of 4096 GiB", "30–4095 GiB"]),
+                ])
+        },
         .invalidNodeCount: {
             let nodes = Nodes(0)
             return RuleCase(
@@ -157,7 +242,7 @@ enum RuleCases {
                 }, .error, [ExpectedFinding(at: nodes.sourceLocation, mentions: ["Nodes(0) gives 0 nodes", "at least 1"])])
         },
         .invalidNSGPriority: {
-            let rule = InboundRule("AllowSQL", priority: 4097, ports: ["26257"], from: ["192.0.2.0/24"])
+            let rule = InboundRule("AllowSQL", priority: 4097, ports: ["26257"], from: ["145.40.0.0/24"])
             return RuleCase(
                 Fixture.topology {
                     Fixture.region(1)
@@ -166,7 +251,7 @@ enum RuleCases {
                 }, .error, [ExpectedFinding(at: rule.sourceLocation, mentions: ["'AllowSQL'", "4097", "100–4096"])])
         },
         .invalidPort: {
-            let rule = InboundRule("AllowSQL", priority: 200, ports: ["65536"], from: ["192.0.2.0/24"])
+            let rule = InboundRule("AllowSQL", priority: 200, ports: ["65536"], from: ["145.40.0.0/24"])
             return RuleCase(
                 Fixture.topology {
                     Fixture.region(1)
@@ -217,7 +302,17 @@ enum RuleCases {
                     Fixture.region(1)
                     Fixture.region(2) { k3s }
                     Fixture.region(3)
-                }, .error, [ExpectedFinding(at: k3s.sourceLocation, mentions: ["k3s version '1.33.5'", "v1.33.5+k3s1"])])
+                }, .error, [ExpectedFinding(at: k3s.sourceLocation, mentions: ["k3s version '1.33.5'", "v1.35.4+k3s1"])])
+        },
+        .invalidVMSize: {
+            let machines = VirtualMachines(size: "Standard_D8sv5")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { machines }
+                    Fixture.region(3)
+                }, .error,
+                [ExpectedFinding(at: machines.sourceLocation, mentions: ["VM size 'Standard_D8sv5'", "did you mean 'Standard_D8s_v5'?"])])
         },
         .missingDeclaration: {
             let region = Region("r2", location: .westus, clusterID: 2) {
@@ -239,6 +334,17 @@ enum RuleCases {
                     Fixture.region(2) { older }
                     Fixture.region(3)
                 }, .warning, [ExpectedFinding(at: older.sourceLocation, related: Fixture.standardCiliumLocation, mentions: ["region 'r2' runs Cilium 1.18.11", "region 'r1' runs 1.19.5"])])
+        },
+        .mixedCockroachVersions: {
+            let older = CockroachDB(version: "v25.4.0")
+            let standard = Fixture.standardDefaults().first { $0 is CockroachDB }!.sourceLocation
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { older }
+                    Fixture.region(3)
+                }, .warning,
+                [ExpectedFinding(at: older.sourceLocation, related: standard, mentions: ["region 'r2' runs CockroachDB v25.4.0", "region 'r1' runs v26.2.1"])])
         },
         .noRegions: {
             let topology = Fixture.topology("empty") {}
@@ -295,6 +401,15 @@ enum RuleCases {
                     Fixture.region(3)
                 }, .error, [ExpectedFinding(at: region.sourceLocation, mentions: ["region key 'kube-system'", "reserves"])])
         },
+        .regionKeyResemblesLocation: {
+            let region = Fixture.region(1, key: "eastsu", location: .eastus)
+            return RuleCase(
+                Fixture.topology {
+                    region
+                    Fixture.region(2)
+                    Fixture.region(3)
+                }, .warning, [ExpectedFinding(at: region.sourceLocation, mentions: ["region key 'eastsu'", "2 letters away from its location 'eastus'"])])
+        },
         .replicasExceedNodes: {
             let nodes = Nodes(3)
             let crdb = CockroachDB(replicas: 4)
@@ -334,6 +449,22 @@ enum RuleCases {
                     Fixture.region(2) { services }
                     Fixture.region(3)
                 }, .error, [ExpectedFinding(at: services.sourceLocation, mentions: ["10.202.0.0/29", "DNS"])])
+        },
+        .sharedKubeContext: {
+            let firstLine = #line + 1
+            let first = Fixture.topology("fixture-a", regions: 3)
+            let shared = ClusterName("crdb-r2")
+            return RuleCase(
+                Fixture.topology("fixture-b", azure: Azure(resourceGroup: "rg-b", location: .eastus, namePrefix: "other")) {
+                    Fixture.region(1)
+                    Fixture.region(2) { shared }
+                    Fixture.region(3)
+                }, .warning,
+                [
+                    ExpectedFinding(
+                        at: shared.sourceLocation, related: SourceLocation(file: thisFile, line: firstLine),
+                        mentions: ["cluster 'crdb-r2' of region 'r2'", "topology 'fixture-a'", "kube context 'crdb-r2'"])
+                ], alongside: [first])
         },
         .subnetOutsideVNet: {
             let network = Network(vnet: "10.2.0.0/16", subnet: "10.22.1.0/24")
@@ -379,11 +510,31 @@ enum RuleCases {
                 }, .error, [ExpectedFinding(at: last.sourceLocation, mentions: ["256 regions", "255"])],
                 alsoReported: [.clusterIDOutOfRange])
         },
+        .unknownVMSize: {
+            let machines = VirtualMachines(size: "Standard_D9s_v5")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { machines }
+                    Fixture.region(3)
+                }, .warning,
+                [ExpectedFinding(at: machines.sourceLocation, mentions: ["VM size 'Standard_D9s_v5'", "not one RegionMesh knows", "az vm list-sizes"])])
+        },
         .unpinnedK3sVersion: {
             let k3s = K3s(channel: "stable")
             return RuleCase(
                 Fixture.topology(defaults: [k3s]) { Fixture.regions(3) }, .warning,
                 [ExpectedFinding(at: k3s.sourceLocation, mentions: ["regions 'r1', 'r2', 'r3'", "channel"])])
+        },
+        .unroutableSource: {
+            let admin = AdminAccess(from: "192.0.2.0/24")
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { admin }
+                    Fixture.region(3)
+                }, .warning,
+                [ExpectedFinding(at: admin.sourceLocation, mentions: ["AdminAccess source 192.0.2.0/24 of region 'r2'", "TEST-NET-1"])])
         },
         .unsupportedCiliumVersion: {
             let cilium = Cilium(version: "1.17.4")
@@ -393,6 +544,17 @@ enum RuleCases {
                     Fixture.region(2) { cilium }
                     Fixture.region(3)
                 }, .error, [ExpectedFinding(at: cilium.sourceLocation, mentions: ["Cilium 1.17.4", "1.18.x and 1.19.x"])])
+        },
+        .zonesUnavailable: {
+            // Fixture region 2 is in westus, which has no availability zones.
+            let zones = Zones(1, 2)
+            return RuleCase(
+                Fixture.topology {
+                    Fixture.region(1)
+                    Fixture.region(2) { zones }
+                    Fixture.region(3)
+                }, .error,
+                [ExpectedFinding(at: zones.sourceLocation, mentions: ["region 'r2' pins zones 1, 2", "location 'westus' has no availability zones"])])
         },
     ]
 }
@@ -418,7 +580,7 @@ struct RuleCoverageTests {
     func ruleIsReported(rule: Rule) throws {
         let make = try #require(RuleCases.covered[rule], "no test topology for [\(rule.id)]")
         let ruleCase = make()
-        let diagnostics = Pipeline.validate(ruleCase.topology).diagnostics
+        let diagnostics = ruleCase.diagnostics
         let found = diagnostics.filter { $0.rule == rule }
 
         #expect(found.count == ruleCase.findings.count, "\(diagnostics)")
@@ -435,9 +597,12 @@ struct RuleCoverageTests {
 
         let others = Set(diagnostics.map(\.rule)).subtracting([rule])
         #expect(others == ruleCase.alsoReported, "other findings: \(diagnostics.filter { $0.rule != rule })")
+        for topology in ruleCase.alongside {
+            #expect(topology.diagnostics == [], "a topology alongside is valid on its own")
+        }
 
         // Warnings are printed and generation goes on; an error stops it.
-        let compilation = Pipeline.compile(ruleCase.topology)
+        let compilation = ruleCase.compilation
         #expect(compilation.diagnostics == diagnostics)
         if ruleCase.severity == .warning && ruleCase.alsoReported.isEmpty {
             #expect(compilation.plan != nil, "a warning must not stop the Plan")

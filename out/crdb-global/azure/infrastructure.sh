@@ -3,8 +3,9 @@
 # change the topology and run `swift run regionmesh generate`.
 #
 # Creates the Azure infrastructure in resource group crdb-global: 6 VNets,
-# 30 peerings, 6 NSGs, and per node a public IP, a NIC and a VM.
-# Safe to run again: what exists is kept.
+# 30 peerings, 6 NSGs, and per node a public IP, a NIC and a VM with a data disk.
+# It first checks capacity and quotas, and what exists but cannot change in place, and stops
+# before creating anything when either fails. Safe to run again: what exists is brought to the plan.
 set -euo pipefail
 
 # --- RegionMesh script library: the same in every generated script ------------------------------
@@ -221,9 +222,99 @@ run_script() {
 }
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
+# The topology's output folder, found from this script's own place.
+TOPOLOGY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The SSH public key installed on every VM. Override with SSH_PUBLIC_KEY_FILE=...
 SSH_PUBLIC_KEY_FILE="${SSH_PUBLIC_KEY_FILE:-$HOME/.ssh/id_ed25519.pub}"
 export SSH_PUBLIC_KEY_FILE
+# Capacity and quota shortfalls: location|what|problem|fix.
+declare -a CAPACITY_PROBLEMS=()
+# What the VMs and public IPs still to create need: location|quota|label → amount.
+declare -A NEEDED=()
+
+# Prints how many of the names after $1 are not lines of $1 (the names that exist).
+count_missing() {
+  local existing="$1" name count=0
+  shift
+  for name in "$@"; do
+    grep -qxF -- "$name" <<<"$existing" || count=$((count + 1))
+  done
+  printf '%s\n' "$count"
+}
+
+# Records what location $1 lacks for $3 new VMs of size $2 in zones $4 (comma-separated; empty for none).
+check_vm_size() {
+  local sku
+  local location="$1" size="$2" count="$3" zones="$4" sku family vcpus restricted offered blocked zone
+  ((count > 0)) || return 0
+  sku="$(capture '' az vm list-skus \
+    --location "$location" \
+    --size "$size" \
+    --resource-type virtualMachines \
+    --all \
+    --query "[?name=='$size'] | [0].[family, capabilities[?name=='vCPUs'].value | [0], join(',', restrictions[?type=='Location'].reasonCode), join(',', locationInfo[0].zones || ['']), join(',', restrictions[?type=='Zone'].restrictionInfo.zones[] || [''])]" \
+    --output tsv)"
+  if [[ -z "$sku" ]]; then
+    CAPACITY_PROBLEMS+=("$location|$size|not offered in this location|choose another size: az vm list-sizes --location $location")
+    return 0
+  fi
+  IFS='|' read -r family vcpus restricted offered blocked <<<"${sku//$'\t'/|}"
+  if [[ -n "$restricted" ]]; then
+    CAPACITY_PROBLEMS+=("$location|$size|restricted for this subscription ($restricted)|choose another size, or ask for it: https://aka.ms/azureskunotavailable")
+    return 0
+  fi
+  for zone in ${zones//,/ }; do
+    if [[ ",$offered," != *",$zone,"* || ",$blocked," == *",$zone,"* ]]; then
+      CAPACITY_PROBLEMS+=("$location|$size|not offered in zone $zone|pin other zones with Zones(...) or choose another size")
+    fi
+  done
+  [[ "$vcpus" =~ ^[0-9]+$ ]] || vcpus=0
+  NEEDED["$location|cores|total regional vCPUs"]=$((${NEEDED["$location|cores|total regional vCPUs"]:-0} + vcpus * count))
+  NEEDED["$location|$family|$family vCPUs"]=$((${NEEDED["$location|$family|$family vCPUs"]:-0} + vcpus * count))
+}
+
+# Records every quota of NEEDED (location|name|label → amount) without room for what is needed.
+check_quotas() {
+  local key location name label needed usage current limit
+  for key in "${!NEEDED[@]}"; do
+    IFS='|' read -r location name label <<<"$key"
+    needed="${NEEDED[$key]}"
+    if [[ "$name" == *Public[Ii][Pp]* ]]; then
+      usage="$(az network list-usages --location "$location" --query "[?name.value=='$name'] | [0].[currentValue, limit]" --output tsv)"
+    else
+      usage="$(az vm list-usage --location "$location" --query "[?name.value=='$name'] | [0].[currentValue, limit]" --output tsv)"
+    fi
+    [[ -n "$usage" ]] || continue
+    read -r current limit <<<"$usage"
+    if ((limit >= 0 && limit - current < needed)); then
+      CAPACITY_PROBLEMS+=("$location|$label|$((limit - current)) free of $limit, $needed needed|ask for more: the portal's Quotas page, or az quota update")
+    fi
+  done
+}
+
+# Waits until VM $1 is provisioned, at most $2 seconds; stops with Azure's message when it failed.
+wait_for_vm() {
+  local name="$1" timeout="$2" started="$SECONDS" state message
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '# wait until VM %s is provisioned (at most %ss)\n' "$name" "$timeout"
+    return 0
+  fi
+  info "waiting until VM $name is provisioned (at most ${timeout}s)"
+  while :; do
+    state="$(az vm show --resource-group crdb-global --name "$name" --query provisioningState --output tsv 2>/dev/null || true)"
+    case "$state" in
+      Succeeded) return 0 ;;
+      Failed)
+        message="$(az vm get-instance-view --resource-group crdb-global --name "$name" --query "instanceView.statuses[?level=='Error'].message | join(' ', @)" --output tsv 2>/dev/null || true)"
+        die "VM $name failed to provision: ${message:-Azure gave no reason; see az vm get-instance-view --resource-group crdb-global --name $name}. After fixing the cause, run this script again: it offers to recreate the VM"
+      ;;
+    esac
+    if ((SECONDS - started >= timeout)); then
+      die "VM $name is still '${state:-absent}' after ${timeout}s; check it with: az vm show --resource-group crdb-global --name $name --query provisioningState"
+    fi
+    sleep "$WAIT_INTERVAL"
+  done
+}
 
 # Runs once before the first step.
 before_steps() {
@@ -232,8 +323,831 @@ before_steps() {
   fi
 }
 
-# Step 1: the resource group that holds every resource of the deployment.
+# Step 1: check that every location offers its VM sizes and zones and has quota for the VMs and public IPs still to create.
+step_capacity() {
+  if [[ "$DRY_RUN" == 1 ]]; then
+    info '(dry run) skipping the capacity and quota look-ups'
+    return 0
+  fi
+  local vms ips
+  # What exists already counts against the quotas and needs no room.
+  vms="$(az vm list --resource-group crdb-global --query '[].name' --output tsv 2>/dev/null || true)"
+  ips="$(az network public-ip list --resource-group crdb-global --query '[].name' --output tsv 2>/dev/null || true)"
+  check_vm_size eastus2 Standard_D8s_v5 "$(count_missing "$vms" crdb-eastus2-node1 crdb-eastus2-node2 crdb-eastus2-node3)" 1,2,3
+  check_vm_size westus3 Standard_D8s_v5 "$(count_missing "$vms" crdb-westus3-node1 crdb-westus3-node2 crdb-westus3-node3)" 1,2,3
+  check_vm_size brazilsouth Standard_D8s_v5 "$(count_missing "$vms" crdb-brazilsouth-node1 crdb-brazilsouth-node2 crdb-brazilsouth-node3)" 1,2,3
+  check_vm_size westeurope Standard_D8s_v5 "$(count_missing "$vms" crdb-westeurope-node1 crdb-westeurope-node2 crdb-westeurope-node3)" 1,2,3
+  check_vm_size southeastasia Standard_D8s_v5 "$(count_missing "$vms" crdb-southeastasia-node1 crdb-southeastasia-node2 crdb-southeastasia-node3)" 1,2,3
+  check_vm_size australiaeast Standard_D8s_v5 "$(count_missing "$vms" crdb-australiaeast-node1 crdb-australiaeast-node2 crdb-australiaeast-node3)" 1,2,3
+  NEEDED['eastus2|PublicIPAddresses|public IP addresses']="$(count_missing "$ips" crdb-eastus2-node1-ip crdb-eastus2-node2-ip crdb-eastus2-node3-ip)"
+  NEEDED['eastus2|StaticPublicIPAddresses|static public IP addresses']="$(count_missing "$ips" crdb-eastus2-node1-ip crdb-eastus2-node2-ip crdb-eastus2-node3-ip)"
+  NEEDED['eastus2|StandardSkuPublicIpAddresses|Standard public IP addresses']="$(count_missing "$ips" crdb-eastus2-node1-ip crdb-eastus2-node2-ip crdb-eastus2-node3-ip)"
+  NEEDED['westus3|PublicIPAddresses|public IP addresses']="$(count_missing "$ips" crdb-westus3-node1-ip crdb-westus3-node2-ip crdb-westus3-node3-ip)"
+  NEEDED['westus3|StaticPublicIPAddresses|static public IP addresses']="$(count_missing "$ips" crdb-westus3-node1-ip crdb-westus3-node2-ip crdb-westus3-node3-ip)"
+  NEEDED['westus3|StandardSkuPublicIpAddresses|Standard public IP addresses']="$(count_missing "$ips" crdb-westus3-node1-ip crdb-westus3-node2-ip crdb-westus3-node3-ip)"
+  NEEDED['brazilsouth|PublicIPAddresses|public IP addresses']="$(count_missing "$ips" crdb-brazilsouth-node1-ip crdb-brazilsouth-node2-ip crdb-brazilsouth-node3-ip)"
+  NEEDED['brazilsouth|StaticPublicIPAddresses|static public IP addresses']="$(count_missing "$ips" crdb-brazilsouth-node1-ip crdb-brazilsouth-node2-ip crdb-brazilsouth-node3-ip)"
+  NEEDED['brazilsouth|StandardSkuPublicIpAddresses|Standard public IP addresses']="$(count_missing "$ips" crdb-brazilsouth-node1-ip crdb-brazilsouth-node2-ip crdb-brazilsouth-node3-ip)"
+  NEEDED['westeurope|PublicIPAddresses|public IP addresses']="$(count_missing "$ips" crdb-westeurope-node1-ip crdb-westeurope-node2-ip crdb-westeurope-node3-ip)"
+  NEEDED['westeurope|StaticPublicIPAddresses|static public IP addresses']="$(count_missing "$ips" crdb-westeurope-node1-ip crdb-westeurope-node2-ip crdb-westeurope-node3-ip)"
+  NEEDED['westeurope|StandardSkuPublicIpAddresses|Standard public IP addresses']="$(count_missing "$ips" crdb-westeurope-node1-ip crdb-westeurope-node2-ip crdb-westeurope-node3-ip)"
+  NEEDED['southeastasia|PublicIPAddresses|public IP addresses']="$(count_missing "$ips" crdb-southeastasia-node1-ip crdb-southeastasia-node2-ip crdb-southeastasia-node3-ip)"
+  NEEDED['southeastasia|StaticPublicIPAddresses|static public IP addresses']="$(count_missing "$ips" crdb-southeastasia-node1-ip crdb-southeastasia-node2-ip crdb-southeastasia-node3-ip)"
+  NEEDED['southeastasia|StandardSkuPublicIpAddresses|Standard public IP addresses']="$(count_missing "$ips" crdb-southeastasia-node1-ip crdb-southeastasia-node2-ip crdb-southeastasia-node3-ip)"
+  NEEDED['australiaeast|PublicIPAddresses|public IP addresses']="$(count_missing "$ips" crdb-australiaeast-node1-ip crdb-australiaeast-node2-ip crdb-australiaeast-node3-ip)"
+  NEEDED['australiaeast|StaticPublicIPAddresses|static public IP addresses']="$(count_missing "$ips" crdb-australiaeast-node1-ip crdb-australiaeast-node2-ip crdb-australiaeast-node3-ip)"
+  NEEDED['australiaeast|StandardSkuPublicIpAddresses|Standard public IP addresses']="$(count_missing "$ips" crdb-australiaeast-node1-ip crdb-australiaeast-node2-ip crdb-australiaeast-node3-ip)"
+  check_quotas
+  if ((${#CAPACITY_PROBLEMS[@]} > 0)); then
+    printf '\n%-16s  %-28s  %-40s  %s\n' LOCATION 'SIZE OR QUOTA' PROBLEM 'WHAT TO DO' >&2
+    local problem fields
+    for problem in "${CAPACITY_PROBLEMS[@]}"; do
+      IFS='|' read -r -a fields <<<"$problem"
+      printf '%-16s  %-28s  %-40s  %s\n' "${fields[@]}" >&2
+    done
+    die 'Azure cannot hold the deployment as planned (see the table above); nothing was created'
+  fi
+  info 'every location offers its VM sizes, and the quotas leave room for what is still to be created'
+}
+
+# Step 2: check that what exists matches the plan where it cannot change in place.
+step_drift() {
+  local current
+  local problems=() problem
+  if exists az network vnet show --resource-group crdb-global --name crdb-eastus2-vnet; then
+    current="$(capture 10.21.0.0/16 az network vnet show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-vnet \
+      --query 'join('\'' '\'', addressSpace.addressPrefixes)' \
+      --output tsv)"
+    [[ "$current" == 10.21.0.0/16 ]] ||
+      problems+=("the address space of VNet crdb-eastus2-vnet is '$current'; the plan says '10.21.0.0/16': a VNet's address space does not change in place here; change the topology back, or delete the region's resources first")
+  fi
+  if exists az network vnet subnet show --resource-group crdb-global --vnet-name crdb-eastus2-vnet --name crdb-eastus2-subnet; then
+    current="$(capture 10.21.0.0/24 az network vnet subnet show \
+      --resource-group crdb-global \
+      --vnet-name crdb-eastus2-vnet \
+      --name crdb-eastus2-subnet \
+      --query addressPrefix \
+      --output tsv)"
+    [[ "$current" == 10.21.0.0/24 ]] ||
+      problems+=("subnet crdb-eastus2-subnet of VNet crdb-eastus2-vnet is '$current'; the plan says '10.21.0.0/24': a subnet with NICs in it cannot change; change the topology back")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-eastus2-node1-nic; then
+    current="$(capture 10.21.0.4 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node1-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.21.0.4 ]] ||
+      problems+=("the private IP of NIC crdb-eastus2-node1-nic is '$current'; the plan says '10.21.0.4': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-eastus2-node1 and NIC crdb-eastus2-node1-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-eastus2-node1-ip; then
+    current="$(capture 1 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node1-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of public IP crdb-eastus2-node1-ip is '$current'; the plan says '1': a public IP's zone cannot change; delete VM crdb-eastus2-node1, NIC crdb-eastus2-node1-nic and public IP crdb-eastus2-node1-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-eastus2-node1; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node1 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-eastus2-node1 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-eastus2-node1 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-eastus2-node1; then
+    current="$(capture 1 az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node1 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of VM crdb-eastus2-node1 is '$current'; the plan says '1': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-eastus2-node2-nic; then
+    current="$(capture 10.21.0.5 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node2-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.21.0.5 ]] ||
+      problems+=("the private IP of NIC crdb-eastus2-node2-nic is '$current'; the plan says '10.21.0.5': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-eastus2-node2 and NIC crdb-eastus2-node2-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-eastus2-node2-ip; then
+    current="$(capture 2 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node2-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of public IP crdb-eastus2-node2-ip is '$current'; the plan says '2': a public IP's zone cannot change; delete VM crdb-eastus2-node2, NIC crdb-eastus2-node2-nic and public IP crdb-eastus2-node2-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-eastus2-node2; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node2 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-eastus2-node2 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-eastus2-node2 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-eastus2-node2; then
+    current="$(capture 2 az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node2 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of VM crdb-eastus2-node2 is '$current'; the plan says '2': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-eastus2-node3-nic; then
+    current="$(capture 10.21.0.6 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node3-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.21.0.6 ]] ||
+      problems+=("the private IP of NIC crdb-eastus2-node3-nic is '$current'; the plan says '10.21.0.6': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-eastus2-node3 and NIC crdb-eastus2-node3-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-eastus2-node3-ip; then
+    current="$(capture 3 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node3-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of public IP crdb-eastus2-node3-ip is '$current'; the plan says '3': a public IP's zone cannot change; delete VM crdb-eastus2-node3, NIC crdb-eastus2-node3-nic and public IP crdb-eastus2-node3-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-eastus2-node3; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node3 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-eastus2-node3 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-eastus2-node3 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-eastus2-node3; then
+    current="$(capture 3 az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node3 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of VM crdb-eastus2-node3 is '$current'; the plan says '3': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network vnet show --resource-group crdb-global --name crdb-westus3-vnet; then
+    current="$(capture 10.22.0.0/16 az network vnet show \
+      --resource-group crdb-global \
+      --name crdb-westus3-vnet \
+      --query 'join('\'' '\'', addressSpace.addressPrefixes)' \
+      --output tsv)"
+    [[ "$current" == 10.22.0.0/16 ]] ||
+      problems+=("the address space of VNet crdb-westus3-vnet is '$current'; the plan says '10.22.0.0/16': a VNet's address space does not change in place here; change the topology back, or delete the region's resources first")
+  fi
+  if exists az network vnet subnet show --resource-group crdb-global --vnet-name crdb-westus3-vnet --name crdb-westus3-subnet; then
+    current="$(capture 10.22.0.0/24 az network vnet subnet show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westus3-vnet \
+      --name crdb-westus3-subnet \
+      --query addressPrefix \
+      --output tsv)"
+    [[ "$current" == 10.22.0.0/24 ]] ||
+      problems+=("subnet crdb-westus3-subnet of VNet crdb-westus3-vnet is '$current'; the plan says '10.22.0.0/24': a subnet with NICs in it cannot change; change the topology back")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-westus3-node1-nic; then
+    current="$(capture 10.22.0.4 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node1-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.22.0.4 ]] ||
+      problems+=("the private IP of NIC crdb-westus3-node1-nic is '$current'; the plan says '10.22.0.4': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-westus3-node1 and NIC crdb-westus3-node1-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-westus3-node1-ip; then
+    current="$(capture 1 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node1-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of public IP crdb-westus3-node1-ip is '$current'; the plan says '1': a public IP's zone cannot change; delete VM crdb-westus3-node1, NIC crdb-westus3-node1-nic and public IP crdb-westus3-node1-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westus3-node1; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node1 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-westus3-node1 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-westus3-node1 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westus3-node1; then
+    current="$(capture 1 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node1 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of VM crdb-westus3-node1 is '$current'; the plan says '1': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-westus3-node2-nic; then
+    current="$(capture 10.22.0.5 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node2-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.22.0.5 ]] ||
+      problems+=("the private IP of NIC crdb-westus3-node2-nic is '$current'; the plan says '10.22.0.5': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-westus3-node2 and NIC crdb-westus3-node2-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-westus3-node2-ip; then
+    current="$(capture 2 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node2-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of public IP crdb-westus3-node2-ip is '$current'; the plan says '2': a public IP's zone cannot change; delete VM crdb-westus3-node2, NIC crdb-westus3-node2-nic and public IP crdb-westus3-node2-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westus3-node2; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node2 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-westus3-node2 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-westus3-node2 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westus3-node2; then
+    current="$(capture 2 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node2 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of VM crdb-westus3-node2 is '$current'; the plan says '2': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-westus3-node3-nic; then
+    current="$(capture 10.22.0.6 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node3-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.22.0.6 ]] ||
+      problems+=("the private IP of NIC crdb-westus3-node3-nic is '$current'; the plan says '10.22.0.6': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-westus3-node3 and NIC crdb-westus3-node3-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-westus3-node3-ip; then
+    current="$(capture 3 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node3-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of public IP crdb-westus3-node3-ip is '$current'; the plan says '3': a public IP's zone cannot change; delete VM crdb-westus3-node3, NIC crdb-westus3-node3-nic and public IP crdb-westus3-node3-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westus3-node3; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node3 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-westus3-node3 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-westus3-node3 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westus3-node3; then
+    current="$(capture 3 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node3 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of VM crdb-westus3-node3 is '$current'; the plan says '3': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network vnet show --resource-group crdb-global --name crdb-brazilsouth-vnet; then
+    current="$(capture 10.23.0.0/16 az network vnet show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-vnet \
+      --query 'join('\'' '\'', addressSpace.addressPrefixes)' \
+      --output tsv)"
+    [[ "$current" == 10.23.0.0/16 ]] ||
+      problems+=("the address space of VNet crdb-brazilsouth-vnet is '$current'; the plan says '10.23.0.0/16': a VNet's address space does not change in place here; change the topology back, or delete the region's resources first")
+  fi
+  if exists az network vnet subnet show --resource-group crdb-global --vnet-name crdb-brazilsouth-vnet --name crdb-brazilsouth-subnet; then
+    current="$(capture 10.23.0.0/24 az network vnet subnet show \
+      --resource-group crdb-global \
+      --vnet-name crdb-brazilsouth-vnet \
+      --name crdb-brazilsouth-subnet \
+      --query addressPrefix \
+      --output tsv)"
+    [[ "$current" == 10.23.0.0/24 ]] ||
+      problems+=("subnet crdb-brazilsouth-subnet of VNet crdb-brazilsouth-vnet is '$current'; the plan says '10.23.0.0/24': a subnet with NICs in it cannot change; change the topology back")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-brazilsouth-node1-nic; then
+    current="$(capture 10.23.0.4 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node1-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.23.0.4 ]] ||
+      problems+=("the private IP of NIC crdb-brazilsouth-node1-nic is '$current'; the plan says '10.23.0.4': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-brazilsouth-node1 and NIC crdb-brazilsouth-node1-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-brazilsouth-node1-ip; then
+    current="$(capture 1 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node1-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of public IP crdb-brazilsouth-node1-ip is '$current'; the plan says '1': a public IP's zone cannot change; delete VM crdb-brazilsouth-node1, NIC crdb-brazilsouth-node1-nic and public IP crdb-brazilsouth-node1-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-brazilsouth-node1; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node1 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-brazilsouth-node1 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-brazilsouth-node1 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-brazilsouth-node1; then
+    current="$(capture 1 az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node1 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of VM crdb-brazilsouth-node1 is '$current'; the plan says '1': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-brazilsouth-node2-nic; then
+    current="$(capture 10.23.0.5 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node2-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.23.0.5 ]] ||
+      problems+=("the private IP of NIC crdb-brazilsouth-node2-nic is '$current'; the plan says '10.23.0.5': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-brazilsouth-node2 and NIC crdb-brazilsouth-node2-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-brazilsouth-node2-ip; then
+    current="$(capture 2 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node2-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of public IP crdb-brazilsouth-node2-ip is '$current'; the plan says '2': a public IP's zone cannot change; delete VM crdb-brazilsouth-node2, NIC crdb-brazilsouth-node2-nic and public IP crdb-brazilsouth-node2-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-brazilsouth-node2; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node2 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-brazilsouth-node2 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-brazilsouth-node2 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-brazilsouth-node2; then
+    current="$(capture 2 az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node2 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of VM crdb-brazilsouth-node2 is '$current'; the plan says '2': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-brazilsouth-node3-nic; then
+    current="$(capture 10.23.0.6 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node3-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.23.0.6 ]] ||
+      problems+=("the private IP of NIC crdb-brazilsouth-node3-nic is '$current'; the plan says '10.23.0.6': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-brazilsouth-node3 and NIC crdb-brazilsouth-node3-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-brazilsouth-node3-ip; then
+    current="$(capture 3 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node3-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of public IP crdb-brazilsouth-node3-ip is '$current'; the plan says '3': a public IP's zone cannot change; delete VM crdb-brazilsouth-node3, NIC crdb-brazilsouth-node3-nic and public IP crdb-brazilsouth-node3-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-brazilsouth-node3; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node3 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-brazilsouth-node3 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-brazilsouth-node3 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-brazilsouth-node3; then
+    current="$(capture 3 az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node3 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of VM crdb-brazilsouth-node3 is '$current'; the plan says '3': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network vnet show --resource-group crdb-global --name crdb-westeurope-vnet; then
+    current="$(capture 10.24.0.0/16 az network vnet show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-vnet \
+      --query 'join('\'' '\'', addressSpace.addressPrefixes)' \
+      --output tsv)"
+    [[ "$current" == 10.24.0.0/16 ]] ||
+      problems+=("the address space of VNet crdb-westeurope-vnet is '$current'; the plan says '10.24.0.0/16': a VNet's address space does not change in place here; change the topology back, or delete the region's resources first")
+  fi
+  if exists az network vnet subnet show --resource-group crdb-global --vnet-name crdb-westeurope-vnet --name crdb-westeurope-subnet; then
+    current="$(capture 10.24.0.0/24 az network vnet subnet show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westeurope-vnet \
+      --name crdb-westeurope-subnet \
+      --query addressPrefix \
+      --output tsv)"
+    [[ "$current" == 10.24.0.0/24 ]] ||
+      problems+=("subnet crdb-westeurope-subnet of VNet crdb-westeurope-vnet is '$current'; the plan says '10.24.0.0/24': a subnet with NICs in it cannot change; change the topology back")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-westeurope-node1-nic; then
+    current="$(capture 10.24.0.4 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node1-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.24.0.4 ]] ||
+      problems+=("the private IP of NIC crdb-westeurope-node1-nic is '$current'; the plan says '10.24.0.4': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-westeurope-node1 and NIC crdb-westeurope-node1-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-westeurope-node1-ip; then
+    current="$(capture 1 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node1-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of public IP crdb-westeurope-node1-ip is '$current'; the plan says '1': a public IP's zone cannot change; delete VM crdb-westeurope-node1, NIC crdb-westeurope-node1-nic and public IP crdb-westeurope-node1-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westeurope-node1; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node1 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-westeurope-node1 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-westeurope-node1 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westeurope-node1; then
+    current="$(capture 1 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node1 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of VM crdb-westeurope-node1 is '$current'; the plan says '1': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-westeurope-node2-nic; then
+    current="$(capture 10.24.0.5 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node2-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.24.0.5 ]] ||
+      problems+=("the private IP of NIC crdb-westeurope-node2-nic is '$current'; the plan says '10.24.0.5': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-westeurope-node2 and NIC crdb-westeurope-node2-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-westeurope-node2-ip; then
+    current="$(capture 2 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node2-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of public IP crdb-westeurope-node2-ip is '$current'; the plan says '2': a public IP's zone cannot change; delete VM crdb-westeurope-node2, NIC crdb-westeurope-node2-nic and public IP crdb-westeurope-node2-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westeurope-node2; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node2 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-westeurope-node2 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-westeurope-node2 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westeurope-node2; then
+    current="$(capture 2 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node2 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of VM crdb-westeurope-node2 is '$current'; the plan says '2': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-westeurope-node3-nic; then
+    current="$(capture 10.24.0.6 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node3-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.24.0.6 ]] ||
+      problems+=("the private IP of NIC crdb-westeurope-node3-nic is '$current'; the plan says '10.24.0.6': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-westeurope-node3 and NIC crdb-westeurope-node3-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-westeurope-node3-ip; then
+    current="$(capture 3 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node3-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of public IP crdb-westeurope-node3-ip is '$current'; the plan says '3': a public IP's zone cannot change; delete VM crdb-westeurope-node3, NIC crdb-westeurope-node3-nic and public IP crdb-westeurope-node3-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westeurope-node3; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node3 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-westeurope-node3 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-westeurope-node3 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-westeurope-node3; then
+    current="$(capture 3 az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node3 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of VM crdb-westeurope-node3 is '$current'; the plan says '3': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network vnet show --resource-group crdb-global --name crdb-southeastasia-vnet; then
+    current="$(capture 10.25.0.0/16 az network vnet show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-vnet \
+      --query 'join('\'' '\'', addressSpace.addressPrefixes)' \
+      --output tsv)"
+    [[ "$current" == 10.25.0.0/16 ]] ||
+      problems+=("the address space of VNet crdb-southeastasia-vnet is '$current'; the plan says '10.25.0.0/16': a VNet's address space does not change in place here; change the topology back, or delete the region's resources first")
+  fi
+  if exists az network vnet subnet show --resource-group crdb-global --vnet-name crdb-southeastasia-vnet --name crdb-southeastasia-subnet; then
+    current="$(capture 10.25.0.0/24 az network vnet subnet show \
+      --resource-group crdb-global \
+      --vnet-name crdb-southeastasia-vnet \
+      --name crdb-southeastasia-subnet \
+      --query addressPrefix \
+      --output tsv)"
+    [[ "$current" == 10.25.0.0/24 ]] ||
+      problems+=("subnet crdb-southeastasia-subnet of VNet crdb-southeastasia-vnet is '$current'; the plan says '10.25.0.0/24': a subnet with NICs in it cannot change; change the topology back")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-southeastasia-node1-nic; then
+    current="$(capture 10.25.0.4 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node1-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.25.0.4 ]] ||
+      problems+=("the private IP of NIC crdb-southeastasia-node1-nic is '$current'; the plan says '10.25.0.4': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-southeastasia-node1 and NIC crdb-southeastasia-node1-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-southeastasia-node1-ip; then
+    current="$(capture 1 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node1-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of public IP crdb-southeastasia-node1-ip is '$current'; the plan says '1': a public IP's zone cannot change; delete VM crdb-southeastasia-node1, NIC crdb-southeastasia-node1-nic and public IP crdb-southeastasia-node1-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-southeastasia-node1; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node1 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-southeastasia-node1 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-southeastasia-node1 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-southeastasia-node1; then
+    current="$(capture 1 az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node1 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of VM crdb-southeastasia-node1 is '$current'; the plan says '1': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-southeastasia-node2-nic; then
+    current="$(capture 10.25.0.5 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node2-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.25.0.5 ]] ||
+      problems+=("the private IP of NIC crdb-southeastasia-node2-nic is '$current'; the plan says '10.25.0.5': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-southeastasia-node2 and NIC crdb-southeastasia-node2-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-southeastasia-node2-ip; then
+    current="$(capture 2 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node2-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of public IP crdb-southeastasia-node2-ip is '$current'; the plan says '2': a public IP's zone cannot change; delete VM crdb-southeastasia-node2, NIC crdb-southeastasia-node2-nic and public IP crdb-southeastasia-node2-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-southeastasia-node2; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node2 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-southeastasia-node2 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-southeastasia-node2 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-southeastasia-node2; then
+    current="$(capture 2 az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node2 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of VM crdb-southeastasia-node2 is '$current'; the plan says '2': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-southeastasia-node3-nic; then
+    current="$(capture 10.25.0.6 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node3-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.25.0.6 ]] ||
+      problems+=("the private IP of NIC crdb-southeastasia-node3-nic is '$current'; the plan says '10.25.0.6': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-southeastasia-node3 and NIC crdb-southeastasia-node3-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-southeastasia-node3-ip; then
+    current="$(capture 3 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node3-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of public IP crdb-southeastasia-node3-ip is '$current'; the plan says '3': a public IP's zone cannot change; delete VM crdb-southeastasia-node3, NIC crdb-southeastasia-node3-nic and public IP crdb-southeastasia-node3-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-southeastasia-node3; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node3 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-southeastasia-node3 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-southeastasia-node3 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-southeastasia-node3; then
+    current="$(capture 3 az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node3 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of VM crdb-southeastasia-node3 is '$current'; the plan says '3': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network vnet show --resource-group crdb-global --name crdb-australiaeast-vnet; then
+    current="$(capture 10.26.0.0/16 az network vnet show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-vnet \
+      --query 'join('\'' '\'', addressSpace.addressPrefixes)' \
+      --output tsv)"
+    [[ "$current" == 10.26.0.0/16 ]] ||
+      problems+=("the address space of VNet crdb-australiaeast-vnet is '$current'; the plan says '10.26.0.0/16': a VNet's address space does not change in place here; change the topology back, or delete the region's resources first")
+  fi
+  if exists az network vnet subnet show --resource-group crdb-global --vnet-name crdb-australiaeast-vnet --name crdb-australiaeast-subnet; then
+    current="$(capture 10.26.0.0/24 az network vnet subnet show \
+      --resource-group crdb-global \
+      --vnet-name crdb-australiaeast-vnet \
+      --name crdb-australiaeast-subnet \
+      --query addressPrefix \
+      --output tsv)"
+    [[ "$current" == 10.26.0.0/24 ]] ||
+      problems+=("subnet crdb-australiaeast-subnet of VNet crdb-australiaeast-vnet is '$current'; the plan says '10.26.0.0/24': a subnet with NICs in it cannot change; change the topology back")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-australiaeast-node1-nic; then
+    current="$(capture 10.26.0.4 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node1-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.26.0.4 ]] ||
+      problems+=("the private IP of NIC crdb-australiaeast-node1-nic is '$current'; the plan says '10.26.0.4': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-australiaeast-node1 and NIC crdb-australiaeast-node1-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-australiaeast-node1-ip; then
+    current="$(capture 1 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node1-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of public IP crdb-australiaeast-node1-ip is '$current'; the plan says '1': a public IP's zone cannot change; delete VM crdb-australiaeast-node1, NIC crdb-australiaeast-node1-nic and public IP crdb-australiaeast-node1-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-australiaeast-node1; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node1 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-australiaeast-node1 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-australiaeast-node1 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-australiaeast-node1; then
+    current="$(capture 1 az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node1 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of VM crdb-australiaeast-node1 is '$current'; the plan says '1': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-australiaeast-node2-nic; then
+    current="$(capture 10.26.0.5 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node2-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.26.0.5 ]] ||
+      problems+=("the private IP of NIC crdb-australiaeast-node2-nic is '$current'; the plan says '10.26.0.5': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-australiaeast-node2 and NIC crdb-australiaeast-node2-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-australiaeast-node2-ip; then
+    current="$(capture 2 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node2-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of public IP crdb-australiaeast-node2-ip is '$current'; the plan says '2': a public IP's zone cannot change; delete VM crdb-australiaeast-node2, NIC crdb-australiaeast-node2-nic and public IP crdb-australiaeast-node2-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-australiaeast-node2; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node2 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-australiaeast-node2 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-australiaeast-node2 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-australiaeast-node2; then
+    current="$(capture 2 az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node2 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of VM crdb-australiaeast-node2 is '$current'; the plan says '2': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-global --name crdb-australiaeast-node3-nic; then
+    current="$(capture 10.26.0.6 az network nic show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node3-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.26.0.6 ]] ||
+      problems+=("the private IP of NIC crdb-australiaeast-node3-nic is '$current'; the plan says '10.26.0.6': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-australiaeast-node3 and NIC crdb-australiaeast-node3-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-global --name crdb-australiaeast-node3-ip; then
+    current="$(capture 3 az network public-ip show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node3-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of public IP crdb-australiaeast-node3-ip is '$current'; the plan says '3': a public IP's zone cannot change; delete VM crdb-australiaeast-node3, NIC crdb-australiaeast-node3-nic and public IP crdb-australiaeast-node3-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-australiaeast-node3; then
+    current="$(capture Standard_D8s_v5 az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node3 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D8s_v5 ]] ||
+      problems+=("the size of VM crdb-australiaeast-node3 is '$current'; the plan says 'Standard_D8s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-global --name crdb-australiaeast-node3 --size Standard_D8s_v5")
+  fi
+  if exists az vm show --resource-group crdb-global --name crdb-australiaeast-node3; then
+    current="$(capture 3 az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node3 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of VM crdb-australiaeast-node3 is '$current'; the plan says '3': a VM's zone cannot change; remove the node and run again")
+  fi
+  if ((${#problems[@]} > 0)); then
+    for problem in "${problems[@]}"; do
+      printf 'error: %s\n' "$problem" >&2
+    done
+    die 'what exists differs from the plan where it cannot change in place (above); nothing was changed'
+  fi
+  info 'what exists matches the plan wherever it cannot change in place'
+}
+
+# Step 3: the resource group that holds every resource of the deployment, with its tags.
 step_resource_group() {
+  local owner
   if ! exists az group show --name crdb-global; then
     run az group create \
       --name crdb-global \
@@ -241,11 +1155,22 @@ step_resource_group() {
       --tags regionmesh-topology=crdb-global managed-by=regionmesh \
       --output none
   else
-    info 'resource group crdb-global exists'
+    info 'resource group crdb-global exists; bringing it to the plan'
+    owner="$(capture crdb-global az group show \
+      --name crdb-global \
+      --query 'tags."regionmesh-topology"' \
+      --output tsv)"
+    if [[ -n "$owner" && "$owner" != crdb-global ]]; then
+      die "resource group crdb-global belongs to topology $owner (tag regionmesh-topology); give this topology its own resource group"
+    fi
+    run az group update \
+      --name crdb-global \
+      --tags regionmesh-topology=crdb-global managed-by=regionmesh \
+      --output none
   fi
 }
 
-# Step 2: one VNet per region, with the subnet its nodes live in.
+# Step 4: one VNet per region, with the subnet its nodes live in.
 step_networks() {
   if ! exists az network vnet show --resource-group crdb-global --name crdb-eastus2-vnet; then
     run az network vnet create \
@@ -321,8 +1246,9 @@ step_networks() {
   fi
 }
 
-# Step 3: the full mesh of one-way VNet peerings: every region reaches every other directly.
+# Step 5: the full mesh of one-way VNet peerings: every region reaches every other directly.
 step_peerings() {
+  local state
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-eastus2-vnet --name crdb-eastus2-to-westus3; then
     run az network vnet peering create \
       --resource-group crdb-global \
@@ -333,7 +1259,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-eastus2-to-westus3 exists'
+    info 'peering crdb-eastus2-to-westus3 exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-eastus2-vnet \
+      --name crdb-eastus2-to-westus3 \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-eastus2-vnet \
+        --name crdb-eastus2-to-westus3
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-eastus2-to-westus3 \
+        --vnet-name crdb-eastus2-vnet \
+        --remote-vnet crdb-westus3-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-eastus2-to-westus3 \
+        --vnet-name crdb-eastus2-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-eastus2-vnet --name crdb-eastus2-to-brazilsouth; then
     run az network vnet peering create \
@@ -345,7 +1300,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-eastus2-to-brazilsouth exists'
+    info 'peering crdb-eastus2-to-brazilsouth exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-eastus2-vnet \
+      --name crdb-eastus2-to-brazilsouth \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-eastus2-vnet \
+        --name crdb-eastus2-to-brazilsouth
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-eastus2-to-brazilsouth \
+        --vnet-name crdb-eastus2-vnet \
+        --remote-vnet crdb-brazilsouth-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-eastus2-to-brazilsouth \
+        --vnet-name crdb-eastus2-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-eastus2-vnet --name crdb-eastus2-to-westeurope; then
     run az network vnet peering create \
@@ -357,7 +1341,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-eastus2-to-westeurope exists'
+    info 'peering crdb-eastus2-to-westeurope exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-eastus2-vnet \
+      --name crdb-eastus2-to-westeurope \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-eastus2-vnet \
+        --name crdb-eastus2-to-westeurope
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-eastus2-to-westeurope \
+        --vnet-name crdb-eastus2-vnet \
+        --remote-vnet crdb-westeurope-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-eastus2-to-westeurope \
+        --vnet-name crdb-eastus2-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-eastus2-vnet --name crdb-eastus2-to-southeastasia; then
     run az network vnet peering create \
@@ -369,7 +1382,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-eastus2-to-southeastasia exists'
+    info 'peering crdb-eastus2-to-southeastasia exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-eastus2-vnet \
+      --name crdb-eastus2-to-southeastasia \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-eastus2-vnet \
+        --name crdb-eastus2-to-southeastasia
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-eastus2-to-southeastasia \
+        --vnet-name crdb-eastus2-vnet \
+        --remote-vnet crdb-southeastasia-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-eastus2-to-southeastasia \
+        --vnet-name crdb-eastus2-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-eastus2-vnet --name crdb-eastus2-to-australiaeast; then
     run az network vnet peering create \
@@ -381,7 +1423,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-eastus2-to-australiaeast exists'
+    info 'peering crdb-eastus2-to-australiaeast exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-eastus2-vnet \
+      --name crdb-eastus2-to-australiaeast \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-eastus2-vnet \
+        --name crdb-eastus2-to-australiaeast
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-eastus2-to-australiaeast \
+        --vnet-name crdb-eastus2-vnet \
+        --remote-vnet crdb-australiaeast-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-eastus2-to-australiaeast \
+        --vnet-name crdb-eastus2-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-westus3-vnet --name crdb-westus3-to-eastus2; then
     run az network vnet peering create \
@@ -393,7 +1464,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westus3-to-eastus2 exists'
+    info 'peering crdb-westus3-to-eastus2 exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westus3-vnet \
+      --name crdb-westus3-to-eastus2 \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-westus3-vnet \
+        --name crdb-westus3-to-eastus2
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-westus3-to-eastus2 \
+        --vnet-name crdb-westus3-vnet \
+        --remote-vnet crdb-eastus2-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-westus3-to-eastus2 \
+        --vnet-name crdb-westus3-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-westus3-vnet --name crdb-westus3-to-brazilsouth; then
     run az network vnet peering create \
@@ -405,7 +1505,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westus3-to-brazilsouth exists'
+    info 'peering crdb-westus3-to-brazilsouth exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westus3-vnet \
+      --name crdb-westus3-to-brazilsouth \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-westus3-vnet \
+        --name crdb-westus3-to-brazilsouth
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-westus3-to-brazilsouth \
+        --vnet-name crdb-westus3-vnet \
+        --remote-vnet crdb-brazilsouth-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-westus3-to-brazilsouth \
+        --vnet-name crdb-westus3-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-westus3-vnet --name crdb-westus3-to-westeurope; then
     run az network vnet peering create \
@@ -417,7 +1546,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westus3-to-westeurope exists'
+    info 'peering crdb-westus3-to-westeurope exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westus3-vnet \
+      --name crdb-westus3-to-westeurope \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-westus3-vnet \
+        --name crdb-westus3-to-westeurope
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-westus3-to-westeurope \
+        --vnet-name crdb-westus3-vnet \
+        --remote-vnet crdb-westeurope-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-westus3-to-westeurope \
+        --vnet-name crdb-westus3-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-westus3-vnet --name crdb-westus3-to-southeastasia; then
     run az network vnet peering create \
@@ -429,7 +1587,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westus3-to-southeastasia exists'
+    info 'peering crdb-westus3-to-southeastasia exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westus3-vnet \
+      --name crdb-westus3-to-southeastasia \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-westus3-vnet \
+        --name crdb-westus3-to-southeastasia
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-westus3-to-southeastasia \
+        --vnet-name crdb-westus3-vnet \
+        --remote-vnet crdb-southeastasia-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-westus3-to-southeastasia \
+        --vnet-name crdb-westus3-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-westus3-vnet --name crdb-westus3-to-australiaeast; then
     run az network vnet peering create \
@@ -441,7 +1628,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westus3-to-australiaeast exists'
+    info 'peering crdb-westus3-to-australiaeast exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westus3-vnet \
+      --name crdb-westus3-to-australiaeast \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-westus3-vnet \
+        --name crdb-westus3-to-australiaeast
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-westus3-to-australiaeast \
+        --vnet-name crdb-westus3-vnet \
+        --remote-vnet crdb-australiaeast-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-westus3-to-australiaeast \
+        --vnet-name crdb-westus3-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-brazilsouth-vnet --name crdb-brazilsouth-to-eastus2; then
     run az network vnet peering create \
@@ -453,7 +1669,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-brazilsouth-to-eastus2 exists'
+    info 'peering crdb-brazilsouth-to-eastus2 exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-brazilsouth-vnet \
+      --name crdb-brazilsouth-to-eastus2 \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-brazilsouth-vnet \
+        --name crdb-brazilsouth-to-eastus2
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-to-eastus2 \
+        --vnet-name crdb-brazilsouth-vnet \
+        --remote-vnet crdb-eastus2-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-to-eastus2 \
+        --vnet-name crdb-brazilsouth-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-brazilsouth-vnet --name crdb-brazilsouth-to-westus3; then
     run az network vnet peering create \
@@ -465,7 +1710,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-brazilsouth-to-westus3 exists'
+    info 'peering crdb-brazilsouth-to-westus3 exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-brazilsouth-vnet \
+      --name crdb-brazilsouth-to-westus3 \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-brazilsouth-vnet \
+        --name crdb-brazilsouth-to-westus3
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-to-westus3 \
+        --vnet-name crdb-brazilsouth-vnet \
+        --remote-vnet crdb-westus3-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-to-westus3 \
+        --vnet-name crdb-brazilsouth-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-brazilsouth-vnet --name crdb-brazilsouth-to-westeurope; then
     run az network vnet peering create \
@@ -477,7 +1751,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-brazilsouth-to-westeurope exists'
+    info 'peering crdb-brazilsouth-to-westeurope exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-brazilsouth-vnet \
+      --name crdb-brazilsouth-to-westeurope \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-brazilsouth-vnet \
+        --name crdb-brazilsouth-to-westeurope
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-to-westeurope \
+        --vnet-name crdb-brazilsouth-vnet \
+        --remote-vnet crdb-westeurope-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-to-westeurope \
+        --vnet-name crdb-brazilsouth-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-brazilsouth-vnet --name crdb-brazilsouth-to-southeastasia; then
     run az network vnet peering create \
@@ -489,7 +1792,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-brazilsouth-to-southeastasia exists'
+    info 'peering crdb-brazilsouth-to-southeastasia exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-brazilsouth-vnet \
+      --name crdb-brazilsouth-to-southeastasia \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-brazilsouth-vnet \
+        --name crdb-brazilsouth-to-southeastasia
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-to-southeastasia \
+        --vnet-name crdb-brazilsouth-vnet \
+        --remote-vnet crdb-southeastasia-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-to-southeastasia \
+        --vnet-name crdb-brazilsouth-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-brazilsouth-vnet --name crdb-brazilsouth-to-australiaeast; then
     run az network vnet peering create \
@@ -501,7 +1833,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-brazilsouth-to-australiaeast exists'
+    info 'peering crdb-brazilsouth-to-australiaeast exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-brazilsouth-vnet \
+      --name crdb-brazilsouth-to-australiaeast \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-brazilsouth-vnet \
+        --name crdb-brazilsouth-to-australiaeast
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-to-australiaeast \
+        --vnet-name crdb-brazilsouth-vnet \
+        --remote-vnet crdb-australiaeast-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-to-australiaeast \
+        --vnet-name crdb-brazilsouth-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-westeurope-vnet --name crdb-westeurope-to-eastus2; then
     run az network vnet peering create \
@@ -513,7 +1874,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westeurope-to-eastus2 exists'
+    info 'peering crdb-westeurope-to-eastus2 exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westeurope-vnet \
+      --name crdb-westeurope-to-eastus2 \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-westeurope-vnet \
+        --name crdb-westeurope-to-eastus2
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-westeurope-to-eastus2 \
+        --vnet-name crdb-westeurope-vnet \
+        --remote-vnet crdb-eastus2-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-westeurope-to-eastus2 \
+        --vnet-name crdb-westeurope-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-westeurope-vnet --name crdb-westeurope-to-westus3; then
     run az network vnet peering create \
@@ -525,7 +1915,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westeurope-to-westus3 exists'
+    info 'peering crdb-westeurope-to-westus3 exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westeurope-vnet \
+      --name crdb-westeurope-to-westus3 \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-westeurope-vnet \
+        --name crdb-westeurope-to-westus3
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-westeurope-to-westus3 \
+        --vnet-name crdb-westeurope-vnet \
+        --remote-vnet crdb-westus3-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-westeurope-to-westus3 \
+        --vnet-name crdb-westeurope-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-westeurope-vnet --name crdb-westeurope-to-brazilsouth; then
     run az network vnet peering create \
@@ -537,7 +1956,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westeurope-to-brazilsouth exists'
+    info 'peering crdb-westeurope-to-brazilsouth exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westeurope-vnet \
+      --name crdb-westeurope-to-brazilsouth \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-westeurope-vnet \
+        --name crdb-westeurope-to-brazilsouth
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-westeurope-to-brazilsouth \
+        --vnet-name crdb-westeurope-vnet \
+        --remote-vnet crdb-brazilsouth-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-westeurope-to-brazilsouth \
+        --vnet-name crdb-westeurope-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-westeurope-vnet --name crdb-westeurope-to-southeastasia; then
     run az network vnet peering create \
@@ -549,7 +1997,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westeurope-to-southeastasia exists'
+    info 'peering crdb-westeurope-to-southeastasia exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westeurope-vnet \
+      --name crdb-westeurope-to-southeastasia \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-westeurope-vnet \
+        --name crdb-westeurope-to-southeastasia
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-westeurope-to-southeastasia \
+        --vnet-name crdb-westeurope-vnet \
+        --remote-vnet crdb-southeastasia-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-westeurope-to-southeastasia \
+        --vnet-name crdb-westeurope-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-westeurope-vnet --name crdb-westeurope-to-australiaeast; then
     run az network vnet peering create \
@@ -561,7 +2038,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westeurope-to-australiaeast exists'
+    info 'peering crdb-westeurope-to-australiaeast exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-westeurope-vnet \
+      --name crdb-westeurope-to-australiaeast \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-westeurope-vnet \
+        --name crdb-westeurope-to-australiaeast
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-westeurope-to-australiaeast \
+        --vnet-name crdb-westeurope-vnet \
+        --remote-vnet crdb-australiaeast-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-westeurope-to-australiaeast \
+        --vnet-name crdb-westeurope-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-southeastasia-vnet --name crdb-southeastasia-to-eastus2; then
     run az network vnet peering create \
@@ -573,7 +2079,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-southeastasia-to-eastus2 exists'
+    info 'peering crdb-southeastasia-to-eastus2 exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-southeastasia-vnet \
+      --name crdb-southeastasia-to-eastus2 \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-southeastasia-vnet \
+        --name crdb-southeastasia-to-eastus2
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-to-eastus2 \
+        --vnet-name crdb-southeastasia-vnet \
+        --remote-vnet crdb-eastus2-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-to-eastus2 \
+        --vnet-name crdb-southeastasia-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-southeastasia-vnet --name crdb-southeastasia-to-westus3; then
     run az network vnet peering create \
@@ -585,7 +2120,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-southeastasia-to-westus3 exists'
+    info 'peering crdb-southeastasia-to-westus3 exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-southeastasia-vnet \
+      --name crdb-southeastasia-to-westus3 \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-southeastasia-vnet \
+        --name crdb-southeastasia-to-westus3
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-to-westus3 \
+        --vnet-name crdb-southeastasia-vnet \
+        --remote-vnet crdb-westus3-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-to-westus3 \
+        --vnet-name crdb-southeastasia-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-southeastasia-vnet --name crdb-southeastasia-to-brazilsouth; then
     run az network vnet peering create \
@@ -597,7 +2161,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-southeastasia-to-brazilsouth exists'
+    info 'peering crdb-southeastasia-to-brazilsouth exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-southeastasia-vnet \
+      --name crdb-southeastasia-to-brazilsouth \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-southeastasia-vnet \
+        --name crdb-southeastasia-to-brazilsouth
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-to-brazilsouth \
+        --vnet-name crdb-southeastasia-vnet \
+        --remote-vnet crdb-brazilsouth-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-to-brazilsouth \
+        --vnet-name crdb-southeastasia-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-southeastasia-vnet --name crdb-southeastasia-to-westeurope; then
     run az network vnet peering create \
@@ -609,7 +2202,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-southeastasia-to-westeurope exists'
+    info 'peering crdb-southeastasia-to-westeurope exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-southeastasia-vnet \
+      --name crdb-southeastasia-to-westeurope \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-southeastasia-vnet \
+        --name crdb-southeastasia-to-westeurope
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-to-westeurope \
+        --vnet-name crdb-southeastasia-vnet \
+        --remote-vnet crdb-westeurope-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-to-westeurope \
+        --vnet-name crdb-southeastasia-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-southeastasia-vnet --name crdb-southeastasia-to-australiaeast; then
     run az network vnet peering create \
@@ -621,7 +2243,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-southeastasia-to-australiaeast exists'
+    info 'peering crdb-southeastasia-to-australiaeast exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-southeastasia-vnet \
+      --name crdb-southeastasia-to-australiaeast \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-southeastasia-vnet \
+        --name crdb-southeastasia-to-australiaeast
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-to-australiaeast \
+        --vnet-name crdb-southeastasia-vnet \
+        --remote-vnet crdb-australiaeast-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-to-australiaeast \
+        --vnet-name crdb-southeastasia-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-australiaeast-vnet --name crdb-australiaeast-to-eastus2; then
     run az network vnet peering create \
@@ -633,7 +2284,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-australiaeast-to-eastus2 exists'
+    info 'peering crdb-australiaeast-to-eastus2 exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-australiaeast-vnet \
+      --name crdb-australiaeast-to-eastus2 \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-australiaeast-vnet \
+        --name crdb-australiaeast-to-eastus2
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-to-eastus2 \
+        --vnet-name crdb-australiaeast-vnet \
+        --remote-vnet crdb-eastus2-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-to-eastus2 \
+        --vnet-name crdb-australiaeast-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-australiaeast-vnet --name crdb-australiaeast-to-westus3; then
     run az network vnet peering create \
@@ -645,7 +2325,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-australiaeast-to-westus3 exists'
+    info 'peering crdb-australiaeast-to-westus3 exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-australiaeast-vnet \
+      --name crdb-australiaeast-to-westus3 \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-australiaeast-vnet \
+        --name crdb-australiaeast-to-westus3
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-to-westus3 \
+        --vnet-name crdb-australiaeast-vnet \
+        --remote-vnet crdb-westus3-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-to-westus3 \
+        --vnet-name crdb-australiaeast-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-australiaeast-vnet --name crdb-australiaeast-to-brazilsouth; then
     run az network vnet peering create \
@@ -657,7 +2366,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-australiaeast-to-brazilsouth exists'
+    info 'peering crdb-australiaeast-to-brazilsouth exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-australiaeast-vnet \
+      --name crdb-australiaeast-to-brazilsouth \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-australiaeast-vnet \
+        --name crdb-australiaeast-to-brazilsouth
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-to-brazilsouth \
+        --vnet-name crdb-australiaeast-vnet \
+        --remote-vnet crdb-brazilsouth-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-to-brazilsouth \
+        --vnet-name crdb-australiaeast-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-australiaeast-vnet --name crdb-australiaeast-to-westeurope; then
     run az network vnet peering create \
@@ -669,7 +2407,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-australiaeast-to-westeurope exists'
+    info 'peering crdb-australiaeast-to-westeurope exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-australiaeast-vnet \
+      --name crdb-australiaeast-to-westeurope \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-australiaeast-vnet \
+        --name crdb-australiaeast-to-westeurope
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-to-westeurope \
+        --vnet-name crdb-australiaeast-vnet \
+        --remote-vnet crdb-westeurope-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-to-westeurope \
+        --vnet-name crdb-australiaeast-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-global --vnet-name crdb-australiaeast-vnet --name crdb-australiaeast-to-southeastasia; then
     run az network vnet peering create \
@@ -681,11 +2448,40 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-australiaeast-to-southeastasia exists'
+    info 'peering crdb-australiaeast-to-southeastasia exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-global \
+      --vnet-name crdb-australiaeast-vnet \
+      --name crdb-australiaeast-to-southeastasia \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-global \
+        --vnet-name crdb-australiaeast-vnet \
+        --name crdb-australiaeast-to-southeastasia
+      run az network vnet peering create \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-to-southeastasia \
+        --vnet-name crdb-australiaeast-vnet \
+        --remote-vnet crdb-southeastasia-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-to-southeastasia \
+        --vnet-name crdb-australiaeast-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
 }
 
-# Step 4: one NSG per region with its inbound rules.
+# Step 6: one NSG per region with its inbound rules, which a run brings to the plan.
 step_security_groups() {
   # Traffic between regions needs no rule: Azure's AllowVnetInBound covers peered VNets.
   if ! exists az network nsg show --resource-group crdb-global --name crdb-eastus2-nsg; then
@@ -713,7 +2509,21 @@ step_security_groups() {
       --description 'SSH for k3sup and operators' \
       --output none
   else
-    info 'rule AllowSSH of crdb-eastus2-nsg exists'
+    info 'rule AllowSSH of crdb-eastus2-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-eastus2-nsg \
+      --name AllowSSH \
+      --priority 100 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 22 \
+      --description 'SSH for k3sup and operators' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-eastus2-nsg --name AllowKubernetesAPI; then
     run az network nsg rule create \
@@ -731,7 +2541,21 @@ step_security_groups() {
       --description 'Kubernetes API for kubectl and helm' \
       --output none
   else
-    info 'rule AllowKubernetesAPI of crdb-eastus2-nsg exists'
+    info 'rule AllowKubernetesAPI of crdb-eastus2-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-eastus2-nsg \
+      --name AllowKubernetesAPI \
+      --priority 110 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 6443 \
+      --description 'Kubernetes API for kubectl and helm' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-eastus2-nsg --name AllowNodePorts; then
     run az network nsg rule create \
@@ -749,7 +2573,21 @@ step_security_groups() {
       --description 'Kubernetes NodePort services' \
       --output none
   else
-    info 'rule AllowNodePorts of crdb-eastus2-nsg exists'
+    info 'rule AllowNodePorts of crdb-eastus2-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-eastus2-nsg \
+      --name AllowNodePorts \
+      --priority 120 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 30000-32767 \
+      --description 'Kubernetes NodePort services' \
+      --output none
   fi
   if ! exists az network nsg show --resource-group crdb-global --name crdb-westus3-nsg; then
     run az network nsg create \
@@ -776,7 +2614,21 @@ step_security_groups() {
       --description 'SSH for k3sup and operators' \
       --output none
   else
-    info 'rule AllowSSH of crdb-westus3-nsg exists'
+    info 'rule AllowSSH of crdb-westus3-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-westus3-nsg \
+      --name AllowSSH \
+      --priority 100 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 22 \
+      --description 'SSH for k3sup and operators' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-westus3-nsg --name AllowKubernetesAPI; then
     run az network nsg rule create \
@@ -794,7 +2646,21 @@ step_security_groups() {
       --description 'Kubernetes API for kubectl and helm' \
       --output none
   else
-    info 'rule AllowKubernetesAPI of crdb-westus3-nsg exists'
+    info 'rule AllowKubernetesAPI of crdb-westus3-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-westus3-nsg \
+      --name AllowKubernetesAPI \
+      --priority 110 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 6443 \
+      --description 'Kubernetes API for kubectl and helm' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-westus3-nsg --name AllowNodePorts; then
     run az network nsg rule create \
@@ -812,7 +2678,21 @@ step_security_groups() {
       --description 'Kubernetes NodePort services' \
       --output none
   else
-    info 'rule AllowNodePorts of crdb-westus3-nsg exists'
+    info 'rule AllowNodePorts of crdb-westus3-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-westus3-nsg \
+      --name AllowNodePorts \
+      --priority 120 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 30000-32767 \
+      --description 'Kubernetes NodePort services' \
+      --output none
   fi
   if ! exists az network nsg show --resource-group crdb-global --name crdb-brazilsouth-nsg; then
     run az network nsg create \
@@ -839,7 +2719,21 @@ step_security_groups() {
       --description 'SSH for k3sup and operators' \
       --output none
   else
-    info 'rule AllowSSH of crdb-brazilsouth-nsg exists'
+    info 'rule AllowSSH of crdb-brazilsouth-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-brazilsouth-nsg \
+      --name AllowSSH \
+      --priority 100 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 22 \
+      --description 'SSH for k3sup and operators' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-brazilsouth-nsg --name AllowKubernetesAPI; then
     run az network nsg rule create \
@@ -857,7 +2751,21 @@ step_security_groups() {
       --description 'Kubernetes API for kubectl and helm' \
       --output none
   else
-    info 'rule AllowKubernetesAPI of crdb-brazilsouth-nsg exists'
+    info 'rule AllowKubernetesAPI of crdb-brazilsouth-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-brazilsouth-nsg \
+      --name AllowKubernetesAPI \
+      --priority 110 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 6443 \
+      --description 'Kubernetes API for kubectl and helm' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-brazilsouth-nsg --name AllowNodePorts; then
     run az network nsg rule create \
@@ -875,7 +2783,21 @@ step_security_groups() {
       --description 'Kubernetes NodePort services' \
       --output none
   else
-    info 'rule AllowNodePorts of crdb-brazilsouth-nsg exists'
+    info 'rule AllowNodePorts of crdb-brazilsouth-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-brazilsouth-nsg \
+      --name AllowNodePorts \
+      --priority 120 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 30000-32767 \
+      --description 'Kubernetes NodePort services' \
+      --output none
   fi
   if ! exists az network nsg show --resource-group crdb-global --name crdb-westeurope-nsg; then
     run az network nsg create \
@@ -902,7 +2824,21 @@ step_security_groups() {
       --description 'SSH for k3sup and operators' \
       --output none
   else
-    info 'rule AllowSSH of crdb-westeurope-nsg exists'
+    info 'rule AllowSSH of crdb-westeurope-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-westeurope-nsg \
+      --name AllowSSH \
+      --priority 100 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 22 \
+      --description 'SSH for k3sup and operators' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-westeurope-nsg --name AllowKubernetesAPI; then
     run az network nsg rule create \
@@ -920,7 +2856,21 @@ step_security_groups() {
       --description 'Kubernetes API for kubectl and helm' \
       --output none
   else
-    info 'rule AllowKubernetesAPI of crdb-westeurope-nsg exists'
+    info 'rule AllowKubernetesAPI of crdb-westeurope-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-westeurope-nsg \
+      --name AllowKubernetesAPI \
+      --priority 110 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 6443 \
+      --description 'Kubernetes API for kubectl and helm' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-westeurope-nsg --name AllowNodePorts; then
     run az network nsg rule create \
@@ -938,7 +2888,21 @@ step_security_groups() {
       --description 'Kubernetes NodePort services' \
       --output none
   else
-    info 'rule AllowNodePorts of crdb-westeurope-nsg exists'
+    info 'rule AllowNodePorts of crdb-westeurope-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-westeurope-nsg \
+      --name AllowNodePorts \
+      --priority 120 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 30000-32767 \
+      --description 'Kubernetes NodePort services' \
+      --output none
   fi
   if ! exists az network nsg show --resource-group crdb-global --name crdb-southeastasia-nsg; then
     run az network nsg create \
@@ -965,7 +2929,21 @@ step_security_groups() {
       --description 'SSH for k3sup and operators' \
       --output none
   else
-    info 'rule AllowSSH of crdb-southeastasia-nsg exists'
+    info 'rule AllowSSH of crdb-southeastasia-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-southeastasia-nsg \
+      --name AllowSSH \
+      --priority 100 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 22 \
+      --description 'SSH for k3sup and operators' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-southeastasia-nsg --name AllowKubernetesAPI; then
     run az network nsg rule create \
@@ -983,7 +2961,21 @@ step_security_groups() {
       --description 'Kubernetes API for kubectl and helm' \
       --output none
   else
-    info 'rule AllowKubernetesAPI of crdb-southeastasia-nsg exists'
+    info 'rule AllowKubernetesAPI of crdb-southeastasia-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-southeastasia-nsg \
+      --name AllowKubernetesAPI \
+      --priority 110 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 6443 \
+      --description 'Kubernetes API for kubectl and helm' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-southeastasia-nsg --name AllowNodePorts; then
     run az network nsg rule create \
@@ -1001,7 +2993,21 @@ step_security_groups() {
       --description 'Kubernetes NodePort services' \
       --output none
   else
-    info 'rule AllowNodePorts of crdb-southeastasia-nsg exists'
+    info 'rule AllowNodePorts of crdb-southeastasia-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-southeastasia-nsg \
+      --name AllowNodePorts \
+      --priority 120 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 30000-32767 \
+      --description 'Kubernetes NodePort services' \
+      --output none
   fi
   if ! exists az network nsg show --resource-group crdb-global --name crdb-australiaeast-nsg; then
     run az network nsg create \
@@ -1028,7 +3034,21 @@ step_security_groups() {
       --description 'SSH for k3sup and operators' \
       --output none
   else
-    info 'rule AllowSSH of crdb-australiaeast-nsg exists'
+    info 'rule AllowSSH of crdb-australiaeast-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-australiaeast-nsg \
+      --name AllowSSH \
+      --priority 100 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 22 \
+      --description 'SSH for k3sup and operators' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-australiaeast-nsg --name AllowKubernetesAPI; then
     run az network nsg rule create \
@@ -1046,7 +3066,21 @@ step_security_groups() {
       --description 'Kubernetes API for kubectl and helm' \
       --output none
   else
-    info 'rule AllowKubernetesAPI of crdb-australiaeast-nsg exists'
+    info 'rule AllowKubernetesAPI of crdb-australiaeast-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-australiaeast-nsg \
+      --name AllowKubernetesAPI \
+      --priority 110 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 6443 \
+      --description 'Kubernetes API for kubectl and helm' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-global --nsg-name crdb-australiaeast-nsg --name AllowNodePorts; then
     run az network nsg rule create \
@@ -1064,11 +3098,25 @@ step_security_groups() {
       --description 'Kubernetes NodePort services' \
       --output none
   else
-    info 'rule AllowNodePorts of crdb-australiaeast-nsg exists'
+    info 'rule AllowNodePorts of crdb-australiaeast-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-global \
+      --nsg-name crdb-australiaeast-nsg \
+      --name AllowNodePorts \
+      --priority 120 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 198.51.100.0/24 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 30000-32767 \
+      --description 'Kubernetes NodePort services' \
+      --output none
   fi
 }
 
-# Step 5: a Standard static public IP per node, for SSH and the Kubernetes API.
+# Step 7: a Standard static public IP per node, in its VM's zone, for SSH and the Kubernetes API.
 step_public_ips() {
   if ! exists az network public-ip show --resource-group crdb-global --name crdb-eastus2-node1-ip; then
     run az network public-ip create \
@@ -1078,6 +3126,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 1 \
       --output none
   else
     info 'public IP crdb-eastus2-node1-ip exists'
@@ -1090,6 +3139,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 2 \
       --output none
   else
     info 'public IP crdb-eastus2-node2-ip exists'
@@ -1102,6 +3152,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 3 \
       --output none
   else
     info 'public IP crdb-eastus2-node3-ip exists'
@@ -1114,6 +3165,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 1 \
       --output none
   else
     info 'public IP crdb-westus3-node1-ip exists'
@@ -1126,6 +3178,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 2 \
       --output none
   else
     info 'public IP crdb-westus3-node2-ip exists'
@@ -1138,6 +3191,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 3 \
       --output none
   else
     info 'public IP crdb-westus3-node3-ip exists'
@@ -1150,6 +3204,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 1 \
       --output none
   else
     info 'public IP crdb-brazilsouth-node1-ip exists'
@@ -1162,6 +3217,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 2 \
       --output none
   else
     info 'public IP crdb-brazilsouth-node2-ip exists'
@@ -1174,6 +3230,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 3 \
       --output none
   else
     info 'public IP crdb-brazilsouth-node3-ip exists'
@@ -1186,6 +3243,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 1 \
       --output none
   else
     info 'public IP crdb-westeurope-node1-ip exists'
@@ -1198,6 +3256,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 2 \
       --output none
   else
     info 'public IP crdb-westeurope-node2-ip exists'
@@ -1210,6 +3269,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 3 \
       --output none
   else
     info 'public IP crdb-westeurope-node3-ip exists'
@@ -1222,6 +3282,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 1 \
       --output none
   else
     info 'public IP crdb-southeastasia-node1-ip exists'
@@ -1234,6 +3295,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 2 \
       --output none
   else
     info 'public IP crdb-southeastasia-node2-ip exists'
@@ -1246,6 +3308,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 3 \
       --output none
   else
     info 'public IP crdb-southeastasia-node3-ip exists'
@@ -1258,6 +3321,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 1 \
       --output none
   else
     info 'public IP crdb-australiaeast-node1-ip exists'
@@ -1270,6 +3334,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 2 \
       --output none
   else
     info 'public IP crdb-australiaeast-node2-ip exists'
@@ -1282,13 +3347,14 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 3 \
       --output none
   else
     info 'public IP crdb-australiaeast-node3-ip exists'
   fi
 }
 
-# Step 6: a NIC per node with its private IP pinned, so every artifact knows the node addresses.
+# Step 8: a NIC per node with its private IP pinned, so every artifact knows the node addresses.
 step_nics() {
   if ! exists az network nic show --resource-group crdb-global --name crdb-eastus2-node1-nic; then
     run az network nic create \
@@ -1544,296 +3610,945 @@ step_nics() {
   fi
 }
 
-# Step 7: the VMs, started together (--no-wait), then waited for until each exists.
+# Step 9: the VMs with their data disks, created together (--no-wait), then each waited for until Azure has provisioned it.
 step_vms() {
+  local state
   if ! exists az vm show --resource-group crdb-global --name crdb-eastus2-node1; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-eastus2-node1 \
       --location eastus2 \
+      --zone 1 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-eastus2-node1-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-eastus2-node1 exists'
+    info 'VM crdb-eastus2-node1 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node1 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-eastus2-node1 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-eastus2-node1 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-eastus2-node1 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-eastus2-node1 \
+        --location eastus2 \
+        --zone 1 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-eastus2-node1-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-eastus2-node2; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-eastus2-node2 \
       --location eastus2 \
+      --zone 2 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-eastus2-node2-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-eastus2-node2 exists'
+    info 'VM crdb-eastus2-node2 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node2 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-eastus2-node2 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-eastus2-node2 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-eastus2-node2 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-eastus2-node2 \
+        --location eastus2 \
+        --zone 2 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-eastus2-node2-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-eastus2-node3; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-eastus2-node3 \
       --location eastus2 \
+      --zone 3 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-eastus2-node3-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-eastus2-node3 exists'
+    info 'VM crdb-eastus2-node3 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node3 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-eastus2-node3 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-eastus2-node3 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-eastus2-node3 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-eastus2-node3 \
+        --location eastus2 \
+        --zone 3 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-eastus2-node3-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-westus3-node1; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-westus3-node1 \
       --location westus3 \
+      --zone 1 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-westus3-node1-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-westus3-node1 exists'
+    info 'VM crdb-westus3-node1 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node1 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-westus3-node1 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-westus3-node1 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-westus3-node1 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-westus3-node1 \
+        --location westus3 \
+        --zone 1 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-westus3-node1-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-westus3-node2; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-westus3-node2 \
       --location westus3 \
+      --zone 2 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-westus3-node2-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-westus3-node2 exists'
+    info 'VM crdb-westus3-node2 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node2 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-westus3-node2 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-westus3-node2 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-westus3-node2 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-westus3-node2 \
+        --location westus3 \
+        --zone 2 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-westus3-node2-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-westus3-node3; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-westus3-node3 \
       --location westus3 \
+      --zone 3 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-westus3-node3-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-westus3-node3 exists'
+    info 'VM crdb-westus3-node3 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node3 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-westus3-node3 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-westus3-node3 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-westus3-node3 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-westus3-node3 \
+        --location westus3 \
+        --zone 3 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-westus3-node3-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-brazilsouth-node1; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-brazilsouth-node1 \
       --location brazilsouth \
+      --zone 1 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-brazilsouth-node1-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-brazilsouth-node1 exists'
+    info 'VM crdb-brazilsouth-node1 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node1 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-brazilsouth-node1 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-brazilsouth-node1 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-brazilsouth-node1 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-node1 \
+        --location brazilsouth \
+        --zone 1 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-brazilsouth-node1-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-brazilsouth-node2; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-brazilsouth-node2 \
       --location brazilsouth \
+      --zone 2 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-brazilsouth-node2-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-brazilsouth-node2 exists'
+    info 'VM crdb-brazilsouth-node2 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node2 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-brazilsouth-node2 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-brazilsouth-node2 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-brazilsouth-node2 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-node2 \
+        --location brazilsouth \
+        --zone 2 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-brazilsouth-node2-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-brazilsouth-node3; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-brazilsouth-node3 \
       --location brazilsouth \
+      --zone 3 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-brazilsouth-node3-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-brazilsouth-node3 exists'
+    info 'VM crdb-brazilsouth-node3 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node3 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-brazilsouth-node3 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-brazilsouth-node3 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-brazilsouth-node3 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-node3 \
+        --location brazilsouth \
+        --zone 3 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-brazilsouth-node3-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-westeurope-node1; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-westeurope-node1 \
       --location westeurope \
+      --zone 1 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-westeurope-node1-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-westeurope-node1 exists'
+    info 'VM crdb-westeurope-node1 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node1 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-westeurope-node1 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-westeurope-node1 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-westeurope-node1 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-westeurope-node1 \
+        --location westeurope \
+        --zone 1 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-westeurope-node1-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-westeurope-node2; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-westeurope-node2 \
       --location westeurope \
+      --zone 2 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-westeurope-node2-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-westeurope-node2 exists'
+    info 'VM crdb-westeurope-node2 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node2 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-westeurope-node2 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-westeurope-node2 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-westeurope-node2 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-westeurope-node2 \
+        --location westeurope \
+        --zone 2 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-westeurope-node2-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-westeurope-node3; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-westeurope-node3 \
       --location westeurope \
+      --zone 3 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-westeurope-node3-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-westeurope-node3 exists'
+    info 'VM crdb-westeurope-node3 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node3 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-westeurope-node3 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-westeurope-node3 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-westeurope-node3 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-westeurope-node3 \
+        --location westeurope \
+        --zone 3 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-westeurope-node3-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-southeastasia-node1; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-southeastasia-node1 \
       --location southeastasia \
+      --zone 1 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-southeastasia-node1-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-southeastasia-node1 exists'
+    info 'VM crdb-southeastasia-node1 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node1 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-southeastasia-node1 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-southeastasia-node1 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-southeastasia-node1 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-node1 \
+        --location southeastasia \
+        --zone 1 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-southeastasia-node1-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-southeastasia-node2; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-southeastasia-node2 \
       --location southeastasia \
+      --zone 2 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-southeastasia-node2-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-southeastasia-node2 exists'
+    info 'VM crdb-southeastasia-node2 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node2 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-southeastasia-node2 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-southeastasia-node2 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-southeastasia-node2 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-node2 \
+        --location southeastasia \
+        --zone 2 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-southeastasia-node2-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-southeastasia-node3; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-southeastasia-node3 \
       --location southeastasia \
+      --zone 3 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-southeastasia-node3-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-southeastasia-node3 exists'
+    info 'VM crdb-southeastasia-node3 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node3 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-southeastasia-node3 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-southeastasia-node3 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-southeastasia-node3 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-node3 \
+        --location southeastasia \
+        --zone 3 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-southeastasia-node3-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-australiaeast-node1; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-australiaeast-node1 \
       --location australiaeast \
+      --zone 1 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-australiaeast-node1-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-australiaeast-node1 exists'
+    info 'VM crdb-australiaeast-node1 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node1 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-australiaeast-node1 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-australiaeast-node1 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-australiaeast-node1 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-node1 \
+        --location australiaeast \
+        --zone 1 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-australiaeast-node1-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-australiaeast-node2; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-australiaeast-node2 \
       --location australiaeast \
+      --zone 2 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-australiaeast-node2-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-australiaeast-node2 exists'
+    info 'VM crdb-australiaeast-node2 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node2 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-australiaeast-node2 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-australiaeast-node2 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-australiaeast-node2 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-node2 \
+        --location australiaeast \
+        --zone 2 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-australiaeast-node2-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-global --name crdb-australiaeast-node3; then
     run az vm create \
       --resource-group crdb-global \
       --name crdb-australiaeast-node3 \
       --location australiaeast \
+      --zone 3 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D8s_v5 \
       --nics crdb-australiaeast-node3-nic \
       --admin-username crdb \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 256 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-australiaeast-node3 exists'
+    info 'VM crdb-australiaeast-node3 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node3 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-australiaeast-node3 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-australiaeast-node3 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-global --name crdb-australiaeast-node3 --yes
+      run az vm create \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-node3 \
+        --location australiaeast \
+        --zone 3 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D8s_v5 \
+        --nics crdb-australiaeast-node3-nic \
+        --admin-username crdb \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 256 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
-  run az vm wait --resource-group crdb-global --name crdb-eastus2-node1 --created
-  run az vm wait --resource-group crdb-global --name crdb-eastus2-node2 --created
-  run az vm wait --resource-group crdb-global --name crdb-eastus2-node3 --created
-  run az vm wait --resource-group crdb-global --name crdb-westus3-node1 --created
-  run az vm wait --resource-group crdb-global --name crdb-westus3-node2 --created
-  run az vm wait --resource-group crdb-global --name crdb-westus3-node3 --created
-  run az vm wait --resource-group crdb-global --name crdb-brazilsouth-node1 --created
-  run az vm wait --resource-group crdb-global --name crdb-brazilsouth-node2 --created
-  run az vm wait --resource-group crdb-global --name crdb-brazilsouth-node3 --created
-  run az vm wait --resource-group crdb-global --name crdb-westeurope-node1 --created
-  run az vm wait --resource-group crdb-global --name crdb-westeurope-node2 --created
-  run az vm wait --resource-group crdb-global --name crdb-westeurope-node3 --created
-  run az vm wait --resource-group crdb-global --name crdb-southeastasia-node1 --created
-  run az vm wait --resource-group crdb-global --name crdb-southeastasia-node2 --created
-  run az vm wait --resource-group crdb-global --name crdb-southeastasia-node3 --created
-  run az vm wait --resource-group crdb-global --name crdb-australiaeast-node1 --created
-  run az vm wait --resource-group crdb-global --name crdb-australiaeast-node2 --created
-  run az vm wait --resource-group crdb-global --name crdb-australiaeast-node3 --created
+  wait_for_vm crdb-eastus2-node1 1800
+  wait_for_vm crdb-eastus2-node2 1800
+  wait_for_vm crdb-eastus2-node3 1800
+  wait_for_vm crdb-westus3-node1 1800
+  wait_for_vm crdb-westus3-node2 1800
+  wait_for_vm crdb-westus3-node3 1800
+  wait_for_vm crdb-brazilsouth-node1 1800
+  wait_for_vm crdb-brazilsouth-node2 1800
+  wait_for_vm crdb-brazilsouth-node3 1800
+  wait_for_vm crdb-westeurope-node1 1800
+  wait_for_vm crdb-westeurope-node2 1800
+  wait_for_vm crdb-westeurope-node3 1800
+  wait_for_vm crdb-southeastasia-node1 1800
+  wait_for_vm crdb-southeastasia-node2 1800
+  wait_for_vm crdb-southeastasia-node3 1800
+  wait_for_vm crdb-australiaeast-node1 1800
+  wait_for_vm crdb-australiaeast-node2 1800
+  wait_for_vm crdb-australiaeast-node3 1800
 }
 
 # Prints how to call this script.
@@ -1842,17 +4557,20 @@ usage() {
 Usage: azure/infrastructure.sh [--dry-run] [--yes] [--from STEP | --only STEP]
 
 Creates the Azure infrastructure in resource group crdb-global: 6 VNets,
-30 peerings, 6 NSGs, and per node a public IP, a NIC and a VM.
-Safe to run again: what exists is kept.
+30 peerings, 6 NSGs, and per node a public IP, a NIC and a VM with a data disk.
+It first checks capacity and quotas, and what exists but cannot change in place, and stops
+before creating anything when either fails. Safe to run again: what exists is brought to the plan.
 
 Steps, in order (topology crdb-global):
-  1. resource-group   the resource group that holds every resource of the deployment
-  2. networks         one VNet per region, with the subnet its nodes live in
-  3. peerings         the full mesh of one-way VNet peerings: every region reaches every other directly
-  4. security-groups  one NSG per region with its inbound rules
-  5. public-ips       a Standard static public IP per node, for SSH and the Kubernetes API
-  6. nics             a NIC per node with its private IP pinned, so every artifact knows the node addresses
-  7. vms              the VMs, started together (--no-wait), then waited for until each exists
+  1. capacity         check that every location offers its VM sizes and zones and has quota for the VMs and public IPs still to create
+  2. drift            check that what exists matches the plan where it cannot change in place
+  3. resource-group   the resource group that holds every resource of the deployment, with its tags
+  4. networks         one VNet per region, with the subnet its nodes live in
+  5. peerings         the full mesh of one-way VNet peerings: every region reaches every other directly
+  6. security-groups  one NSG per region with its inbound rules, which a run brings to the plan
+  7. public-ips       a Standard static public IP per node, in its VM's zone, for SSH and the Kubernetes API
+  8. nics             a NIC per node with its private IP pinned, so every artifact knows the node addresses
+  9. vms              the VMs with their data disks, created together (--no-wait), then each waited for until Azure has provisioned it
 
   --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
   --yes         answer every question with yes (YES=1)
@@ -1867,15 +4585,17 @@ USAGE
 }
 
 readonly SCRIPT_NAME=azure/infrastructure.sh
-readonly STEPS=(resource-group networks peerings security-groups public-ips nics vms)
+readonly STEPS=(capacity drift resource-group networks peerings security-groups public-ips nics vms)
 readonly STEP_TITLES=(
-  'the resource group that holds every resource of the deployment'
+  'check that every location offers its VM sizes and zones and has quota for the VMs and public IPs still to create'
+  'check that what exists matches the plan where it cannot change in place'
+  'the resource group that holds every resource of the deployment, with its tags'
   'one VNet per region, with the subnet its nodes live in'
   'the full mesh of one-way VNet peerings: every region reaches every other directly'
-  'one NSG per region with its inbound rules'
-  'a Standard static public IP per node, for SSH and the Kubernetes API'
+  'one NSG per region with its inbound rules, which a run brings to the plan'
+  'a Standard static public IP per node, in its VM'\''s zone, for SSH and the Kubernetes API'
   'a NIC per node with its private IP pinned, so every artifact knows the node addresses'
-  'the VMs, started together (--no-wait), then waited for until each exists'
+  'the VMs with their data disks, created together (--no-wait), then each waited for until Azure has provisioned it'
 )
 readonly EXTRA_FLAGS=()
 readonly REQUIRED_TOOLS=(

@@ -235,7 +235,9 @@ export SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE
 #     without a portmap chain does not implement. Nothing here needs a LoadBalancer: traffic
 #     between regions uses fixed NodePorts on the nodes' private IPs over the private networks.
 #   --disable=traefik: no ingress is used.
+#   --default-local-storage-path: the local-path volumes (the database's) go to the node's data disk.
 #   --node-ip: the node's own private IP, so etcd, the kubelet and the pod tunnels use the private network.
+#   --node-label: the node's topology.kubernetes.io/region and /zone, as a cloud provider would set them.
 # No --tls-san: k3sup would put it in place of its default SAN, the public IP the kubeconfig uses.
 # k3sup renames every literal 'default' in the fetched kubeconfig (cluster, user and context names)
 # to the --context value; harmless here, where each context is the cluster's name.
@@ -265,8 +267,8 @@ step_crdb_eastus2() {
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.21.0.4' \
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.21.0.4 --node-label=topology.kubernetes.io/region=eastus2 --node-label=topology.kubernetes.io/zone=eastus2-1' \
       --merge \
       --local-path "$KUBECONFIG_FILE" \
       --context crdb-eastus2
@@ -290,8 +292,8 @@ step_crdb_eastus2() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.21.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.21.0.5'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.21.0.5 --node-label=topology.kubernetes.io/region=eastus2 --node-label=topology.kubernetes.io/zone=eastus2-2'
   else
     info 'node crdb-eastus2-node2 of crdb-eastus2 exists'
   fi
@@ -309,8 +311,8 @@ step_crdb_eastus2() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.21.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.21.0.6'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.21.0.6 --node-label=topology.kubernetes.io/region=eastus2 --node-label=topology.kubernetes.io/zone=eastus2-3'
   else
     info 'node crdb-eastus2-node3 of crdb-eastus2 exists'
   fi
@@ -334,8 +336,8 @@ step_crdb_westus3() {
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.22.0.4' \
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.22.0.4 --node-label=topology.kubernetes.io/region=westus3 --node-label=topology.kubernetes.io/zone=westus3-1' \
       --merge \
       --local-path "$KUBECONFIG_FILE" \
       --context crdb-westus3
@@ -359,8 +361,8 @@ step_crdb_westus3() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.22.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.22.0.5'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.22.0.5 --node-label=topology.kubernetes.io/region=westus3 --node-label=topology.kubernetes.io/zone=westus3-2'
   else
     info 'node crdb-westus3-node2 of crdb-westus3 exists'
   fi
@@ -378,8 +380,8 @@ step_crdb_westus3() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.22.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.22.0.6'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.22.0.6 --node-label=topology.kubernetes.io/region=westus3 --node-label=topology.kubernetes.io/zone=westus3-3'
   else
     info 'node crdb-westus3-node3 of crdb-westus3 exists'
   fi
@@ -403,8 +405,8 @@ step_crdb_brazilsouth() {
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.23.0.4' \
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.23.0.4 --node-label=topology.kubernetes.io/region=brazilsouth --node-label=topology.kubernetes.io/zone=brazilsouth-1' \
       --merge \
       --local-path "$KUBECONFIG_FILE" \
       --context crdb-brazilsouth
@@ -428,8 +430,8 @@ step_crdb_brazilsouth() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.23.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.23.0.5'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.23.0.5 --node-label=topology.kubernetes.io/region=brazilsouth --node-label=topology.kubernetes.io/zone=brazilsouth-2'
   else
     info 'node crdb-brazilsouth-node2 of crdb-brazilsouth exists'
   fi
@@ -447,8 +449,8 @@ step_crdb_brazilsouth() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.23.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.23.0.6'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.23.0.6 --node-label=topology.kubernetes.io/region=brazilsouth --node-label=topology.kubernetes.io/zone=brazilsouth-3'
   else
     info 'node crdb-brazilsouth-node3 of crdb-brazilsouth exists'
   fi
@@ -472,8 +474,8 @@ step_crdb_westeurope() {
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.24.0.4' \
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.24.0.4 --node-label=topology.kubernetes.io/region=westeurope --node-label=topology.kubernetes.io/zone=westeurope-1' \
       --merge \
       --local-path "$KUBECONFIG_FILE" \
       --context crdb-westeurope
@@ -497,8 +499,8 @@ step_crdb_westeurope() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.24.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.24.0.5'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.24.0.5 --node-label=topology.kubernetes.io/region=westeurope --node-label=topology.kubernetes.io/zone=westeurope-2'
   else
     info 'node crdb-westeurope-node2 of crdb-westeurope exists'
   fi
@@ -516,8 +518,8 @@ step_crdb_westeurope() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.24.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.24.0.6'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.24.0.6 --node-label=topology.kubernetes.io/region=westeurope --node-label=topology.kubernetes.io/zone=westeurope-3'
   else
     info 'node crdb-westeurope-node3 of crdb-westeurope exists'
   fi
@@ -541,8 +543,8 @@ step_crdb_southeastasia() {
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.25.0.4' \
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.25.0.4 --node-label=topology.kubernetes.io/region=southeastasia --node-label=topology.kubernetes.io/zone=southeastasia-1' \
       --merge \
       --local-path "$KUBECONFIG_FILE" \
       --context crdb-southeastasia
@@ -566,8 +568,8 @@ step_crdb_southeastasia() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.25.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.25.0.5'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.25.0.5 --node-label=topology.kubernetes.io/region=southeastasia --node-label=topology.kubernetes.io/zone=southeastasia-2'
   else
     info 'node crdb-southeastasia-node2 of crdb-southeastasia exists'
   fi
@@ -585,8 +587,8 @@ step_crdb_southeastasia() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.25.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.25.0.6'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.25.0.6 --node-label=topology.kubernetes.io/region=southeastasia --node-label=topology.kubernetes.io/zone=southeastasia-3'
   else
     info 'node crdb-southeastasia-node3 of crdb-southeastasia exists'
   fi
@@ -610,8 +612,8 @@ step_crdb_australiaeast() {
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.26.0.4' \
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.26.0.4 --node-label=topology.kubernetes.io/region=australiaeast --node-label=topology.kubernetes.io/zone=australiaeast-1' \
       --merge \
       --local-path "$KUBECONFIG_FILE" \
       --context crdb-australiaeast
@@ -635,8 +637,8 @@ step_crdb_australiaeast() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.26.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.26.0.5'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.26.0.5 --node-label=topology.kubernetes.io/region=australiaeast --node-label=topology.kubernetes.io/zone=australiaeast-2'
   else
     info 'node crdb-australiaeast-node2 of crdb-australiaeast exists'
   fi
@@ -654,8 +656,8 @@ step_crdb_australiaeast() {
       --server-ip "$server_ip" \
       --server-user crdb \
       --server-url https://10.26.0.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.26.0.6'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.26.0.6 --node-label=topology.kubernetes.io/region=australiaeast --node-label=topology.kubernetes.io/zone=australiaeast-3'
   else
     info 'node crdb-australiaeast-node3 of crdb-australiaeast exists'
   fi

@@ -3,8 +3,9 @@
 # change the topology and run `swift run regionmesh generate`.
 #
 # Creates the Azure infrastructure in resource group crdb-cilium-multi-region: 3 VNets,
-# 6 peerings, 3 NSGs, and per node a public IP, a NIC and a VM.
-# Safe to run again: what exists is kept.
+# 6 peerings, 3 NSGs, and per node a public IP, a NIC and a VM with a data disk.
+# It first checks capacity and quotas, and what exists but cannot change in place, and stops
+# before creating anything when either fails. Safe to run again: what exists is brought to the plan.
 set -euo pipefail
 
 # --- RegionMesh script library: the same in every generated script ------------------------------
@@ -221,9 +222,99 @@ run_script() {
 }
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
+# The topology's output folder, found from this script's own place.
+TOPOLOGY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The SSH public key installed on every VM. Override with SSH_PUBLIC_KEY_FILE=...
 SSH_PUBLIC_KEY_FILE="${SSH_PUBLIC_KEY_FILE:-$HOME/.ssh/id_ed25519.pub}"
 export SSH_PUBLIC_KEY_FILE
+# Capacity and quota shortfalls: location|what|problem|fix.
+declare -a CAPACITY_PROBLEMS=()
+# What the VMs and public IPs still to create need: location|quota|label → amount.
+declare -A NEEDED=()
+
+# Prints how many of the names after $1 are not lines of $1 (the names that exist).
+count_missing() {
+  local existing="$1" name count=0
+  shift
+  for name in "$@"; do
+    grep -qxF -- "$name" <<<"$existing" || count=$((count + 1))
+  done
+  printf '%s\n' "$count"
+}
+
+# Records what location $1 lacks for $3 new VMs of size $2 in zones $4 (comma-separated; empty for none).
+check_vm_size() {
+  local sku
+  local location="$1" size="$2" count="$3" zones="$4" sku family vcpus restricted offered blocked zone
+  ((count > 0)) || return 0
+  sku="$(capture '' az vm list-skus \
+    --location "$location" \
+    --size "$size" \
+    --resource-type virtualMachines \
+    --all \
+    --query "[?name=='$size'] | [0].[family, capabilities[?name=='vCPUs'].value | [0], join(',', restrictions[?type=='Location'].reasonCode), join(',', locationInfo[0].zones || ['']), join(',', restrictions[?type=='Zone'].restrictionInfo.zones[] || [''])]" \
+    --output tsv)"
+  if [[ -z "$sku" ]]; then
+    CAPACITY_PROBLEMS+=("$location|$size|not offered in this location|choose another size: az vm list-sizes --location $location")
+    return 0
+  fi
+  IFS='|' read -r family vcpus restricted offered blocked <<<"${sku//$'\t'/|}"
+  if [[ -n "$restricted" ]]; then
+    CAPACITY_PROBLEMS+=("$location|$size|restricted for this subscription ($restricted)|choose another size, or ask for it: https://aka.ms/azureskunotavailable")
+    return 0
+  fi
+  for zone in ${zones//,/ }; do
+    if [[ ",$offered," != *",$zone,"* || ",$blocked," == *",$zone,"* ]]; then
+      CAPACITY_PROBLEMS+=("$location|$size|not offered in zone $zone|pin other zones with Zones(...) or choose another size")
+    fi
+  done
+  [[ "$vcpus" =~ ^[0-9]+$ ]] || vcpus=0
+  NEEDED["$location|cores|total regional vCPUs"]=$((${NEEDED["$location|cores|total regional vCPUs"]:-0} + vcpus * count))
+  NEEDED["$location|$family|$family vCPUs"]=$((${NEEDED["$location|$family|$family vCPUs"]:-0} + vcpus * count))
+}
+
+# Records every quota of NEEDED (location|name|label → amount) without room for what is needed.
+check_quotas() {
+  local key location name label needed usage current limit
+  for key in "${!NEEDED[@]}"; do
+    IFS='|' read -r location name label <<<"$key"
+    needed="${NEEDED[$key]}"
+    if [[ "$name" == *Public[Ii][Pp]* ]]; then
+      usage="$(az network list-usages --location "$location" --query "[?name.value=='$name'] | [0].[currentValue, limit]" --output tsv)"
+    else
+      usage="$(az vm list-usage --location "$location" --query "[?name.value=='$name'] | [0].[currentValue, limit]" --output tsv)"
+    fi
+    [[ -n "$usage" ]] || continue
+    read -r current limit <<<"$usage"
+    if ((limit >= 0 && limit - current < needed)); then
+      CAPACITY_PROBLEMS+=("$location|$label|$((limit - current)) free of $limit, $needed needed|ask for more: the portal's Quotas page, or az quota update")
+    fi
+  done
+}
+
+# Waits until VM $1 is provisioned, at most $2 seconds; stops with Azure's message when it failed.
+wait_for_vm() {
+  local name="$1" timeout="$2" started="$SECONDS" state message
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '# wait until VM %s is provisioned (at most %ss)\n' "$name" "$timeout"
+    return 0
+  fi
+  info "waiting until VM $name is provisioned (at most ${timeout}s)"
+  while :; do
+    state="$(az vm show --resource-group crdb-cilium-multi-region --name "$name" --query provisioningState --output tsv 2>/dev/null || true)"
+    case "$state" in
+      Succeeded) return 0 ;;
+      Failed)
+        message="$(az vm get-instance-view --resource-group crdb-cilium-multi-region --name "$name" --query "instanceView.statuses[?level=='Error'].message | join(' ', @)" --output tsv 2>/dev/null || true)"
+        die "VM $name failed to provision: ${message:-Azure gave no reason; see az vm get-instance-view --resource-group crdb-cilium-multi-region --name $name}. After fixing the cause, run this script again: it offers to recreate the VM"
+      ;;
+    esac
+    if ((SECONDS - started >= timeout)); then
+      die "VM $name is still '${state:-absent}' after ${timeout}s; check it with: az vm show --resource-group crdb-cilium-multi-region --name $name --query provisioningState"
+    fi
+    sleep "$WAIT_INTERVAL"
+  done
+}
 
 # Runs once before the first step.
 before_steps() {
@@ -232,8 +323,438 @@ before_steps() {
   fi
 }
 
-# Step 1: the resource group that holds every resource of the deployment.
+# Step 1: check that every location offers its VM sizes and zones and has quota for the VMs and public IPs still to create.
+step_capacity() {
+  if [[ "$DRY_RUN" == 1 ]]; then
+    info '(dry run) skipping the capacity and quota look-ups'
+    return 0
+  fi
+  local vms ips
+  # What exists already counts against the quotas and needs no room.
+  vms="$(az vm list --resource-group crdb-cilium-multi-region --query '[].name' --output tsv 2>/dev/null || true)"
+  ips="$(az network public-ip list --resource-group crdb-cilium-multi-region --query '[].name' --output tsv 2>/dev/null || true)"
+  check_vm_size eastus Standard_D4s_v5 "$(count_missing "$vms" crdb-eastus-node1 crdb-eastus-node2 crdb-eastus-node3)" 1,2,3
+  check_vm_size westus Standard_D4s_v5 "$(count_missing "$vms" crdb-westus-node1 crdb-westus-node2 crdb-westus-node3)" ''
+  check_vm_size northeurope Standard_D4s_v5 "$(count_missing "$vms" crdb-northeurope-node1 crdb-northeurope-node2 crdb-northeurope-node3)" 1,2,3
+  NEEDED['eastus|PublicIPAddresses|public IP addresses']="$(count_missing "$ips" crdb-eastus-node1-ip crdb-eastus-node2-ip crdb-eastus-node3-ip)"
+  NEEDED['eastus|StaticPublicIPAddresses|static public IP addresses']="$(count_missing "$ips" crdb-eastus-node1-ip crdb-eastus-node2-ip crdb-eastus-node3-ip)"
+  NEEDED['eastus|StandardSkuPublicIpAddresses|Standard public IP addresses']="$(count_missing "$ips" crdb-eastus-node1-ip crdb-eastus-node2-ip crdb-eastus-node3-ip)"
+  NEEDED['westus|PublicIPAddresses|public IP addresses']="$(count_missing "$ips" crdb-westus-node1-ip crdb-westus-node2-ip crdb-westus-node3-ip)"
+  NEEDED['westus|StaticPublicIPAddresses|static public IP addresses']="$(count_missing "$ips" crdb-westus-node1-ip crdb-westus-node2-ip crdb-westus-node3-ip)"
+  NEEDED['westus|StandardSkuPublicIpAddresses|Standard public IP addresses']="$(count_missing "$ips" crdb-westus-node1-ip crdb-westus-node2-ip crdb-westus-node3-ip)"
+  NEEDED['northeurope|PublicIPAddresses|public IP addresses']="$(count_missing "$ips" crdb-northeurope-node1-ip crdb-northeurope-node2-ip crdb-northeurope-node3-ip)"
+  NEEDED['northeurope|StaticPublicIPAddresses|static public IP addresses']="$(count_missing "$ips" crdb-northeurope-node1-ip crdb-northeurope-node2-ip crdb-northeurope-node3-ip)"
+  NEEDED['northeurope|StandardSkuPublicIpAddresses|Standard public IP addresses']="$(count_missing "$ips" crdb-northeurope-node1-ip crdb-northeurope-node2-ip crdb-northeurope-node3-ip)"
+  check_quotas
+  if ((${#CAPACITY_PROBLEMS[@]} > 0)); then
+    printf '\n%-16s  %-28s  %-40s  %s\n' LOCATION 'SIZE OR QUOTA' PROBLEM 'WHAT TO DO' >&2
+    local problem fields
+    for problem in "${CAPACITY_PROBLEMS[@]}"; do
+      IFS='|' read -r -a fields <<<"$problem"
+      printf '%-16s  %-28s  %-40s  %s\n' "${fields[@]}" >&2
+    done
+    die 'Azure cannot hold the deployment as planned (see the table above); nothing was created'
+  fi
+  info 'every location offers its VM sizes, and the quotas leave room for what is still to be created'
+}
+
+# Step 2: check that what exists matches the plan where it cannot change in place.
+step_drift() {
+  local current
+  local problems=() problem
+  if exists az network vnet show --resource-group crdb-cilium-multi-region --name crdb-eastus-vnet; then
+    current="$(capture 10.1.0.0/16 az network vnet show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-vnet \
+      --query 'join('\'' '\'', addressSpace.addressPrefixes)' \
+      --output tsv)"
+    [[ "$current" == 10.1.0.0/16 ]] ||
+      problems+=("the address space of VNet crdb-eastus-vnet is '$current'; the plan says '10.1.0.0/16': a VNet's address space does not change in place here; change the topology back, or delete the region's resources first")
+  fi
+  if exists az network vnet subnet show --resource-group crdb-cilium-multi-region --vnet-name crdb-eastus-vnet --name crdb-eastus-subnet; then
+    current="$(capture 10.1.1.0/24 az network vnet subnet show \
+      --resource-group crdb-cilium-multi-region \
+      --vnet-name crdb-eastus-vnet \
+      --name crdb-eastus-subnet \
+      --query addressPrefix \
+      --output tsv)"
+    [[ "$current" == 10.1.1.0/24 ]] ||
+      problems+=("subnet crdb-eastus-subnet of VNet crdb-eastus-vnet is '$current'; the plan says '10.1.1.0/24': a subnet with NICs in it cannot change; change the topology back")
+  fi
+  if exists az network nic show --resource-group crdb-cilium-multi-region --name crdb-eastus-node1-nic; then
+    current="$(capture 10.1.1.4 az network nic show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node1-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.1.1.4 ]] ||
+      problems+=("the private IP of NIC crdb-eastus-node1-nic is '$current'; the plan says '10.1.1.4': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-eastus-node1 and NIC crdb-eastus-node1-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-cilium-multi-region --name crdb-eastus-node1-ip; then
+    current="$(capture 1 az network public-ip show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node1-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of public IP crdb-eastus-node1-ip is '$current'; the plan says '1': a public IP's zone cannot change; delete VM crdb-eastus-node1, NIC crdb-eastus-node1-nic and public IP crdb-eastus-node1-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-eastus-node1; then
+    current="$(capture Standard_D4s_v5 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node1 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D4s_v5 ]] ||
+      problems+=("the size of VM crdb-eastus-node1 is '$current'; the plan says 'Standard_D4s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-cilium-multi-region --name crdb-eastus-node1 --size Standard_D4s_v5")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-eastus-node1; then
+    current="$(capture 1 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node1 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of VM crdb-eastus-node1 is '$current'; the plan says '1': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-cilium-multi-region --name crdb-eastus-node2-nic; then
+    current="$(capture 10.1.1.5 az network nic show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node2-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.1.1.5 ]] ||
+      problems+=("the private IP of NIC crdb-eastus-node2-nic is '$current'; the plan says '10.1.1.5': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-eastus-node2 and NIC crdb-eastus-node2-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-cilium-multi-region --name crdb-eastus-node2-ip; then
+    current="$(capture 2 az network public-ip show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node2-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of public IP crdb-eastus-node2-ip is '$current'; the plan says '2': a public IP's zone cannot change; delete VM crdb-eastus-node2, NIC crdb-eastus-node2-nic and public IP crdb-eastus-node2-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-eastus-node2; then
+    current="$(capture Standard_D4s_v5 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node2 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D4s_v5 ]] ||
+      problems+=("the size of VM crdb-eastus-node2 is '$current'; the plan says 'Standard_D4s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-cilium-multi-region --name crdb-eastus-node2 --size Standard_D4s_v5")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-eastus-node2; then
+    current="$(capture 2 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node2 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of VM crdb-eastus-node2 is '$current'; the plan says '2': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-cilium-multi-region --name crdb-eastus-node3-nic; then
+    current="$(capture 10.1.1.6 az network nic show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node3-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.1.1.6 ]] ||
+      problems+=("the private IP of NIC crdb-eastus-node3-nic is '$current'; the plan says '10.1.1.6': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-eastus-node3 and NIC crdb-eastus-node3-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-cilium-multi-region --name crdb-eastus-node3-ip; then
+    current="$(capture 3 az network public-ip show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node3-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of public IP crdb-eastus-node3-ip is '$current'; the plan says '3': a public IP's zone cannot change; delete VM crdb-eastus-node3, NIC crdb-eastus-node3-nic and public IP crdb-eastus-node3-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-eastus-node3; then
+    current="$(capture Standard_D4s_v5 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node3 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D4s_v5 ]] ||
+      problems+=("the size of VM crdb-eastus-node3 is '$current'; the plan says 'Standard_D4s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-cilium-multi-region --name crdb-eastus-node3 --size Standard_D4s_v5")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-eastus-node3; then
+    current="$(capture 3 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node3 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of VM crdb-eastus-node3 is '$current'; the plan says '3': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network vnet show --resource-group crdb-cilium-multi-region --name crdb-westus-vnet; then
+    current="$(capture 10.2.0.0/16 az network vnet show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-vnet \
+      --query 'join('\'' '\'', addressSpace.addressPrefixes)' \
+      --output tsv)"
+    [[ "$current" == 10.2.0.0/16 ]] ||
+      problems+=("the address space of VNet crdb-westus-vnet is '$current'; the plan says '10.2.0.0/16': a VNet's address space does not change in place here; change the topology back, or delete the region's resources first")
+  fi
+  if exists az network vnet subnet show --resource-group crdb-cilium-multi-region --vnet-name crdb-westus-vnet --name crdb-westus-subnet; then
+    current="$(capture 10.2.1.0/24 az network vnet subnet show \
+      --resource-group crdb-cilium-multi-region \
+      --vnet-name crdb-westus-vnet \
+      --name crdb-westus-subnet \
+      --query addressPrefix \
+      --output tsv)"
+    [[ "$current" == 10.2.1.0/24 ]] ||
+      problems+=("subnet crdb-westus-subnet of VNet crdb-westus-vnet is '$current'; the plan says '10.2.1.0/24': a subnet with NICs in it cannot change; change the topology back")
+  fi
+  if exists az network nic show --resource-group crdb-cilium-multi-region --name crdb-westus-node1-nic; then
+    current="$(capture 10.2.1.4 az network nic show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node1-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.2.1.4 ]] ||
+      problems+=("the private IP of NIC crdb-westus-node1-nic is '$current'; the plan says '10.2.1.4': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-westus-node1 and NIC crdb-westus-node1-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-cilium-multi-region --name crdb-westus-node1-ip; then
+    current="$(capture '' az network public-ip show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node1-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == '' ]] ||
+      problems+=("the zone of public IP crdb-westus-node1-ip is '$current'; the plan says '': a public IP's zone cannot change; delete VM crdb-westus-node1, NIC crdb-westus-node1-nic and public IP crdb-westus-node1-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-westus-node1; then
+    current="$(capture Standard_D4s_v5 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node1 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D4s_v5 ]] ||
+      problems+=("the size of VM crdb-westus-node1 is '$current'; the plan says 'Standard_D4s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-cilium-multi-region --name crdb-westus-node1 --size Standard_D4s_v5")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-westus-node1; then
+    current="$(capture '' az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node1 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == '' ]] ||
+      problems+=("the zone of VM crdb-westus-node1 is '$current'; the plan says '': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-cilium-multi-region --name crdb-westus-node2-nic; then
+    current="$(capture 10.2.1.5 az network nic show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node2-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.2.1.5 ]] ||
+      problems+=("the private IP of NIC crdb-westus-node2-nic is '$current'; the plan says '10.2.1.5': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-westus-node2 and NIC crdb-westus-node2-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-cilium-multi-region --name crdb-westus-node2-ip; then
+    current="$(capture '' az network public-ip show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node2-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == '' ]] ||
+      problems+=("the zone of public IP crdb-westus-node2-ip is '$current'; the plan says '': a public IP's zone cannot change; delete VM crdb-westus-node2, NIC crdb-westus-node2-nic and public IP crdb-westus-node2-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-westus-node2; then
+    current="$(capture Standard_D4s_v5 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node2 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D4s_v5 ]] ||
+      problems+=("the size of VM crdb-westus-node2 is '$current'; the plan says 'Standard_D4s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-cilium-multi-region --name crdb-westus-node2 --size Standard_D4s_v5")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-westus-node2; then
+    current="$(capture '' az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node2 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == '' ]] ||
+      problems+=("the zone of VM crdb-westus-node2 is '$current'; the plan says '': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-cilium-multi-region --name crdb-westus-node3-nic; then
+    current="$(capture 10.2.1.6 az network nic show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node3-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.2.1.6 ]] ||
+      problems+=("the private IP of NIC crdb-westus-node3-nic is '$current'; the plan says '10.2.1.6': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-westus-node3 and NIC crdb-westus-node3-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-cilium-multi-region --name crdb-westus-node3-ip; then
+    current="$(capture '' az network public-ip show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node3-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == '' ]] ||
+      problems+=("the zone of public IP crdb-westus-node3-ip is '$current'; the plan says '': a public IP's zone cannot change; delete VM crdb-westus-node3, NIC crdb-westus-node3-nic and public IP crdb-westus-node3-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-westus-node3; then
+    current="$(capture Standard_D4s_v5 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node3 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D4s_v5 ]] ||
+      problems+=("the size of VM crdb-westus-node3 is '$current'; the plan says 'Standard_D4s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-cilium-multi-region --name crdb-westus-node3 --size Standard_D4s_v5")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-westus-node3; then
+    current="$(capture '' az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node3 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == '' ]] ||
+      problems+=("the zone of VM crdb-westus-node3 is '$current'; the plan says '': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network vnet show --resource-group crdb-cilium-multi-region --name crdb-northeurope-vnet; then
+    current="$(capture 10.3.0.0/16 az network vnet show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-vnet \
+      --query 'join('\'' '\'', addressSpace.addressPrefixes)' \
+      --output tsv)"
+    [[ "$current" == 10.3.0.0/16 ]] ||
+      problems+=("the address space of VNet crdb-northeurope-vnet is '$current'; the plan says '10.3.0.0/16': a VNet's address space does not change in place here; change the topology back, or delete the region's resources first")
+  fi
+  if exists az network vnet subnet show --resource-group crdb-cilium-multi-region --vnet-name crdb-northeurope-vnet --name crdb-northeurope-subnet; then
+    current="$(capture 10.3.1.0/24 az network vnet subnet show \
+      --resource-group crdb-cilium-multi-region \
+      --vnet-name crdb-northeurope-vnet \
+      --name crdb-northeurope-subnet \
+      --query addressPrefix \
+      --output tsv)"
+    [[ "$current" == 10.3.1.0/24 ]] ||
+      problems+=("subnet crdb-northeurope-subnet of VNet crdb-northeurope-vnet is '$current'; the plan says '10.3.1.0/24': a subnet with NICs in it cannot change; change the topology back")
+  fi
+  if exists az network nic show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1-nic; then
+    current="$(capture 10.3.1.4 az network nic show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node1-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.3.1.4 ]] ||
+      problems+=("the private IP of NIC crdb-northeurope-node1-nic is '$current'; the plan says '10.3.1.4': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-northeurope-node1 and NIC crdb-northeurope-node1-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1-ip; then
+    current="$(capture 1 az network public-ip show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node1-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of public IP crdb-northeurope-node1-ip is '$current'; the plan says '1': a public IP's zone cannot change; delete VM crdb-northeurope-node1, NIC crdb-northeurope-node1-nic and public IP crdb-northeurope-node1-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1; then
+    current="$(capture Standard_D4s_v5 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node1 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D4s_v5 ]] ||
+      problems+=("the size of VM crdb-northeurope-node1 is '$current'; the plan says 'Standard_D4s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1 --size Standard_D4s_v5")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1; then
+    current="$(capture 1 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node1 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 1 ]] ||
+      problems+=("the zone of VM crdb-northeurope-node1 is '$current'; the plan says '1': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2-nic; then
+    current="$(capture 10.3.1.5 az network nic show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node2-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.3.1.5 ]] ||
+      problems+=("the private IP of NIC crdb-northeurope-node2-nic is '$current'; the plan says '10.3.1.5': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-northeurope-node2 and NIC crdb-northeurope-node2-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2-ip; then
+    current="$(capture 2 az network public-ip show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node2-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of public IP crdb-northeurope-node2-ip is '$current'; the plan says '2': a public IP's zone cannot change; delete VM crdb-northeurope-node2, NIC crdb-northeurope-node2-nic and public IP crdb-northeurope-node2-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2; then
+    current="$(capture Standard_D4s_v5 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node2 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D4s_v5 ]] ||
+      problems+=("the size of VM crdb-northeurope-node2 is '$current'; the plan says 'Standard_D4s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2 --size Standard_D4s_v5")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2; then
+    current="$(capture 2 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node2 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 2 ]] ||
+      problems+=("the zone of VM crdb-northeurope-node2 is '$current'; the plan says '2': a VM's zone cannot change; remove the node and run again")
+  fi
+  if exists az network nic show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3-nic; then
+    current="$(capture 10.3.1.6 az network nic show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node3-nic \
+      --query 'ipConfigurations[0].privateIPAddress' \
+      --output tsv)"
+    [[ "$current" == 10.3.1.6 ]] ||
+      problems+=("the private IP of NIC crdb-northeurope-node3-nic is '$current'; the plan says '10.3.1.6': a node's address is in every cluster's mesh and DNS configuration; remove the node (delete VM crdb-northeurope-node3 and NIC crdb-northeurope-node3-nic) and run again")
+  fi
+  if exists az network public-ip show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3-ip; then
+    current="$(capture 3 az network public-ip show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node3-ip \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of public IP crdb-northeurope-node3-ip is '$current'; the plan says '3': a public IP's zone cannot change; delete VM crdb-northeurope-node3, NIC crdb-northeurope-node3-nic and public IP crdb-northeurope-node3-ip and run again")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3; then
+    current="$(capture Standard_D4s_v5 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node3 \
+      --query hardwareProfile.vmSize \
+      --output tsv)"
+    [[ "$current" == Standard_D4s_v5 ]] ||
+      problems+=("the size of VM crdb-northeurope-node3 is '$current'; the plan says 'Standard_D4s_v5': resize it, which restarts it (one node of a region at a time): az vm resize --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3 --size Standard_D4s_v5")
+  fi
+  if exists az vm show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3; then
+    current="$(capture 3 az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node3 \
+      --query 'join('\'','\'', zones || ['\'''\''])' \
+      --output tsv)"
+    [[ "$current" == 3 ]] ||
+      problems+=("the zone of VM crdb-northeurope-node3 is '$current'; the plan says '3': a VM's zone cannot change; remove the node and run again")
+  fi
+  if ((${#problems[@]} > 0)); then
+    for problem in "${problems[@]}"; do
+      printf 'error: %s\n' "$problem" >&2
+    done
+    die 'what exists differs from the plan where it cannot change in place (above); nothing was changed'
+  fi
+  info 'what exists matches the plan wherever it cannot change in place'
+}
+
+# Step 3: the resource group that holds every resource of the deployment, with its tags.
 step_resource_group() {
+  local owner
   if ! exists az group show --name crdb-cilium-multi-region; then
     run az group create \
       --name crdb-cilium-multi-region \
@@ -241,11 +762,22 @@ step_resource_group() {
       --tags regionmesh-topology=crdb-three-region managed-by=regionmesh \
       --output none
   else
-    info 'resource group crdb-cilium-multi-region exists'
+    info 'resource group crdb-cilium-multi-region exists; bringing it to the plan'
+    owner="$(capture crdb-three-region az group show \
+      --name crdb-cilium-multi-region \
+      --query 'tags."regionmesh-topology"' \
+      --output tsv)"
+    if [[ -n "$owner" && "$owner" != crdb-three-region ]]; then
+      die "resource group crdb-cilium-multi-region belongs to topology $owner (tag regionmesh-topology); give this topology its own resource group"
+    fi
+    run az group update \
+      --name crdb-cilium-multi-region \
+      --tags regionmesh-topology=crdb-three-region managed-by=regionmesh \
+      --output none
   fi
 }
 
-# Step 2: one VNet per region, with the subnet its nodes live in.
+# Step 4: one VNet per region, with the subnet its nodes live in.
 step_networks() {
   if ! exists az network vnet show --resource-group crdb-cilium-multi-region --name crdb-eastus-vnet; then
     run az network vnet create \
@@ -285,8 +817,9 @@ step_networks() {
   fi
 }
 
-# Step 3: the full mesh of one-way VNet peerings: every region reaches every other directly.
+# Step 5: the full mesh of one-way VNet peerings: every region reaches every other directly.
 step_peerings() {
+  local state
   if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-eastus-vnet --name crdb-eastus-to-westus; then
     run az network vnet peering create \
       --resource-group crdb-cilium-multi-region \
@@ -297,7 +830,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-eastus-to-westus exists'
+    info 'peering crdb-eastus-to-westus exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-cilium-multi-region \
+      --vnet-name crdb-eastus-vnet \
+      --name crdb-eastus-to-westus \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-cilium-multi-region \
+        --vnet-name crdb-eastus-vnet \
+        --name crdb-eastus-to-westus
+      run az network vnet peering create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-to-westus \
+        --vnet-name crdb-eastus-vnet \
+        --remote-vnet crdb-westus-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-to-westus \
+        --vnet-name crdb-eastus-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-eastus-vnet --name crdb-eastus-to-northeurope; then
     run az network vnet peering create \
@@ -309,7 +871,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-eastus-to-northeurope exists'
+    info 'peering crdb-eastus-to-northeurope exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-cilium-multi-region \
+      --vnet-name crdb-eastus-vnet \
+      --name crdb-eastus-to-northeurope \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-cilium-multi-region \
+        --vnet-name crdb-eastus-vnet \
+        --name crdb-eastus-to-northeurope
+      run az network vnet peering create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-to-northeurope \
+        --vnet-name crdb-eastus-vnet \
+        --remote-vnet crdb-northeurope-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-to-northeurope \
+        --vnet-name crdb-eastus-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-westus-vnet --name crdb-westus-to-eastus; then
     run az network vnet peering create \
@@ -321,7 +912,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westus-to-eastus exists'
+    info 'peering crdb-westus-to-eastus exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-cilium-multi-region \
+      --vnet-name crdb-westus-vnet \
+      --name crdb-westus-to-eastus \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-cilium-multi-region \
+        --vnet-name crdb-westus-vnet \
+        --name crdb-westus-to-eastus
+      run az network vnet peering create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-to-eastus \
+        --vnet-name crdb-westus-vnet \
+        --remote-vnet crdb-eastus-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-to-eastus \
+        --vnet-name crdb-westus-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-westus-vnet --name crdb-westus-to-northeurope; then
     run az network vnet peering create \
@@ -333,7 +953,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-westus-to-northeurope exists'
+    info 'peering crdb-westus-to-northeurope exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-cilium-multi-region \
+      --vnet-name crdb-westus-vnet \
+      --name crdb-westus-to-northeurope \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-cilium-multi-region \
+        --vnet-name crdb-westus-vnet \
+        --name crdb-westus-to-northeurope
+      run az network vnet peering create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-to-northeurope \
+        --vnet-name crdb-westus-vnet \
+        --remote-vnet crdb-northeurope-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-to-northeurope \
+        --vnet-name crdb-westus-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-northeurope-vnet --name crdb-northeurope-to-eastus; then
     run az network vnet peering create \
@@ -345,7 +994,36 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-northeurope-to-eastus exists'
+    info 'peering crdb-northeurope-to-eastus exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-cilium-multi-region \
+      --vnet-name crdb-northeurope-vnet \
+      --name crdb-northeurope-to-eastus \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-cilium-multi-region \
+        --vnet-name crdb-northeurope-vnet \
+        --name crdb-northeurope-to-eastus
+      run az network vnet peering create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-to-eastus \
+        --vnet-name crdb-northeurope-vnet \
+        --remote-vnet crdb-eastus-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-to-eastus \
+        --vnet-name crdb-northeurope-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
   if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-northeurope-vnet --name crdb-northeurope-to-westus; then
     run az network vnet peering create \
@@ -357,11 +1035,40 @@ step_peerings() {
       --allow-forwarded-traffic \
       --output none
   else
-    info 'peering crdb-northeurope-to-westus exists'
+    info 'peering crdb-northeurope-to-westus exists; bringing it to the plan'
+    state="$(capture Connected az network vnet peering show \
+      --resource-group crdb-cilium-multi-region \
+      --vnet-name crdb-northeurope-vnet \
+      --name crdb-northeurope-to-westus \
+      --query peeringState \
+      --output tsv)"
+    if [[ "$state" == Disconnected ]]; then
+      # The remote VNet was recreated: a disconnected peering must be made again.
+      run az network vnet peering delete \
+        --resource-group crdb-cilium-multi-region \
+        --vnet-name crdb-northeurope-vnet \
+        --name crdb-northeurope-to-westus
+      run az network vnet peering create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-to-westus \
+        --vnet-name crdb-northeurope-vnet \
+        --remote-vnet crdb-westus-vnet \
+        --allow-vnet-access \
+        --allow-forwarded-traffic \
+        --output none
+    else
+      run az network vnet peering update \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-to-westus \
+        --vnet-name crdb-northeurope-vnet \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
   fi
 }
 
-# Step 4: one NSG per region with its inbound rules.
+# Step 6: one NSG per region with its inbound rules, which a run brings to the plan.
 step_security_groups() {
   # Traffic between regions needs no rule: Azure's AllowVnetInBound covers peered VNets.
   if ! exists az network nsg show --resource-group crdb-cilium-multi-region --name crdb-eastus-nsg; then
@@ -389,7 +1096,21 @@ step_security_groups() {
       --description 'SSH for k3sup and operators' \
       --output none
   else
-    info 'rule AllowSSH of crdb-eastus-nsg exists'
+    info 'rule AllowSSH of crdb-eastus-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-cilium-multi-region \
+      --nsg-name crdb-eastus-nsg \
+      --name AllowSSH \
+      --priority 100 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 22 \
+      --description 'SSH for k3sup and operators' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-cilium-multi-region --nsg-name crdb-eastus-nsg --name AllowKubernetesAPI; then
     run az network nsg rule create \
@@ -407,7 +1128,21 @@ step_security_groups() {
       --description 'Kubernetes API for kubectl and helm' \
       --output none
   else
-    info 'rule AllowKubernetesAPI of crdb-eastus-nsg exists'
+    info 'rule AllowKubernetesAPI of crdb-eastus-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-cilium-multi-region \
+      --nsg-name crdb-eastus-nsg \
+      --name AllowKubernetesAPI \
+      --priority 110 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 6443 \
+      --description 'Kubernetes API for kubectl and helm' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-cilium-multi-region --nsg-name crdb-eastus-nsg --name AllowNodePorts; then
     run az network nsg rule create \
@@ -425,7 +1160,21 @@ step_security_groups() {
       --description 'Kubernetes NodePort services' \
       --output none
   else
-    info 'rule AllowNodePorts of crdb-eastus-nsg exists'
+    info 'rule AllowNodePorts of crdb-eastus-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-cilium-multi-region \
+      --nsg-name crdb-eastus-nsg \
+      --name AllowNodePorts \
+      --priority 120 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 30000-32767 \
+      --description 'Kubernetes NodePort services' \
+      --output none
   fi
   if ! exists az network nsg show --resource-group crdb-cilium-multi-region --name crdb-westus-nsg; then
     run az network nsg create \
@@ -452,7 +1201,21 @@ step_security_groups() {
       --description 'SSH for k3sup and operators' \
       --output none
   else
-    info 'rule AllowSSH of crdb-westus-nsg exists'
+    info 'rule AllowSSH of crdb-westus-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-cilium-multi-region \
+      --nsg-name crdb-westus-nsg \
+      --name AllowSSH \
+      --priority 100 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 22 \
+      --description 'SSH for k3sup and operators' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-cilium-multi-region --nsg-name crdb-westus-nsg --name AllowKubernetesAPI; then
     run az network nsg rule create \
@@ -470,7 +1233,21 @@ step_security_groups() {
       --description 'Kubernetes API for kubectl and helm' \
       --output none
   else
-    info 'rule AllowKubernetesAPI of crdb-westus-nsg exists'
+    info 'rule AllowKubernetesAPI of crdb-westus-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-cilium-multi-region \
+      --nsg-name crdb-westus-nsg \
+      --name AllowKubernetesAPI \
+      --priority 110 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 6443 \
+      --description 'Kubernetes API for kubectl and helm' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-cilium-multi-region --nsg-name crdb-westus-nsg --name AllowNodePorts; then
     run az network nsg rule create \
@@ -488,7 +1265,21 @@ step_security_groups() {
       --description 'Kubernetes NodePort services' \
       --output none
   else
-    info 'rule AllowNodePorts of crdb-westus-nsg exists'
+    info 'rule AllowNodePorts of crdb-westus-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-cilium-multi-region \
+      --nsg-name crdb-westus-nsg \
+      --name AllowNodePorts \
+      --priority 120 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 30000-32767 \
+      --description 'Kubernetes NodePort services' \
+      --output none
   fi
   if ! exists az network nsg show --resource-group crdb-cilium-multi-region --name crdb-northeurope-nsg; then
     run az network nsg create \
@@ -515,7 +1306,21 @@ step_security_groups() {
       --description 'SSH for k3sup and operators' \
       --output none
   else
-    info 'rule AllowSSH of crdb-northeurope-nsg exists'
+    info 'rule AllowSSH of crdb-northeurope-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-cilium-multi-region \
+      --nsg-name crdb-northeurope-nsg \
+      --name AllowSSH \
+      --priority 100 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 22 \
+      --description 'SSH for k3sup and operators' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-cilium-multi-region --nsg-name crdb-northeurope-nsg --name AllowKubernetesAPI; then
     run az network nsg rule create \
@@ -533,7 +1338,21 @@ step_security_groups() {
       --description 'Kubernetes API for kubectl and helm' \
       --output none
   else
-    info 'rule AllowKubernetesAPI of crdb-northeurope-nsg exists'
+    info 'rule AllowKubernetesAPI of crdb-northeurope-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-cilium-multi-region \
+      --nsg-name crdb-northeurope-nsg \
+      --name AllowKubernetesAPI \
+      --priority 110 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 6443 \
+      --description 'Kubernetes API for kubectl and helm' \
+      --output none
   fi
   if ! exists az network nsg rule show --resource-group crdb-cilium-multi-region --nsg-name crdb-northeurope-nsg --name AllowNodePorts; then
     run az network nsg rule create \
@@ -551,11 +1370,25 @@ step_security_groups() {
       --description 'Kubernetes NodePort services' \
       --output none
   else
-    info 'rule AllowNodePorts of crdb-northeurope-nsg exists'
+    info 'rule AllowNodePorts of crdb-northeurope-nsg exists; bringing it to the plan'
+    run az network nsg rule update \
+      --resource-group crdb-cilium-multi-region \
+      --nsg-name crdb-northeurope-nsg \
+      --name AllowNodePorts \
+      --priority 120 \
+      --direction Inbound \
+      --access Allow \
+      --protocol Tcp \
+      --source-address-prefixes 203.0.113.0/24 \
+      --source-port-ranges '*' \
+      --destination-address-prefixes '*' \
+      --destination-port-ranges 30000-32767 \
+      --description 'Kubernetes NodePort services' \
+      --output none
   fi
 }
 
-# Step 5: a Standard static public IP per node, for SSH and the Kubernetes API.
+# Step 7: a Standard static public IP per node, in its VM's zone, for SSH and the Kubernetes API.
 step_public_ips() {
   if ! exists az network public-ip show --resource-group crdb-cilium-multi-region --name crdb-eastus-node1-ip; then
     run az network public-ip create \
@@ -565,6 +1398,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 1 \
       --output none
   else
     info 'public IP crdb-eastus-node1-ip exists'
@@ -577,6 +1411,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 2 \
       --output none
   else
     info 'public IP crdb-eastus-node2-ip exists'
@@ -589,6 +1424,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 3 \
       --output none
   else
     info 'public IP crdb-eastus-node3-ip exists'
@@ -637,6 +1473,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 1 \
       --output none
   else
     info 'public IP crdb-northeurope-node1-ip exists'
@@ -649,6 +1486,7 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 2 \
       --output none
   else
     info 'public IP crdb-northeurope-node2-ip exists'
@@ -661,13 +1499,14 @@ step_public_ips() {
       --sku Standard \
       --allocation-method Static \
       --version IPv4 \
+      --zone 3 \
       --output none
   else
     info 'public IP crdb-northeurope-node3-ip exists'
   fi
 }
 
-# Step 6: a NIC per node with its private IP pinned, so every artifact knows the node addresses.
+# Step 8: a NIC per node with its private IP pinned, so every artifact knows the node addresses.
 step_nics() {
   if ! exists az network nic show --resource-group crdb-cilium-multi-region --name crdb-eastus-node1-nic; then
     run az network nic create \
@@ -797,52 +1636,161 @@ step_nics() {
   fi
 }
 
-# Step 7: the VMs, started together (--no-wait), then waited for until each exists.
+# Step 9: the VMs with their data disks, created together (--no-wait), then each waited for until Azure has provisioned it.
 step_vms() {
+  local state
   if ! exists az vm show --resource-group crdb-cilium-multi-region --name crdb-eastus-node1; then
     run az vm create \
       --resource-group crdb-cilium-multi-region \
       --name crdb-eastus-node1 \
       --location eastus \
+      --zone 1 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D4s_v5 \
       --nics crdb-eastus-node1-nic \
       --admin-username ubuntu \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 128 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-eastus-node1 exists'
+    info 'VM crdb-eastus-node1 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node1 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-eastus-node1 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-eastus-node1 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-cilium-multi-region --name crdb-eastus-node1 --yes
+      run az vm create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-node1 \
+        --location eastus \
+        --zone 1 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D4s_v5 \
+        --nics crdb-eastus-node1-nic \
+        --admin-username ubuntu \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 128 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-cilium-multi-region --name crdb-eastus-node2; then
     run az vm create \
       --resource-group crdb-cilium-multi-region \
       --name crdb-eastus-node2 \
       --location eastus \
+      --zone 2 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D4s_v5 \
       --nics crdb-eastus-node2-nic \
       --admin-username ubuntu \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 128 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-eastus-node2 exists'
+    info 'VM crdb-eastus-node2 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node2 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-eastus-node2 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-eastus-node2 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-cilium-multi-region --name crdb-eastus-node2 --yes
+      run az vm create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-node2 \
+        --location eastus \
+        --zone 2 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D4s_v5 \
+        --nics crdb-eastus-node2-nic \
+        --admin-username ubuntu \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 128 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-cilium-multi-region --name crdb-eastus-node3; then
     run az vm create \
       --resource-group crdb-cilium-multi-region \
       --name crdb-eastus-node3 \
       --location eastus \
+      --zone 3 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D4s_v5 \
       --nics crdb-eastus-node3-nic \
       --admin-username ubuntu \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 128 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-eastus-node3 exists'
+    info 'VM crdb-eastus-node3 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-eastus-node3 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-eastus-node3 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-eastus-node3 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-cilium-multi-region --name crdb-eastus-node3 --yes
+      run az vm create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-node3 \
+        --location eastus \
+        --zone 3 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D4s_v5 \
+        --nics crdb-eastus-node3-nic \
+        --admin-username ubuntu \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 128 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-cilium-multi-region --name crdb-westus-node1; then
     run az vm create \
@@ -855,9 +1803,43 @@ step_vms() {
       --admin-username ubuntu \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 128 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-westus-node1 exists'
+    info 'VM crdb-westus-node1 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node1 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-westus-node1 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-westus-node1 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-cilium-multi-region --name crdb-westus-node1 --yes
+      run az vm create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-node1 \
+        --location westus \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D4s_v5 \
+        --nics crdb-westus-node1-nic \
+        --admin-username ubuntu \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 128 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-cilium-multi-region --name crdb-westus-node2; then
     run az vm create \
@@ -870,9 +1852,43 @@ step_vms() {
       --admin-username ubuntu \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 128 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-westus-node2 exists'
+    info 'VM crdb-westus-node2 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node2 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-westus-node2 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-westus-node2 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-cilium-multi-region --name crdb-westus-node2 --yes
+      run az vm create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-node2 \
+        --location westus \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D4s_v5 \
+        --nics crdb-westus-node2-nic \
+        --admin-username ubuntu \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 128 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-cilium-multi-region --name crdb-westus-node3; then
     run az vm create \
@@ -885,64 +1901,206 @@ step_vms() {
       --admin-username ubuntu \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 128 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-westus-node3 exists'
+    info 'VM crdb-westus-node3 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-westus-node3 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-westus-node3 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-westus-node3 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-cilium-multi-region --name crdb-westus-node3 --yes
+      run az vm create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-node3 \
+        --location westus \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D4s_v5 \
+        --nics crdb-westus-node3-nic \
+        --admin-username ubuntu \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 128 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1; then
     run az vm create \
       --resource-group crdb-cilium-multi-region \
       --name crdb-northeurope-node1 \
       --location northeurope \
+      --zone 1 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D4s_v5 \
       --nics crdb-northeurope-node1-nic \
       --admin-username ubuntu \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 128 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-northeurope-node1 exists'
+    info 'VM crdb-northeurope-node1 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node1 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-northeurope-node1 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-northeurope-node1 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1 --yes
+      run az vm create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-node1 \
+        --location northeurope \
+        --zone 1 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D4s_v5 \
+        --nics crdb-northeurope-node1-nic \
+        --admin-username ubuntu \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 128 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2; then
     run az vm create \
       --resource-group crdb-cilium-multi-region \
       --name crdb-northeurope-node2 \
       --location northeurope \
+      --zone 2 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D4s_v5 \
       --nics crdb-northeurope-node2-nic \
       --admin-username ubuntu \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 128 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-northeurope-node2 exists'
+    info 'VM crdb-northeurope-node2 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node2 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-northeurope-node2 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-northeurope-node2 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2 --yes
+      run az vm create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-node2 \
+        --location northeurope \
+        --zone 2 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D4s_v5 \
+        --nics crdb-northeurope-node2-nic \
+        --admin-username ubuntu \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 128 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
   if ! exists az vm show --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3; then
     run az vm create \
       --resource-group crdb-cilium-multi-region \
       --name crdb-northeurope-node3 \
       --location northeurope \
+      --zone 3 \
       --image Canonical:ubuntu-24_04-lts:server:latest \
       --size Standard_D4s_v5 \
       --nics crdb-northeurope-node3-nic \
       --admin-username ubuntu \
       --authentication-type ssh \
       --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+      --os-disk-size-gb 64 \
+      --storage-sku os=Premium_LRS 0=Premium_LRS \
+      --data-disk-sizes-gb 128 \
+      --data-disk-caching None \
+      --os-disk-delete-option Delete \
+      --data-disk-delete-option Delete \
+      --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
       --no-wait
   else
-    info 'VM crdb-northeurope-node3 exists'
+    info 'VM crdb-northeurope-node3 exists; bringing it to the plan'
+    state="$(capture Succeeded az vm show \
+      --resource-group crdb-cilium-multi-region \
+      --name crdb-northeurope-node3 \
+      --query provisioningState \
+      --output tsv)"
+    if [[ "$state" == Failed ]]; then
+      confirm 'VM crdb-northeurope-node3 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die 'VM crdb-northeurope-node3 is in state Failed; repair it (az vm redeploy) or delete it, then run this script again'
+      run az vm delete --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3 --yes
+      run az vm create \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-node3 \
+        --location northeurope \
+        --zone 3 \
+        --image Canonical:ubuntu-24_04-lts:server:latest \
+        --size Standard_D4s_v5 \
+        --nics crdb-northeurope-node3-nic \
+        --admin-username ubuntu \
+        --authentication-type ssh \
+        --ssh-key-values "$SSH_PUBLIC_KEY_FILE" \
+        --os-disk-size-gb 64 \
+        --storage-sku os=Premium_LRS 0=Premium_LRS \
+        --data-disk-sizes-gb 128 \
+        --data-disk-caching None \
+        --os-disk-delete-option Delete \
+        --data-disk-delete-option Delete \
+        --custom-data "$TOPOLOGY_DIR/azure/cloud-init.yaml" \
+        --no-wait
+    fi
   fi
-  run az vm wait --resource-group crdb-cilium-multi-region --name crdb-eastus-node1 --created
-  run az vm wait --resource-group crdb-cilium-multi-region --name crdb-eastus-node2 --created
-  run az vm wait --resource-group crdb-cilium-multi-region --name crdb-eastus-node3 --created
-  run az vm wait --resource-group crdb-cilium-multi-region --name crdb-westus-node1 --created
-  run az vm wait --resource-group crdb-cilium-multi-region --name crdb-westus-node2 --created
-  run az vm wait --resource-group crdb-cilium-multi-region --name crdb-westus-node3 --created
-  run az vm wait --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1 --created
-  run az vm wait --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2 --created
-  run az vm wait --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3 --created
+  wait_for_vm crdb-eastus-node1 1800
+  wait_for_vm crdb-eastus-node2 1800
+  wait_for_vm crdb-eastus-node3 1800
+  wait_for_vm crdb-westus-node1 1800
+  wait_for_vm crdb-westus-node2 1800
+  wait_for_vm crdb-westus-node3 1800
+  wait_for_vm crdb-northeurope-node1 1800
+  wait_for_vm crdb-northeurope-node2 1800
+  wait_for_vm crdb-northeurope-node3 1800
 }
 
 # Prints how to call this script.
@@ -951,17 +2109,20 @@ usage() {
 Usage: azure/infrastructure.sh [--dry-run] [--yes] [--from STEP | --only STEP]
 
 Creates the Azure infrastructure in resource group crdb-cilium-multi-region: 3 VNets,
-6 peerings, 3 NSGs, and per node a public IP, a NIC and a VM.
-Safe to run again: what exists is kept.
+6 peerings, 3 NSGs, and per node a public IP, a NIC and a VM with a data disk.
+It first checks capacity and quotas, and what exists but cannot change in place, and stops
+before creating anything when either fails. Safe to run again: what exists is brought to the plan.
 
 Steps, in order (topology crdb-three-region):
-  1. resource-group   the resource group that holds every resource of the deployment
-  2. networks         one VNet per region, with the subnet its nodes live in
-  3. peerings         the full mesh of one-way VNet peerings: every region reaches every other directly
-  4. security-groups  one NSG per region with its inbound rules
-  5. public-ips       a Standard static public IP per node, for SSH and the Kubernetes API
-  6. nics             a NIC per node with its private IP pinned, so every artifact knows the node addresses
-  7. vms              the VMs, started together (--no-wait), then waited for until each exists
+  1. capacity         check that every location offers its VM sizes and zones and has quota for the VMs and public IPs still to create
+  2. drift            check that what exists matches the plan where it cannot change in place
+  3. resource-group   the resource group that holds every resource of the deployment, with its tags
+  4. networks         one VNet per region, with the subnet its nodes live in
+  5. peerings         the full mesh of one-way VNet peerings: every region reaches every other directly
+  6. security-groups  one NSG per region with its inbound rules, which a run brings to the plan
+  7. public-ips       a Standard static public IP per node, in its VM's zone, for SSH and the Kubernetes API
+  8. nics             a NIC per node with its private IP pinned, so every artifact knows the node addresses
+  9. vms              the VMs with their data disks, created together (--no-wait), then each waited for until Azure has provisioned it
 
   --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
   --yes         answer every question with yes (YES=1)
@@ -976,15 +2137,17 @@ USAGE
 }
 
 readonly SCRIPT_NAME=azure/infrastructure.sh
-readonly STEPS=(resource-group networks peerings security-groups public-ips nics vms)
+readonly STEPS=(capacity drift resource-group networks peerings security-groups public-ips nics vms)
 readonly STEP_TITLES=(
-  'the resource group that holds every resource of the deployment'
+  'check that every location offers its VM sizes and zones and has quota for the VMs and public IPs still to create'
+  'check that what exists matches the plan where it cannot change in place'
+  'the resource group that holds every resource of the deployment, with its tags'
   'one VNet per region, with the subnet its nodes live in'
   'the full mesh of one-way VNet peerings: every region reaches every other directly'
-  'one NSG per region with its inbound rules'
-  'a Standard static public IP per node, for SSH and the Kubernetes API'
+  'one NSG per region with its inbound rules, which a run brings to the plan'
+  'a Standard static public IP per node, in its VM'\''s zone, for SSH and the Kubernetes API'
   'a NIC per node with its private IP pinned, so every artifact knows the node addresses'
-  'the VMs, started together (--no-wait), then waited for until each exists'
+  'the VMs with their data disks, created together (--no-wait), then each waited for until Azure has provisioned it'
 )
 readonly EXTRA_FLAGS=()
 readonly REQUIRED_TOOLS=(

@@ -235,7 +235,9 @@ export SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE
 #     without a portmap chain does not implement. Nothing here needs a LoadBalancer: traffic
 #     between regions uses fixed NodePorts on the nodes' private IPs over the private networks.
 #   --disable=traefik: no ingress is used.
+#   --default-local-storage-path: the local-path volumes (the database's) go to the node's data disk.
 #   --node-ip: the node's own private IP, so etcd, the kubelet and the pod tunnels use the private network.
+#   --node-label: the node's topology.kubernetes.io/region and /zone, as a cloud provider would set them.
 # No --tls-san: k3sup would put it in place of its default SAN, the public IP the kubeconfig uses.
 # k3sup renames every literal 'default' in the fetched kubeconfig (cluster, user and context names)
 # to the --context value; harmless here, where each context is the cluster's name.
@@ -265,8 +267,8 @@ step_crdb_eastus() {
       --user ubuntu \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.1.1.4' \
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.1.1.4 --node-label=topology.kubernetes.io/region=eastus --node-label=topology.kubernetes.io/zone=eastus-1' \
       --merge \
       --local-path "$KUBECONFIG_FILE" \
       --context crdb-eastus
@@ -290,8 +292,8 @@ step_crdb_eastus() {
       --server-ip "$server_ip" \
       --server-user ubuntu \
       --server-url https://10.1.1.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.1.1.5'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.1.1.5 --node-label=topology.kubernetes.io/region=eastus --node-label=topology.kubernetes.io/zone=eastus-2'
   else
     info 'node crdb-eastus-node2 of crdb-eastus exists'
   fi
@@ -309,8 +311,8 @@ step_crdb_eastus() {
       --server-ip "$server_ip" \
       --server-user ubuntu \
       --server-url https://10.1.1.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.1.1.6'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.1.1.6 --node-label=topology.kubernetes.io/region=eastus --node-label=topology.kubernetes.io/zone=eastus-3'
   else
     info 'node crdb-eastus-node3 of crdb-eastus exists'
   fi
@@ -334,8 +336,8 @@ step_crdb_westus() {
       --user ubuntu \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.2.1.4' \
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.4 --node-label=topology.kubernetes.io/region=westus' \
       --merge \
       --local-path "$KUBECONFIG_FILE" \
       --context crdb-westus
@@ -359,8 +361,8 @@ step_crdb_westus() {
       --server-ip "$server_ip" \
       --server-user ubuntu \
       --server-url https://10.2.1.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.2.1.5'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.5 --node-label=topology.kubernetes.io/region=westus'
   else
     info 'node crdb-westus-node2 of crdb-westus exists'
   fi
@@ -378,8 +380,8 @@ step_crdb_westus() {
       --server-ip "$server_ip" \
       --server-user ubuntu \
       --server-url https://10.2.1.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.2.1.6'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.6 --node-label=topology.kubernetes.io/region=westus'
   else
     info 'node crdb-westus-node3 of crdb-westus exists'
   fi
@@ -403,8 +405,8 @@ step_crdb_northeurope() {
       --user ubuntu \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.3.1.4' \
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.3.1.4 --node-label=topology.kubernetes.io/region=northeurope --node-label=topology.kubernetes.io/zone=northeurope-1' \
       --merge \
       --local-path "$KUBECONFIG_FILE" \
       --context crdb-northeurope
@@ -428,8 +430,8 @@ step_crdb_northeurope() {
       --server-ip "$server_ip" \
       --server-user ubuntu \
       --server-url https://10.3.1.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.3.1.5'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.3.1.5 --node-label=topology.kubernetes.io/region=northeurope --node-label=topology.kubernetes.io/zone=northeurope-2'
   else
     info 'node crdb-northeurope-node2 of crdb-northeurope exists'
   fi
@@ -447,8 +449,8 @@ step_crdb_northeurope() {
       --server-ip "$server_ip" \
       --server-user ubuntu \
       --server-url https://10.3.1.4:6443 \
-      --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.3.1.6'
+      --k3s-version v1.35.4+k3s1 \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.3.1.6 --node-label=topology.kubernetes.io/region=northeurope --node-label=topology.kubernetes.io/zone=northeurope-3'
   else
     info 'node crdb-northeurope-node3 of crdb-northeurope exists'
   fi

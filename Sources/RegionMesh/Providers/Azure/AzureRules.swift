@@ -146,7 +146,12 @@ enum AzureRules {
     static func adminUserProblem(_ name: String) -> String? {
         if name.isEmpty || name.count > 64 { return "has \(name.count) characters; Azure allows 1 to 64" }
         if reservedUserNames.contains(name.lowercased()) { return "is a name Azure reserves; choose another, such as 'azureuser'" }
-        if name.contains(where: { $0.isUppercase }) { return "has upper-case letters, which Azure refuses for Linux; write '\(name.lowercased())'" }
+        if name.contains(where: { $0.isUppercase }) {
+            // The lower-case spelling is offered only when Azure takes it.
+            let lowered = name.lowercased()
+            let hint = lowered != name && adminUserProblem(lowered) == nil ? "; write '\(lowered)'" : ""
+            return "has upper-case letters, which Azure refuses for Linux\(hint)"
+        }
         if let bad = name.first(where: { "\\/\"[]:|<>+=;,?*@#()! ".contains($0) || !$0.isASCII }) {
             return "contains '\(bad)', which Azure refuses in a Linux admin user name"
         }

@@ -57,11 +57,16 @@ enum AzureVMSizes {
         return sizes
     }()
 
-    /// The known size nearest to `name` (at most two edits away, ignoring case), if any.
+    /// The known size nearest to `name` (at most two edits away, ignoring case), if any. Between
+    /// sizes equally near, the one nearest when underscores are ignored wins: a misplaced or
+    /// missing underscore is likelier than a dropped feature letter (`Standard_D8sv5` means
+    /// `Standard_D8s_v5`, not `Standard_D8_v5`).
     static func suggestion(for name: String) -> String? {
         let lowered = name.lowercased()
+        let bare = lowered.filter { $0 != "_" }
         return known.map { ($0, EditDistance.between(lowered, $0.lowercased())) }
             .filter { $0.1 <= 2 }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+            .map { ($0.0, $0.1, EditDistance.between(bare, $0.0.lowercased().filter { $0 != "_" })) }
+            .min { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }?.0
     }
 }

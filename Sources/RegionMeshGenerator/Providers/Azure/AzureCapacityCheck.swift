@@ -40,7 +40,9 @@ struct AzureCapacityCheck {
                         .shell("CAPACITY_PROBLEMS+=(\"$location|$size|not offered in this location|choose another size: az vm list-sizes --location $location\")"),
                         .shell("return 0"),
                     ]),
-                    .shell("IFS=$'\\t' read -r family vcpus restricted offered blocked <<<\"$sku\""),
+                    // Tab is whitespace to `read`: runs of tabs would merge the empty fields of
+                    // tsv (no restriction) and shift the zones into `restricted`. '|' is not.
+                    .shell("IFS='|' read -r family vcpus restricted offered blocked <<<\"${sku//$'\\t'/|}\""),
                     .when("[[ -n \"$restricted\" ]]", [
                         .shell("CAPACITY_PROBLEMS+=(\"$location|$size|restricted for this subscription ($restricted)|choose another size, or ask for it: https://aka.ms/azureskunotavailable\")"),
                         .shell("return 0"),
@@ -61,7 +63,9 @@ struct AzureCapacityCheck {
                     .block("for key in \"${!NEEDED[@]}\"; do", [
                         .shell("IFS='|' read -r location name label <<<\"$key\""),
                         .shell("needed=\"${NEEDED[$key]}\""),
-                        .when("[[ \"$name\" == *PublicIP* ]]", [
+                        // Network quotas (PublicIPAddresses, StandardSkuPublicIpAddresses, …) come from
+                        // the network API, whatever the case of their 'Ip'; the others from compute.
+                        .when("[[ \"$name\" == *Public[Ii][Pp]* ]]", [
                             .shell("usage=\"$(az network list-usages --location \"$location\" --query \"[?name.value=='$name'] | [0].[currentValue, limit]\" --output tsv)\"")
                         ], otherwise: [
                             .shell("usage=\"$(az vm list-usage --location \"$location\" --query \"[?name.value=='$name'] | [0].[currentValue, limit]\" --output tsv)\"")

@@ -44,8 +44,10 @@ import Testing
         #expect(container.image == "cockroachdb/cockroach:v26.2.1")
         #expect(container.resources.requests.entries == ["cpu": "1", "memory": "4Gi"])
         #expect(container.resources.limits.entries == container.resources.requests.entries)
-        #expect(container.env.map(\.name) == ["GOMAXPROCS", "MEMORY_LIMIT_MIB"])
-        #expect(container.env.map(\.valueFrom.resourceFieldRef.resource) == ["limits.cpu", "limits.memory"])
+        // r1 is in eastus, which has zones: the pod learns its node's name to pick its zone.
+        #expect(container.env.map(\.name) == ["NODE_NAME", "GOMAXPROCS", "MEMORY_LIMIT_MIB"])
+        #expect(container.env.map(\.valueFrom.fieldRef?.fieldPath) == ["spec.nodeName", nil, nil])
+        #expect(container.env.map(\.valueFrom.resourceFieldRef?.resource) == [nil, "limits.cpu", "limits.memory"])
         #expect(container.readinessProbe.httpGet.path == "/health?ready=1")
         let claim = try #require(sts.spec.volumeClaimTemplates.first)
         #expect(claim.metadata.name == "datadir")
@@ -56,13 +58,34 @@ import Testing
     }
 
     @Test func startCommandJoinsEveryRegionAndDeclaresTheLocality() throws {
-        let start = CockroachStatefulSet.startCommand(cockroach: plan.cockroach, region: plan.cockroach[plan.regions[0]])
         let join = ["r1", "r2"].flatMap { key in (0..<2).map { "cockroachdb-\($0).cockroachdb.\(key).svc.cluster.local:26257" } }
-        #expect(start.hasPrefix("exec /cockroach/cockroach start \\\n"))
-        #expect(start.contains("\n  --join \(join.joined(separator: ",")) \\\n"))
-        #expect(start.contains("\n  --locality region=eastus,zone=r1 \\\n"))
-        #expect(start.contains("\n  --cache $(expr $MEMORY_LIMIT_MIB / 4)MiB \\\n"))
-        #expect(start.hasSuffix("\n  --max-sql-memory $(expr $MEMORY_LIMIT_MIB / 4)MiB\n"))
+        // r1 (eastus) has zones: the start script maps its node to the node's zone.
+        let zonal = CockroachStatefulSet.startCommand(cockroach: plan.cockroach, region: plan.cockroach[plan.regions[0]])
+        #expect(zonal.hasPrefix("""
+            case "$NODE_NAME" in
+              crdb-r1-node1) LOCALITY=region=eastus,zone=eastus-1 ;;
+              crdb-r1-node2) LOCALITY=region=eastus,zone=eastus-2 ;;
+              *) echo "node $NODE_NAME is not a node of region r1; its zone is unknown" >&2; exit 1 ;;
+            esac
+            exec /cockroach/cockroach start \\
+
+            """))
+        #expect(zonal.contains("\n  --locality \"$LOCALITY\" \\\n"))
+        // r2 (westus) has none: one locality for the region, its key standing for the zone.
+        let flat = CockroachStatefulSet.startCommand(cockroach: plan.cockroach, region: plan.cockroach[plan.regions[1]])
+        #expect(flat.hasPrefix("exec /cockroach/cockroach start \\\n"))
+        #expect(flat.contains("\n  --locality region=westus,zone=r2 \\\n"))
+        for start in [zonal, flat] {
+            #expect(start.contains("\n  --join \(join.joined(separator: ",")) \\\n"))
+            #expect(start.contains("\n  --cache $(expr $MEMORY_LIMIT_MIB / 4)MiB \\\n"))
+            #expect(start.hasSuffix("\n  --max-sql-memory $(expr $MEMORY_LIMIT_MIB / 4)MiB\n"))
+        }
+    }
+
+    @Test func aRegionWithoutZonesNeedsNoNodeName() throws {
+        let sts = try object(StatefulSet.self, "cockroachdb", in: "r2")
+        let container = try #require(sts.spec.template.spec.containers.first)
+        #expect(container.env.map(\.name) == ["GOMAXPROCS", "MEMORY_LIMIT_MIB"])
     }
 
     @Test func storageClassIsWrittenWhenThePlanHasOne() throws {

@@ -1,6 +1,7 @@
 import RegionMesh
 import RegionMeshTestSupport
 import Testing
+import Yams
 
 @testable import RegionMeshGenerator
 
@@ -14,9 +15,22 @@ import Testing
         AzureTeardownScript(plan: plan, azure: plan.azure).script
     }
 
+    /// The commands a first run executes to create what does not exist: those of the create branch
+    /// of every `ensure` and `converge` (a `converge`'s other branch brings an existing resource to the plan).
+    static func firstRunCreates(_ script: Script) -> [ShellCommand] {
+        script.allStatements.flatMap { statement -> [ShellCommand] in
+            switch statement {
+            case .ensure(_, _, let create), .converge(_, _, let create, _): create.flatMap(\.commands).filter { $0.name.hasSuffix(" create") }
+            default: []
+            }
+        }
+    }
+
     @Test func theSeedTopologyCreatesExactlyTheSeedsResources() throws {
-        let script = Self.infrastructure(try examplePlan("crdb-three-region"))
-        func count(_ name: String) -> Int { script.commands(named: name).count }
+        let plan = try examplePlan("crdb-three-region")
+        let script = Self.infrastructure(plan)
+        let creates = Self.firstRunCreates(script)
+        func count(_ name: String) -> Int { creates.filter { $0.name == name }.count }
         #expect(count("az group create") == 1)
         #expect(count("az network vnet create") == 3)
         #expect(count("az network vnet peering create") == 6)
@@ -25,18 +39,28 @@ import Testing
         #expect(count("az network public-ip create") == 9)
         #expect(count("az network nic create") == 9)
         #expect(count("az vm create") == 9)
-        #expect(count("az vm wait") == 9)
-        #expect(script.commands.filter { $0.name.hasSuffix(" create") }.count == 49)
+        #expect(creates.count == 49)
+        // The others re-create what must be made again: a disconnected peering, a VM in state Failed.
+        #expect(script.commands.filter { $0.name.hasSuffix(" create") }.count == 49 + 6 + 9)
+        // VMs are created without waiting, then each is waited for.
+        #expect(script.commands(named: "az vm create").allSatisfy { $0.has("--no-wait") })
+        #expect(script.commands.filter { $0.name.hasPrefix("wait_for_vm ") }.map(\.name) == plan.azure.regions.flatMap { $0.nodes.map { "wait_for_vm \($0.vmName) 1800" } })
         let privateIPs = script.commands(named: "az network nic create").compactMap { $0.value(of: "--private-ip-address") }
         #expect(privateIPs == ["10.1.1.4", "10.1.1.5", "10.1.1.6", "10.2.1.4", "10.2.1.5", "10.2.1.6", "10.3.1.4", "10.3.1.5", "10.3.1.6"])
-        #expect(script.steps.map(\.name) == ["resource-group", "networks", "peerings", "security-groups", "public-ips", "nics", "vms"])
+        #expect(script.steps.map(\.name) == [
+            "capacity", "drift", "resource-group", "networks", "peerings", "security-groups", "public-ips", "nics", "vms",
+        ])
     }
 
     @Test func everyCreateIsGuardedByALookupOfTheSameResource() throws {
         let script = Self.infrastructure(try examplePlan("crdb-three-region"))
         var guarded = 0
         for statement in script.allStatements {
-            guard case .ensure(_, let lookup, let create) = statement else { continue }
+            let (lookup, create): (ShellCommand, [ScriptStatement])
+            switch statement {
+            case .ensure(_, let found, let body), .converge(_, let found, let body, _): (lookup, create) = (found, body)
+            default: continue
+            }
             let creates = create.flatMap(\.commands).filter { $0.name.hasSuffix(" create") }
             #expect(creates.count == 1, "one create per guard: \(creates.map(\.oneLine))")
             for command in creates {
@@ -46,7 +70,132 @@ import Testing
                 guarded += 1
             }
         }
-        #expect(guarded == script.commands.filter { $0.name.hasSuffix(" create") }.count)
+        #expect(guarded == 49)
+    }
+
+    @Test func anExistingResourceIsBroughtToThePlanWithTheSameSettings() throws {
+        let script = Self.infrastructure(try examplePlan("crdb-three-region"))
+        var converged: [String: Int] = [:]
+        for statement in script.allStatements {
+            guard case .converge(_, let lookup, let create, let update) = statement else { continue }
+            let created = try #require(create.flatMap(\.commands).first)
+            let commands = update.flatMap(\.commands)
+            converged[created.name, default: 0] += 1
+            for command in commands where command.name.hasSuffix(" update") {
+                // The update carries every setting of the create, for the same resource.
+                #expect(command.value(of: "--name") == lookup.value(of: "--name"))
+                #expect(command.value(of: "--resource-group") == created.value(of: "--resource-group"))
+                if created.name == "az network nsg rule create" {
+                    #expect(command.oneLine == created.oneLine.replacingOccurrences(of: " rule create ", with: " rule update "))
+                }
+            }
+            // What is made again is deleted first, then created exactly as the first time.
+            let remade = commands.filter { $0.name.hasSuffix(" create") }
+            for again in remade {
+                #expect(again.oneLine == created.oneLine)
+                let delete = try #require(commands.first { $0.name.hasSuffix(" delete") })
+                #expect(delete.value(of: "--name") == created.value(of: "--name"))
+            }
+        }
+        #expect(converged == [
+            "az group create": 1, "az network vnet peering create": 6, "az network nsg rule create": 9, "az vm create": 9,
+        ])
+        #expect(script.commands(named: "az group update").first?.list(of: "--tags") == ["regionmesh-topology=crdb-three-region", "managed-by=regionmesh"])
+        #expect(script.commands(named: "az network vnet peering update").count == 6)
+        #expect(script.commands(named: "az network vnet peering update").allSatisfy { $0.value(of: "--allow-vnet-access") == "true" && $0.value(of: "--allow-forwarded-traffic") == "true" })
+        #expect(script.commands(named: "az vm delete").allSatisfy { $0.has("--yes") })
+    }
+
+    @Test func aFailedVMIsRecreatedOnlyAfterAQuestion() throws {
+        let script = Self.infrastructure(try Fixture.smallPlan())
+        let step = try #require(script.step("vms"))
+        let text = step.rendered(number: 9)
+        #expect(text.contains("if [[ \"$state\" == Failed ]]; then\n"))
+        #expect(text.contains("confirm 'VM crdb-r1-node1 is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay.' || die"))
+        let waiter = try #require(script.helpers.first { $0.name == "wait_for_vm" })
+        var out = ShellScript()
+        ScriptRenderer.function(waiter.name, doc: waiter.doc, waiter.body, in: &out)
+        #expect(out.text.contains("az vm get-instance-view --resource-group rg-fixture --name \"$name\" --query \"instanceView.statuses[?level=='Error'].message | join(' ', @)\""))
+        #expect(out.text.contains("die \"VM $name failed to provision: ${message:-"))
+    }
+
+    @Test func theDriftStepComparesWhatCannotChangeInPlace() throws {
+        let plan = try Fixture.smallPlan()
+        let script = Self.infrastructure(plan)
+        let drifts = try #require(script.step("drift")).body.compactMap { statement -> (String, String, String)? in
+            if case .drift(let what, _, let current, let planned, _) = statement { (what, current.value(of: "--query") ?? "", planned) } else { nil }
+        }
+        // Per region its VNet and subnet; per node its NIC's address, its public IP's zone, its VM's size and zone.
+        #expect(drifts.count == plan.regions.count * 2 + plan.nodeCount * 4)
+        #expect(drifts.contains { $0 == ("the address space of VNet crdb-r1-vnet", "join(' ', addressSpace.addressPrefixes)", "10.1.0.0/16") })
+        #expect(drifts.contains { $0 == ("subnet crdb-r2-subnet of VNet crdb-r2-vnet", "addressPrefix", "10.2.1.0/24") })
+        #expect(drifts.contains { $0 == ("the private IP of NIC crdb-r2-node2-nic", "ipConfigurations[0].privateIPAddress", "10.2.1.5") })
+        #expect(drifts.contains { $0 == ("the size of VM crdb-r1-node2", "hardwareProfile.vmSize", "Standard_D2s_v5") })
+        #expect(drifts.contains { $0 == ("the zone of VM crdb-r1-node2", "join(',', zones || [''])", "2") })
+        #expect(drifts.contains { $0 == ("the zone of public IP crdb-r2-node1-ip", "join(',', zones || [''])", "") }, "westus has no zones")
+    }
+
+    @Test func theCapacityStepChecksEverySizeWhereItsNodesGoAndEveryQuota() throws {
+        let script = Self.infrastructure(try examplePlan("crdb-three-region"))
+        let step = try #require(script.step("capacity"))
+        let checks = step.body.compactMap { statement -> String? in
+            if case .shell(let text) = statement, text.hasPrefix("check_vm_size ") { text } else { nil }
+        }
+        #expect(checks.count == 3)
+        #expect(checks[0].hasPrefix("check_vm_size eastus Standard_D4s_v5 \"$(count_missing \"$vms\" crdb-eastus-node1 crdb-eastus-node2 crdb-eastus-node3)\" 1,2,3"))
+        #expect(checks[1].hasSuffix(" ''"), "westus: no zones to check")
+        let quotas = step.body.compactMap { statement -> String? in
+            if case .shell(let text) = statement, text.hasPrefix("NEEDED[") { text } else { nil }
+        }
+        #expect(quotas.count == 9, "three public IP quotas in each of three locations")
+        #expect(script.helpers.map(\.name) == ["count_missing", "check_vm_size", "check_quotas", "wait_for_vm"])
+    }
+
+    @Test func aVMHasAZoneWhereItsLocationHasThemAndAPublicIPInTheSameZone() throws {
+        // r1 is in eastus (zones), r2 in westus (none).
+        let script = Self.infrastructure(try Fixture.smallPlan())
+        let vms = script.commands(named: "az vm create")
+        let ips = script.commands(named: "az network public-ip create")
+        func zones(_ commands: [ShellCommand]) -> [String: String] {
+            Dictionary(commands.map { ($0.value(of: "--name") ?? "?", $0.value(of: "--zone") ?? "none") }) { first, _ in first }
+        }
+        #expect(zones(vms) == ["crdb-r1-node1": "1", "crdb-r1-node2": "2", "crdb-r2-node1": "none", "crdb-r2-node2": "none"])
+        #expect(zones(ips) == ["crdb-r1-node1-ip": "1", "crdb-r1-node2-ip": "2", "crdb-r2-node1-ip": "none", "crdb-r2-node2-ip": "none"])
+        let pinned = Self.infrastructure(try Fixture.smallPlan(regions: 1, defaults: [Zones(3)]))
+        #expect(pinned.commands(named: "az vm create").compactMap { $0.value(of: "--zone") }.allSatisfy { $0 == "3" })
+        let none = Self.infrastructure(try Fixture.smallPlan(regions: 1, defaults: [Zones()]))
+        #expect(!none.commands.contains { $0.has("--zone") })
+    }
+
+    @Test func everyVMHasItsDataDiskAndTheCloudInitThatMountsIt() throws {
+        let plan = try Fixture.smallPlan(defaults: [CockroachDB(version: "v26.2.1", storage: "100Gi", cpu: 1, memory: "4Gi")])
+        let vm = try #require(Self.infrastructure(plan).commands(named: "az vm create").first)
+        #expect(vm.value(of: "--data-disk-sizes-gb") == "128", "the smallest Premium SSD that holds 100Gi")
+        #expect(vm.list(of: "--storage-sku") == ["os=Premium_LRS", "0=Premium_LRS"])
+        #expect(vm.value(of: "--os-disk-size-gb") == "64")
+        #expect(vm.value(of: "--data-disk-caching") == "None")
+        #expect(vm.value(of: "--custom-data") == "\"$TOPOLOGY_DIR/azure/cloud-init.yaml\"")
+        let declared = try Fixture.smallPlan(defaults: [DataDisks(sizeGiB: 256, sku: .standardSSD), VirtualMachines(osDiskGiB: 100)])
+        let other = try #require(Self.infrastructure(declared).commands(named: "az vm create").first)
+        #expect(other.value(of: "--data-disk-sizes-gb") == "256")
+        #expect(other.list(of: "--storage-sku") == ["os=Premium_LRS", "0=StandardSSD_LRS"])
+        #expect(other.value(of: "--os-disk-size-gb") == "100")
+    }
+
+    @Test func theCloudInitFormatsTheDataDiskOnceAndMountsItWhereK3sKeepsItsVolumes() throws {
+        let plan = try Fixture.smallPlan()
+        let file = try #require(try Generator.artifacts(for: plan).first { $0.path == "azure/cloud-init.yaml" })
+        #expect(file.contents.hasPrefix("#cloud-config\n"))
+        let root = try #require(try Yams.compose(yaml: file.contents))
+        let device = "/dev/disk/azure/scsi1/lun0"
+        #expect(root["disk_setup"]?[Node(device)]?["overwrite"]?.bool == false)
+        #expect(root["disk_setup"]?[Node(device)]?["table_type"]?.string == "gpt")
+        let fs = try #require(root["fs_setup"]?.sequence?.first)
+        #expect(fs["device"]?.string == device && fs["filesystem"]?.string == "ext4" && fs["overwrite"]?.bool == false)
+        #expect(root["mounts"]?.sequence?.first?.sequence?.compactMap(\.string) == ["LABEL=regionmesh-data", "/var/lib/regionmesh/data", "ext4", "defaults,nofail,discard", "0", "2"])
+        #expect(root["runcmd"]?.sequence?.first?.sequence?.compactMap(\.string) == ["mkdir", "-p", "/var/lib/regionmesh/data/local-path"])
+        let k3s = plan.k3s[plan.regions[0]].clusterFlags
+        #expect(k3s.contains("--default-local-storage-path=/var/lib/regionmesh/data/local-path"))
     }
 
     @Test func peeringsAllowVNetAccessAndNoGatewayFlags() throws {
@@ -69,24 +218,24 @@ import Testing
         let vm = try #require(Self.infrastructure(try Fixture.smallPlan()).commands(named: "az vm create").first)
         #expect(
             vm.oneLine
-                == "az vm create --resource-group rg-fixture --name crdb-r1-node1 --location eastus --image Canonical:ubuntu-24_04-lts:server:latest --size Standard_D2s_v5 --nics crdb-r1-node1-nic --admin-username ops --authentication-type ssh --ssh-key-values \"$SSH_PUBLIC_KEY_FILE\" --no-wait"
+                == "az vm create --resource-group rg-fixture --name crdb-r1-node1 --location eastus --zone 1 --image Canonical:ubuntu-24_04-lts:server:latest --size Standard_D2s_v5 --nics crdb-r1-node1-nic --admin-username ops --authentication-type ssh --ssh-key-values \"$SSH_PUBLIC_KEY_FILE\" --os-disk-size-gb 64 --storage-sku os=Premium_LRS 0=Premium_LRS --data-disk-sizes-gb 64 --data-disk-caching None --os-disk-delete-option Delete --data-disk-delete-option Delete --custom-data \"$TOPOLOGY_DIR/azure/cloud-init.yaml\" --no-wait"
         )
     }
 
     @Test func nsgRulesAreLimitedToTheAdminSources() throws {
         let rules = Self.infrastructure(try Fixture.smallPlan()).commands(named: "az network nsg rule create")
         #expect(rules.count == 6)
-        #expect(rules.allSatisfy { $0.list(of: "--source-address-prefixes") == ["192.0.2.0/24"] })
+        #expect(rules.allSatisfy { $0.list(of: "--source-address-prefixes") == ["145.40.0.0/24"] })
         #expect(rules.compactMap { $0.value(of: "--destination-port-ranges") } == ["22", "6443", "30000-32767", "22", "6443", "30000-32767"])
         #expect(rules.compactMap { $0.value(of: "--priority") } == ["100", "110", "120", "100", "110", "120"])
     }
 
     @Test func anExtraRuleWithSeveralPortsAndSourcesPassesThemAsLists() throws {
         let plan = try Fixture.smallPlan(
-            regions: 1, defaults: [InboundRule("AllowSQL", priority: 200, ports: ["26257", "8080"], protocol: .any, from: ["192.0.2.0/24", "198.51.100.0/24"])])
+            regions: 1, defaults: [InboundRule("AllowSQL", priority: 200, ports: ["26257", "8080"], protocol: .any, from: ["145.40.0.0/24", "151.101.0.0/24"])])
         let rule = try #require(Self.infrastructure(plan).commands(named: "az network nsg rule create").first { $0.value(of: "--name") == "AllowSQL" })
         #expect(rule.list(of: "--destination-port-ranges") == ["26257", "8080"])
-        #expect(rule.list(of: "--source-address-prefixes") == ["192.0.2.0/24", "198.51.100.0/24"])
+        #expect(rule.list(of: "--source-address-prefixes") == ["145.40.0.0/24", "151.101.0.0/24"])
         #expect(rule.value(of: "--protocol") == "*")
         #expect(rule.oneLine.contains("--protocol '*'"))
     }

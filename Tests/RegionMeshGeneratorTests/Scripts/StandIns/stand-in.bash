@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# A recording stand-in for az, k3sup, kubectl, helm, cockroach, openssl and ssh, used by the tests
-# that run the generated scripts (ScriptWorld.swift). Installed under each tool's name; it appends
-# its command line to "$STANDIN_STATE/calls.log", keeps what was "created" under "$STANDIN_STATE",
-# and answers what the scripts read back. A test can make a tool fail by creating
-# "$STANDIN_STATE/fail-<tool>".
+# A recording stand-in for az, curl, k3sup, kubectl, helm, cockroach, openssl and ssh, used by the
+# tests that run the generated scripts (ScriptWorld.swift). Installed under each tool's name; it
+# appends its command line to "$STANDIN_STATE/calls.log", keeps what was "created" under
+# "$STANDIN_STATE", and answers what the scripts read back, derived from the command lines that
+# created each resource. A test changes the world through files in the state folder:
+#   fail-<tool>                      the tool fails
+#   public-address                   what curl prints as this machine's address (else $STANDIN_PUBLIC_ADDRESS)
+#   usage/<location>/<quota>         "<current> <limit>" of a quota (else 0 of 1000)
+#   skus/<location>/<size>           the tab-separated row az vm list-skus prints (empty: not offered)
+#   vm-create-fails/<vm>             the VM is created in state Failed, with this file's text as Azure's message
+#   peering-state/<peering>          the peering's state (else Connected)
 set -u
 tool="$(basename "$0")"
 state="${STANDIN_STATE:?STANDIN_STATE is not set}"
@@ -33,6 +39,19 @@ option() {
   return 1
 }
 
+# The values following option $1 up to the next option, one per line.
+values() {
+  local name="$1"
+  shift
+  while (($# > 0)) && [[ "$1" != "$name" ]]; do shift; done
+  (($# > 0)) || return 1
+  shift
+  while (($# > 0)) && [[ "$1" != --* ]]; do
+    printf '%s\n' "$1"
+    shift
+  done
+}
+
 has() {
   local word="$1"
   shift
@@ -41,7 +60,64 @@ has() {
   return 1
 }
 
-# az: resources are files named after the command group and the names that identify them.
+# Option $2 of the command line that created (or last updated) az resource $1.
+recorded() {
+  local words=()
+  mapfile -t words <"$state/az/$1"
+  option "$2" "${words[@]}"
+}
+
+# Saves the arguments that made az resource $1, one per line.
+record() {
+  local key="$1"
+  shift
+  printf '%s\n' "$@" >"$state/az/$key"
+}
+
+# The names of the az resources of kind $1 (vm, network-public-ip), one per line.
+names_of() {
+  local file
+  for file in "$state/az/$1----"*; do
+    [[ -e "$file" ]] && printf '%s\n' "${file##*----}"
+  done
+  return 0
+}
+
+# The name in "[?name.value=='NAME'] | …" or "[?name=='NAME'] | …".
+queried_name() {
+  sed -n "s/^\[?name[.a-z]*=='\([^']*\)'.*/\1/p" <<<"$1"
+}
+
+# az vm list-usage / az network list-usages: "current<TAB>limit" of a quota the API knows.
+quota_usage() {
+  local api="$1" location="$2" name="$3"
+  case "$api:$name" in
+    compute:cores | compute:*Family) ;;
+    network:*PublicIPAddresses | network:*PublicIpAddresses) ;;
+    *) return 0 ;; # this API has no such quota: no output, as az prints for an empty match
+  esac
+  local file="$state/usage/$location/$name" current=0 limit=1000
+  [[ -e "$file" ]] && read -r current limit <"$file"
+  printf '%s\t%s\n' "$current" "$limit"
+}
+
+# az vm list-skus for one size: family, vCPUs, location restrictions, zones offered, zones
+# restricted, tab-separated as --output tsv prints them (empty fields included).
+sku() {
+  local location="$1" size="$2"
+  local file="$state/skus/$location/$size"
+  if [[ -e "$file" ]]; then
+    cat "$file"
+    return 0
+  fi
+  # Standard_D4s_v5: family standardDSv5Family, 4 vCPUs, offered in zones 1, 2 and 3.
+  [[ "$size" =~ ^Standard_([A-Z]+)([0-9]+)(-[0-9]+)?([a-z]*)(_(v[0-9]+))?$ ]] || return 0
+  local features="${BASH_REMATCH[4]}"
+  printf 'standard%s%s%sFamily\t%s\t\t1,2,3\t\n' "${BASH_REMATCH[1]}" "${features^^}" "${BASH_REMATCH[6]}" "${BASH_REMATCH[2]}"
+}
+
+# az: resources are files named after the command group and the names that identify them, holding
+# the arguments of the command that created them.
 stand_in_az() {
   local verb="" words=() argument
   for argument in "$@"; do
@@ -50,43 +126,106 @@ stand_in_az() {
   done
   verb="${words[${#words[@]} - 1]}"
   local group="${words[*]:0:${#words[@]}-1}"
-  # Sub-resources (peerings, NSG rules) are named within their parent.
-  local key parent=""
+  # Sub-resources (peerings, subnets, NSG rules) are named within their parent.
+  local key parent="" name query
   case "$group" in
-    "network vnet peering") parent="$(option --vnet-name "$@")" ;;
+    "network vnet peering" | "network vnet subnet") parent="$(option --vnet-name "$@")" ;;
     "network nsg rule") parent="$(option --nsg-name "$@")" ;;
   esac
-  key="${group// /-}--$parent--$(option --name "$@")"
+  name="$(option --name "$@")"
+  query="$(option --query "$@")"
+  key="${group// /-}--$parent--$name"
   case "$group $verb" in
     "account show") echo '{"id": "stand-in-subscription"}' ;;
-    "group delete") rm -rf "${state:?}/az" ;;
-    "vm wait") [[ -e "$state/az/vm----$(option --name "$@")" ]] ;;
+    "group delete") rm -rf "${state:?}/az" "$state/vm-state" "$state/vm-error" ;;
+    "vm list") names_of vm ;;
+    "network public-ip list") names_of network-public-ip ;;
+    "vm list-skus") sku "$(option --location "$@")" "$(option --size "$@")" ;;
+    "vm list-usage") quota_usage compute "$(option --location "$@")" "$(queried_name "$query")" ;;
+    "network list-usages") quota_usage network "$(option --location "$@")" "$(queried_name "$query")" ;;
+    "vm get-instance-view")
+      [[ -e "$state/az/$key" ]] || { echo "ERROR: (ResourceNotFound) $key" >&2; exit 3; }
+      cat "$state/vm-error/$name" 2>/dev/null
+      return 0
+      ;;
+    *" delete")
+      [[ -e "$state/az/$key" ]] || { echo "ERROR: (ResourceNotFound) $key" >&2; exit 3; }
+      rm -f "$state/az/$key"
+      if [[ "$group" == vm ]]; then rm -f "$state/vm-state/$name" "$state/vm-error/$name"; fi
+      ;;
     *" create")
       [[ -e "$state/az/$key" ]] && { echo "stand-in az: $key exists already" >&2; exit 1; }
-      printf '%s\n' "$*" >"$state/az/$key"
+      record "$key" "$@"
+      if [[ "$group" == vm && -e "$state/vm-create-fails/$name" ]]; then
+        # Created, then failed to provision (--no-wait returns before that).
+        mkdir -p "$state/vm-state" "$state/vm-error"
+        echo Failed >"$state/vm-state/$name"
+        cp "$state/vm-create-fails/$name" "$state/vm-error/$name"
+      fi
       ;;
-    *" show")
+    *" update")
       [[ -e "$state/az/$key" ]] || { echo "ERROR: (ResourceNotFound) $key" >&2; exit 3; }
-      case "$(option --query "$@")" in
-        ipAddress)
-          # A public IP made from the resource's name, remembered so k3sup can be mapped to a node.
-          local name ip
-          name="$(option --name "$@")"
-          ip="203.0.113.$(($(cksum <<<"$name" | cut -d' ' -f1) % 250 + 1))"
-          printf '%s %s\n' "$ip" "${name%-ip}" >>"$state/ips"
-          echo "$ip"
-          ;;
-        tags*) sed -n 's/.*--tags regionmesh-topology=\([^ ]*\).*/\1/p' "$state/az/$key" ;;
-        "") cat "$state/az/$key" ;;
-      esac
+      # An NSG rule's settings are what the scripts compare; the rest keep their creation's.
+      if [[ "$group" == "network nsg rule" ]]; then record "$key" "$@"; fi
       ;;
+    *" show") show "$group" "$key" "$name" "$query" ;;
     *) ;;
+  esac
+}
+
+# az … show: exits 3 when the resource does not exist; otherwise prints what --query asks.
+show() {
+  local group="$1" key="$2" name="$3" query="$4"
+  if [[ "$group" == "network vnet subnet" ]]; then
+    # A subnet is made by az network vnet create --subnet-name … --subnet-prefixes ….
+    local vnet="network-vnet----${key#network-vnet-subnet--}"
+    vnet="${vnet%--"$name"}"
+    [[ -e "$state/az/$vnet" && "$(recorded "$vnet" --subnet-name)" == "$name" ]] || { echo "ERROR: (NotFound) $key" >&2; exit 3; }
+    [[ "$query" == addressPrefix ]] && recorded "$vnet" --subnet-prefixes && echo
+    return 0
+  fi
+  [[ -e "$state/az/$key" ]] || { echo "ERROR: (ResourceNotFound) $key" >&2; exit 3; }
+  case "$query" in
+    ipAddress)
+      # A public IP of its own for each resource, remembered so k3sup can be mapped to a node.
+      local ip=""
+      [[ -e "$state/ips" ]] && ip="$(awk -v node="${name%-ip}" '$2 == node { print $1; exit }' "$state/ips")"
+      if [[ -z "$ip" ]]; then
+        ip="203.0.113.$(($( (cat "$state/ips" 2>/dev/null || true) | wc -l) + 1))"
+        printf '%s %s\n' "$ip" "${name%-ip}" >>"$state/ips"
+      fi
+      echo "$ip"
+      ;;
+    tags*)
+      local tag
+      while read -r tag; do
+        [[ "$tag" == regionmesh-topology=* ]] && echo "${tag#*=}"
+      done < <(mapfile -t words <"$state/az/$key"; values --tags "${words[@]}")
+      return 0
+      ;;
+    provisioningState) cat "$state/vm-state/$name" 2>/dev/null || echo Succeeded ;;
+    peeringState) cat "$state/peering-state/$name" 2>/dev/null || echo Connected ;;
+    hardwareProfile.vmSize) recorded "$key" --size && echo ;;
+    "join(',', zones || [''])") recorded "$key" --zone; echo ;;
+    "ipConfigurations[0].privateIPAddress") recorded "$key" --private-ip-address && echo ;;
+    "join(' ', addressSpace.addressPrefixes)") recorded "$key" --address-prefixes && echo ;;
+    "") cat "$state/az/$key" ;;
+    *) echo "stand-in az: no answer for --query $query" >&2; exit 2 ;;
   esac
 }
 
 # The node whose public IP is $1 (as handed out by the az stand-in).
 node_of_ip() {
   awk -v ip="$1" '$1 == ip { print $2; exit }' "$state/ips"
+}
+
+# curl https://api.ipify.org: this machine's public address.
+stand_in_curl() {
+  if [[ -e "$state/public-address" ]]; then
+    cat "$state/public-address"
+  else
+    printf '%s' "${STANDIN_PUBLIC_ADDRESS:?STANDIN_PUBLIC_ADDRESS is not set}"
+  fi
 }
 
 stand_in_k3sup() {
@@ -180,6 +319,7 @@ stand_in_openssl() {
 
 case "$tool" in
   az) stand_in_az "$@" ;;
+  curl) stand_in_curl "$@" ;;
   k3sup) stand_in_k3sup "$@" ;;
   kubectl) stand_in_kubectl "$@" ;;
   cockroach) stand_in_cockroach "$@" ;;

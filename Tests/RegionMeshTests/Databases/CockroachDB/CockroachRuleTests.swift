@@ -60,10 +60,17 @@ struct CockroachRuleTests {
         arguments: [
             ("v26.2.1", false), ("v25.4.0", false), ("v26.2.0-beta.1", false), ("26.2.1", true), ("v26.2", true), ("latest", true),
             ("v26.2.1+build.5", true),
+            // Not SemVer: the version is an image tag and a label value, which Kubernetes would refuse.
+            ("v26.2.0-beta.", true), ("v26.2.0-beta..1", true), ("v26.2.0-bêta.1", true), ("v26.2.0-", true),
         ])
     func cockroachVersions(version: String, rejected: Bool) {
-        let reported = Fixture.withSecondRegion { CockroachDB(version: version) }.rulesReported
-        #expect(reported == (rejected ? [.invalidVersion] : []))
+        // The same version in every region: only whether it parses is at stake.
+        let everywhere = Fixture.topology(regions: 3, defaults: [CockroachDB(version: version, storage: "10Gi", cpu: 1, memory: "4Gi")])
+        #expect(everywhere.rulesReported == (rejected ? [.invalidVersion] : []))
+        // In one region only: a version that parses and differs from the others' is a mix, one that
+        // does not parse is only an error.
+        let inOneRegion = Fixture.withSecondRegion { CockroachDB(version: version) }.rulesReported
+        #expect(inOneRegion == (rejected ? [.invalidVersion] : version == "v26.2.1" ? [] : [.mixedCockroachVersions]))
     }
 
     @Test(

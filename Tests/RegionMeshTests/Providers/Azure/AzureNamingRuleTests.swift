@@ -66,17 +66,34 @@ struct AzureNamingRuleTests {
         }
     }
 
-    @Test("the same problem in many peering names is reported once per region")
-    func peeringsOnce() {
-        // Region keys that end in '-' make peering names end in '-' (and are invalid keys themselves).
+    @Test("a peering name that is too long is blamed once, on the region with the longer key")
+    func peeringLengthBlamedOnTheLongerKey() {
+        // "crdb-<50 k>-to-<25 q>" has 9 + 50 + 25 = 84 characters; Azure allows 80. Each key's own
+        // names (VNet, VMs, NICs) are short enough, and so are the peerings with 'r1'.
+        let long = String(repeating: "k", count: 50), short = String(repeating: "q", count: 25)
+        let (longRegion, longLine) = (Fixture.region(2, key: long) { ClusterName("long") }, #line)
+        let shortRegion = Fixture.region(3, key: short) { ClusterName("short") }
         let topology = Fixture.topology {
-            Fixture.region(1) { ClusterName("one") }
-            Fixture.region(2) { ClusterName("two") }
-            Fixture.region(3, key: "r3-") { ClusterName("three") }
+            Fixture.region(1)
+            longRegion
+            shortRegion
         }
         let findings = topology.findings(.invalidAzureName)
-        // r1 and r2 each peer to 'r3-'; r3's own peering names end in a letter.
-        #expect(findings.count == 2, "\(findings)")
-        #expect(findings.allSatisfy { $0.message.contains("VNet peering name 'crdb-r") && $0.message.contains("-to-r3-'") })
+        #expect(findings.map(\.location.line) == [longLine], "\(findings)")
+        #expect(findings.first?.message.hasPrefix("VNet peering name 'crdb-\(long)-to-\(short)' has 84 characters; Azure allows 1 to 80") == true)
+        #expect(findings.first?.message.contains("derived from region '\(long)'") == true)
+        #expect(topology.rulesReported == [.invalidAzureName])
+    }
+
+    @Test("peerings of keys that fit are not reported, whichever region holds them", arguments: [(50, 21, false), (50, 22, true), (30, 30, false)])
+    func peeringLengthLimit(first: Int, second: Int, rejected: Bool) {
+        // 9 + first + second characters: 80 fit, 81 do not.
+        let topology = Fixture.topology {
+            Fixture.region(1)
+            Fixture.region(2, key: String(repeating: "a", count: first)) { ClusterName("two") }
+            Fixture.region(3, key: String(repeating: "b", count: second)) { ClusterName("three") }
+        }
+        let findings = topology.findings(.invalidAzureName)
+        #expect(findings.count == (rejected ? 1 : 0), "\(findings)")
     }
 }

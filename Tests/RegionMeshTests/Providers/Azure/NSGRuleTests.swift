@@ -7,7 +7,7 @@ import Testing
 struct NSGRuleTests {
     /// A rule declared at the caller's line.
     private func rule(
-        priority: Int = 200, ports: [String] = ["26257"], from sources: [String] = ["192.0.2.0/24"],
+        priority: Int = 200, ports: [String] = ["26257"], from sources: [String] = ["145.40.0.0/24"],
         fileID: String = #fileID, filePath: String = #filePath, line: Int = #line
     ) -> InboundRule {
         InboundRule("AllowSQL", priority: priority, ports: ports, from: sources, fileID: fileID, filePath: filePath, line: line)
@@ -22,8 +22,8 @@ struct NSGRuleTests {
 
     @Test("a rule on a standard rule's priority conflicts with the AdminAccess that opened it", arguments: [100, 110, 120])
     func standardPriorities(priority: Int) throws {
-        let (admin, adminLine) = (AdminAccess(from: "192.0.2.0/24"), #line)
-        let (extra, extraLine) = (InboundRule("AllowSQL", priority: priority, ports: ["26257"], from: ["192.0.2.0/24"]), #line)
+        let (admin, adminLine) = (AdminAccess(from: "145.40.0.0/24"), #line)
+        let (extra, extraLine) = (InboundRule("AllowSQL", priority: priority, ports: ["26257"], from: ["145.40.0.0/24"]), #line)
         let topology = Fixture.topology(defaults: [admin]) {
             Fixture.region(1)
             Fixture.region(2) { extra }
@@ -49,8 +49,8 @@ struct NSGRuleTests {
 
     @Test("a priority in Defaults and the same in a region conflict")
     func defaultsAndRegion() {
-        let (inDefaults, defaultsLine) = (InboundRule("AllowSQL", priority: 300, ports: ["26257"], from: ["192.0.2.0/24"]), #line)
-        let (inRegion, regionLine) = (InboundRule("AllowConsole", priority: 300, ports: ["8080"], from: ["192.0.2.0/24"]), #line)
+        let (inDefaults, defaultsLine) = (InboundRule("AllowSQL", priority: 300, ports: ["26257"], from: ["145.40.0.0/24"]), #line)
+        let (inRegion, regionLine) = (InboundRule("AllowConsole", priority: 300, ports: ["8080"], from: ["145.40.0.0/24"]), #line)
         let findings = Fixture.topology(defaults: [inDefaults]) {
             Fixture.region(1)
             Fixture.region(2) { inRegion }
@@ -84,11 +84,11 @@ struct NSGRuleTests {
     @Test("sources: CIDR blocks or '*' alone")
     func sources() {
         #expect(Fixture.withSecondRegion { rule(from: ["*"]) }.diagnostics == [])
-        #expect(Fixture.withSecondRegion { rule(from: ["192.0.2.0/24", "198.51.100.0/24"]) }.diagnostics == [])
+        #expect(Fixture.withSecondRegion { rule(from: ["145.40.0.0/24", "151.101.0.0/24"]) }.diagnostics == [])
         #expect(Fixture.withSecondRegion { rule(from: ["192.0.2.1/24"]) }.rulesReported == [.cidrHostBitsSet])
         #expect(Fixture.withSecondRegion { rule(from: ["192.0.2.0"]) }.rulesReported == [.invalidCIDR])
         #expect(Fixture.withSecondRegion { rule(from: []) }.findings(.invalidCIDR).first?.message.contains("lists no source") == true)
-        let mixed = Fixture.withSecondRegion { rule(from: ["*", "192.0.2.0/24"]) }.findings(.invalidCIDR)
+        let mixed = Fixture.withSecondRegion { rule(from: ["*", "145.40.0.0/24"]) }.findings(.invalidCIDR)
         #expect(mixed.first?.message.contains("('*' must stand alone)") == true, "\(mixed)")
     }
 
@@ -107,18 +107,18 @@ struct NSGRuleTests {
         #expect(rules.map(\.name) == ["AllowSSH", "AllowKubernetesAPI", "AllowNodePorts"])
         #expect(rules.map(\.priority) == [100, 110, 120])
         #expect(rules.map { $0.ports.map(\.description) } == [["22"], ["6443"], ["30000-32767"]])
-        #expect(rules.allSatisfy { $0.sources.map(\.description) == ["192.0.2.0/24"] && $0.networkProtocol == .tcp })
+        #expect(rules.allSatisfy { $0.sources.map(\.description) == ["145.40.0.0/24"] && $0.networkProtocol == .tcp })
     }
 
     @Test("the Plan lists a region's rules by priority")
     func rulesByPriority() throws {
         let plan = try Fixture.plan(Fixture.withSecondRegion {
             InboundRule("Late", priority: 400, ports: ["1"], protocol: .udp, from: ["*"])
-            InboundRule("Early", priority: 150, ports: ["2"], protocol: .any, from: ["192.0.2.0/24"])
+            InboundRule("Early", priority: 150, ports: ["2"], protocol: .any, from: ["145.40.0.0/24"])
         })
         let rules = plan.azure[plan.regions[1]].securityRules
         #expect(rules.map(\.priority) == [100, 110, 120, 150, 400])
         #expect(rules.map(\.networkProtocol.rawValue) == ["Tcp", "Tcp", "Tcp", "*", "Udp"])
-        #expect(rules.map { $0.sources.map(\.description) } == [["192.0.2.0/24"], ["192.0.2.0/24"], ["192.0.2.0/24"], ["192.0.2.0/24"], ["*"]])
+        #expect(rules.map { $0.sources.map(\.description) } == [["145.40.0.0/24"], ["145.40.0.0/24"], ["145.40.0.0/24"], ["145.40.0.0/24"], ["*"]])
     }
 }

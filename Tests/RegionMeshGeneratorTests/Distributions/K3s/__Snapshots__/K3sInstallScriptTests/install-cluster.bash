@@ -13,7 +13,7 @@ step_crdb_r2() {
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
       --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.102.0.0/16 --service-cidr=10.202.0.0/16 --cluster-dns=10.202.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.2.1.4' \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.102.0.0/16 --service-cidr=10.202.0.0/16 --cluster-dns=10.202.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.4 --node-label=topology.kubernetes.io/region=westus' \
       --merge \
       --local-path "$KUBECONFIG_FILE" \
       --context crdb-r2
@@ -38,7 +38,7 @@ step_crdb_r2() {
       --server-user ops \
       --server-url https://10.2.1.4:6443 \
       --k3s-version v1.33.5+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.102.0.0/16 --service-cidr=10.202.0.0/16 --cluster-dns=10.202.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --node-ip=10.2.1.5'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.102.0.0/16 --service-cidr=10.202.0.0/16 --cluster-dns=10.202.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.5 --node-label=topology.kubernetes.io/region=westus'
   else
     info 'node crdb-r2-node2 of crdb-r2 exists'
   fi
