@@ -60,6 +60,8 @@ protocol MachineLifecycle {
     func stopMachine(_ name: ShellWord) -> ShellCommand
     /// Deletes a machine and what belongs to it alone (disks, network interface, public address).
     func deleteMachine(_ name: ShellWord) -> [ScriptStatement]
+    /// The tools these commands need.
+    var lifecycleTools: [String] { get }
 }
 
 /// A step of `setup.sh` or `teardown.sh` with the phase that orders it among the components' steps.

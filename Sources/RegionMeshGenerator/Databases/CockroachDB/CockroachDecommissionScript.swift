@@ -193,9 +193,7 @@ struct CockroachDecommissionScript {
                     ScriptEnvironment.kubectl(.expansion("\"$context\""), ["scale", "statefulset", .literal(names.statefulSet)])
                         .option("--namespace", .expansion("\"$namespace\"")).option("--replicas", .expansion("\"$planned\""))),
                 .block("for ((ordinal = current - 1; ordinal >= planned; ordinal--)); do", [
-                    .waitUntil(
-                        "\(names.statefulSet)-$ordinal of $namespace has stopped", timeout: Self.stopTimeout,
-                        ShellCommand("pod_gone", .expansion("\"$context\""), .expansion("\"$namespace\""), .expansion("\"\(names.statefulSet)-$ordinal\""))),
+                    .shell("wait_until \"\(names.statefulSet)-$ordinal of $namespace has stopped\" \(Self.stopTimeout) pod_gone \"$context\" \"$namespace\" \"\(names.statefulSet)-$ordinal\""),
                     .run(
                         ScriptEnvironment.kubectl(.expansion("\"$context\""), ["delete", "pvc", .expansion("\"\(CockroachStatefulSet.dataVolume)-\(names.statefulSet)-$ordinal\"")])
                             .option("--namespace", .expansion("\"$namespace\"")).option("--ignore-not-found")),

@@ -7,9 +7,10 @@ struct K3sGenerator: ComponentGenerator {
     let plan: Plan
     let k3s: K3sPlan
     let nodeAccess: any NodeAccess
+    let machines: any MachineLifecycle
 
     func scripts() -> [Script] {
-        [K3sInstallScript(plan: plan, k3s: k3s, nodeAccess: nodeAccess).script]
+        [K3sInstallScript(plan: plan, k3s: k3s, nodeAccess: nodeAccess).script, K3sRemoveNodesScript(plan: plan, machines: machines).script]
     }
 
     func clusterObjects() -> [ClusterObject] {
@@ -38,6 +39,11 @@ struct K3sGenerator: ComponentGenerator {
                 step: ScriptStep(
                     name: "dns", title: "each cluster's DNS: CoreDNS replicas on every node, forwarding the other regions' zones",
                     body: dns)),
+            PhasedStep(
+                phase: .machineRetirement,
+                step: ScriptStep(
+                    name: "remove-nodes", title: "machines the plan no longer has drained, taken out of their clusters and deleted; their kube contexts removed",
+                    body: [.runScript(path: K3sRemoveNodesScript.path, arguments: [])])),
         ]
     }
 

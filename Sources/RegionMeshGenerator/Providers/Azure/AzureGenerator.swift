@@ -2,16 +2,19 @@ import RegionMesh
 
 /// Azure's artifacts: `azure/infrastructure.sh` and `azure/teardown.sh`, the setup and teardown
 /// steps that run them, its README parts, and how an installer reaches a node (its public IP).
-struct AzureGenerator: ComponentGenerator, NodeAccess {
+struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
     let plan: Plan
     let azure: AzurePlan
 
     func scripts() -> [Script] {
-        [AzureInfrastructureScript(plan: plan, azure: azure).script, AzureTeardownScript(plan: plan, azure: azure).script]
+        [
+            AzureInfrastructureScript(plan: plan, azure: azure).script, AzureRetireScript(plan: plan, azure: azure).script,
+            AzureTeardownScript(plan: plan, azure: azure).script,
+        ]
     }
 
     func files() throws -> [Artifact] {
-        [AzureCloudInit.artifact(plan, azure)]
+        [AzureCloudInit.artifact(plan, azure), AzureDiskGrowth.artifact(plan, azure)]
     }
 
     func setupSteps() -> [PhasedStep] {
@@ -20,7 +23,12 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
                 phase: .infrastructure,
                 step: ScriptStep(
                     name: "azure", title: "Azure infrastructure: resource group, VNets, peerings, NSGs, public IPs, NICs, VMs",
-                    body: [.runScript(path: AzureInfrastructureScript.path, arguments: [])]))
+                    body: [.runScript(path: AzureInfrastructureScript.path, arguments: [])])),
+            PhasedStep(
+                phase: .networkRetirement,
+                step: ScriptStep(
+                    name: "retire-networks", title: "peerings, VNets and NSGs the plan no longer has, deleted once no machine uses them",
+                    body: [.runScript(path: AzureRetireScript.path, arguments: [])])),
         ]
     }
 
@@ -82,6 +90,43 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
     }
 
     var lookupTools: [String] { ["az"] }
+
+    // MARK: MachineLifecycle
+
+    /// The resource group's VMs named like the deployment's (`<prefix>-<region>-node<index>`).
+    var existingMachines: ShellCommand {
+        ShellCommand("az", "vm", "list").option("--resource-group", .literal(azure.resourceGroup))
+            .option("--query", .literal("[?starts_with(name, '\(azure.namePrefix)-') && contains(name, '\(AzureNames.nodeMarker)')].name"))
+            .option("--output", "tsv")
+    }
+
+    var lifecycleTools: [String] { ["az"] }
+
+    /// Deallocates the VM: k3s and everything else on it stop, and it costs no compute.
+    func stopMachine(_ name: ShellWord) -> ShellCommand {
+        ShellCommand("az", "vm", "deallocate").option("--resource-group", .literal(azure.resourceGroup)).option("--name", name)
+    }
+
+    /// Deletes the VM (its OS and data disks go with it: they were created with the delete option
+    /// Delete), then its NIC and public IP, and any disk of it left unattached by an older VM.
+    func deleteMachine(_ name: ShellWord) -> [ScriptStatement] {
+        let group = ShellWord.literal(azure.resourceGroup)
+        let nic = ShellWord.expansion("\"${name}\(AzureNames.nicSuffix)\"")
+        let ip = ShellWord.expansion("\"${name}\(AzureNames.publicIPSuffix)\"")
+        return [
+            .shell("local name=\(name.rendered) disk"),
+            .run(ShellCommand("az", "vm", "delete").option("--resource-group", group).option("--name", .variable("name")).option("--yes")),
+            .when(ShellCommand("az", "network", "nic", "show").option("--resource-group", group).option("--name", nic).prefixed("found").oneLine, [
+                .run(ShellCommand("az", "network", "nic", "delete").option("--resource-group", group).option("--name", nic))
+            ]),
+            .when(ShellCommand("az", "network", "public-ip", "show").option("--resource-group", group).option("--name", ip).prefixed("found").oneLine, [
+                .run(ShellCommand("az", "network", "public-ip", "delete").option("--resource-group", group).option("--name", ip))
+            ]),
+            .block("for disk in $(az disk list --resource-group \(azure.resourceGroup) --query \"[?managedBy==null && starts_with(name, '${name}_')].name\" --output tsv); do", [
+                .run(ShellCommand("az", "disk", "delete").option("--resource-group", group).option("--name", .variable("disk")).option("--yes")),
+            ], end: "done"),
+        ]
+    }
 
     // MARK: README
 

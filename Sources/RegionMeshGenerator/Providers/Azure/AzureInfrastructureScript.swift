@@ -323,7 +323,8 @@ struct AzureInfrastructureScript {
     }
 
     /// Grows a data disk smaller than the plan while its VM runs (Azure expands Standard and Premium
-    /// SSD data disks without downtime), then its partition and file system from inside the VM.
+    /// SSD data disks without downtime), then its partition and file system from inside the VM
+    /// (`azure/grow-data-disk.sh`).
     /// A disk larger than the plan is left alone: Azure disks cannot shrink (the change plan refuses
     /// that change).
     var dataDisks: ScriptStep {
@@ -335,30 +336,23 @@ struct AzureInfrastructureScript {
                 body.append(.capture(
                     "current", placeholder: "\(size)",
                     az("vm", "show").option("--name", .literal(node.vmName))
-                        .option("--query", .literal("storageProfile.dataDisks[?lun==`\(lun)`].diskSizeGb | [0]")).option("--output", "tsv")))
+                        .option("--query", "storageProfile.dataDisks[0].diskSizeGb").option("--output", "tsv")))
                 body.append(.when("[[ \"$current\" =~ ^[0-9]+$ ]] && ((current < \(size)))", [
                     .shell("info \"data disk of VM \(node.vmName) has ${current} GiB; the plan says \(size) GiB\""),
                     .capture(
                         "disk", placeholder: "<data-disk-id-of-\(node.vmName)>",
                         az("vm", "show").option("--name", .literal(node.vmName))
-                            .option("--query", .literal("storageProfile.dataDisks[?lun==`\(lun)`].managedDisk.id | [0]")).option("--output", "tsv")),
+                            .option("--query", "storageProfile.dataDisks[0].managedDisk.id").option("--output", "tsv")),
                     .run(ShellCommand("az", "disk", "update").option("--ids", .expansion("\"$disk\"")).option("--size-gb", .literal("\(size)")).option("--output", "none")),
                     .run(
                         az("vm", "run-command", "invoke").option("--name", .literal(node.vmName)).option("--command-id", "RunShellScript")
-                            .option("--scripts", .literal(Self.growFileSystem(lun: lun))).option("--output", "none")),
+                            .option("--scripts", .expansion("@\"$TOPOLOGY_DIR/\(AzureDiskGrowth.path)\"")).option("--output", "none")),
                 ]))
             }
         }
         return ScriptStep(
             name: "data-disks", title: "data disks smaller than the plan grown while their VMs run, then their partitions and file systems",
             body: [.shell("local current disk")] + body)
-    }
-
-    /// The shell a VM runs to see its grown data disk and grow the partition and ext4 file system
-    /// cloud-init made on it (growpart answers 1 when there is nothing to grow).
-    static func growFileSystem(lun: Int) -> String {
-        "set -e; disk=$(readlink -f /dev/disk/azure/scsi1/lun\(lun)); echo 1 > /sys/class/block/${disk##*/}/device/rescan; "
-            + "growpart \"$disk\" 1 || [ $? -eq 1 ]; resize2fs \"$(readlink -f /dev/disk/azure/scsi1/lun\(lun)-part1)\""
     }
 
     /// `az vm create` of one node: its zone, disks, cloud-init and NIC.
