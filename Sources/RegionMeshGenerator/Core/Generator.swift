@@ -9,15 +9,7 @@ public enum Generator {
     public static func artifacts(for plan: Plan, lastChange: ChangePlan? = nil) throws -> [Artifact] {
         let lastChange = lastChange ?? ChangePlan(topology: plan.name, baseline: .none, changes: [])
         let components = GeneratorRegistry.components(of: plan)
-        let componentScripts = components.flatMap { $0.scripts() }
-        var environment: [ScriptEnvironment.Variable] = []
-        for variable in componentScripts.flatMap(\.environment) where !environment.contains(variable) { environment.append(variable) }
-        let scripts = componentScripts + [
-            SetupScript.make(
-                plan, steps: ordered(components.map { $0.setupSteps() }), environment: environment,
-                checks: components.flatMap { $0.preflightChecks() }, summary: components.flatMap { $0.summary() }),
-            TeardownScript.make(plan, steps: ordered(components.map { $0.teardownSteps() })),
-        ]
+        let scripts = scripts(of: components, plan: plan)
         var artifacts = try scripts.map { Artifact(path: $0.path, contents: try ScriptRenderer.render($0, plan: plan), isExecutable: true) }
         artifacts += try components.flatMap { try $0.files() }
         artifacts += try ClusterManifests.artifacts(
@@ -34,6 +26,19 @@ public enum Generator {
     }
 
     /// The components' steps ordered by phase; within a phase, by component, then as listed.
+    /// The components' scripts, then `setup.sh` and `teardown.sh` composed from their steps.
+    static func scripts(of components: [any ComponentGenerator], plan: Plan) -> [Script] {
+        let componentScripts = components.flatMap { $0.scripts() }
+        var environment: [ScriptEnvironment.Variable] = []
+        for variable in componentScripts.flatMap(\.environment) where !environment.contains(variable) { environment.append(variable) }
+        return componentScripts + [
+            SetupScript.make(
+                plan, steps: ordered(components.map { $0.setupSteps() }), environment: environment,
+                checks: components.flatMap { $0.preflightChecks() }, summary: components.flatMap { $0.summary() }),
+            TeardownScript.make(plan, steps: ordered(components.map { $0.teardownSteps() })),
+        ]
+    }
+
     static func ordered(_ perComponent: [[PhasedStep]]) -> [ScriptStep] {
         perComponent.enumerated()
             .flatMap { component, steps in steps.enumerated().map { (step: $0.element, component: component, index: $0.offset) } }
