@@ -44,7 +44,7 @@ public struct ChangePlan: Sendable, Codable, Equatable {
 
 extension Array where Element: Hashable {
     /// The elements in order, each once.
-    func uniqued() -> [Element] {
+    public func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }

@@ -134,6 +134,12 @@ public struct ChangeContext: Sendable {
         next.regions.map(\.key).filter { previous.region($0) == nil }
     }
 
+    /// Whether region `key`'s address ranges differ between the plans: the core reports that as a
+    /// change that cannot be made in place, so components need not report what follows from it.
+    public func addressesChanged(_ key: String) -> Bool {
+        previous.region(key)?.addresses != next.region(key)?.addresses
+    }
+
     /// The keys of the regions only the previous plan has.
     public var removedRegions: [String] {
         previous.regions.map(\.key).filter { next.region($0) == nil }

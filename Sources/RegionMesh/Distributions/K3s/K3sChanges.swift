@@ -20,6 +20,8 @@ extension K3sDistribution {
                     region: key, "k3s release", changed(old.release, new.release) + ": setup.sh installs k3s only on servers that do not have it",
                     remedy: "upgrade the existing servers one at a time first (https://docs.k3s.io/upgrades/manual), then apply"))
             }
+            // The pod and service ranges and the node addresses are in the flags; their change is the core's.
+            guard !context.addressesChanged(key) else { continue }
             if old.clusterFlags != new.clusterFlags {
                 changes.append(.impossible(
                     region: key, "k3s server flags", flagChanges(old.clusterFlags, new.clusterFlags)

@@ -43,8 +43,8 @@ struct CockroachDecommissionScript {
                 name: "PLANNED_HOSTS", value: "(" + cockroach.regions.flatMap(\.podHosts).joined(separator: " ") + ")",
                 doc: "The address of every CockroachDB pod of the plan."),
             ScriptConstant(
-                name: "PLANNED_REGIONS", value: "(" + plan.regions.map(\.key).joined(separator: " ") + ")",
-                doc: "The regions of the plan, as CockroachDB localities name them."),
+                name: "PLANNED_REGIONS", value: "(" + cockroach.regions.map(\.localityRegion).uniqued().joined(separator: " ") + ")",
+                doc: "The regions of the plan, as CockroachDB's localities name them."),
             ScriptConstant(
                 name: "SQL_PODS", value: "(" + plan.regions.map { "\($0.cluster.context)/\($0.namespace)" }.joined(separator: " ") + ")",
                 doc: "Where cockroach commands can run: each region's context and namespace, whose first pod is \(cockroach.regions[0].podNames[0])."),

@@ -88,7 +88,7 @@ struct CiliumInstallScript {
 
     var charts: ScriptStep {
         ScriptStep(
-            name: "charts", title: "the chart in every cluster: its own values file, then the shared CA",
+            name: "charts", title: "the chart in every cluster with its own values file; certgen signs its certificates with the shared CA",
             body: plan.regions.map { .run(helmInstall($0)) })
     }
 
