@@ -122,6 +122,30 @@ struct CockroachGenerator: ComponentGenerator {
         """
     }
 
+    var dayTwoDecommission: String {
+        """
+        **Database nodes first.** `\(CockroachDecommissionScript.path)` asks the running cluster which CockroachDB \
+        nodes are not pods of the plan (a removed region, the pods a shrinking StatefulSet drops) and decommissions \
+        them with `cockroach node decommission --wait=all`, which moves their replicas first and refuses (its \
+        pre-flight checks) when the other nodes cannot take them. The script refuses first when a database still has a \
+        region that goes (`ALTER DATABASE … DROP REGION` is your decision) or survives region failure with fewer than \
+        three regions left. A StatefulSet then shrinks, highest ordinal first, and the claims of the pods it drops are \
+        deleted: a decommissioned node's store must never start again. A pod of the plan on a machine the plan removes \
+        is decommissioned and started again on a machine that stays, one at a time.
+        """
+    }
+
+    var dayTwoRollout: String {
+        """
+        **One region at a time.** `\(CockroachApplyScript.path)` applies each cluster folder in turn; where CockroachDB \
+        runs, a changed pod template (a new region's join addresses, an upgrade, CPU or memory) rolls through the \
+        region's pods one by one, and the next region starts only when this one is rolled out and no range is \
+        under-replicated. More storage re-creates the StatefulSet without its pods (`--cascade=orphan`, because a claim \
+        template cannot change) and grows the claims where the storage class allows; k3s' local-path volumes are not \
+        limited to their claims and grow with the data disks.
+        """
+    }
+
     func readme() -> ReadmeContribution {
         let secrets = ScriptEnvironment.secretsDirectory(plan)
         let first = plan.regions[0]
@@ -145,8 +169,11 @@ struct CockroachGenerator: ComponentGenerator {
             "the CockroachDB Secrets `\(cockroach.names.nodeSecret)` and `\(cockroach.names.clientSecret)` must exist in each region namespace before its pods start."
         ]
         readme.files = [
-            ("`\(CockroachCertsScript.path)`, `\(CockroachInitScript.path)`", "CockroachDB certificates and secrets; `cockroach init`")
+            ("`\(CockroachCertsScript.path)`, `\(CockroachInitScript.path)`", "CockroachDB certificates and secrets; `cockroach init`"),
+            ("`\(CockroachApplyScript.path)`", "the cluster folders, one region at a time, each rolled out and healthy before the next"),
+            ("`\(CockroachDecommissionScript.path)`", "CockroachDB nodes the plan no longer has, decommissioned before anything changes"),
         ]
+        readme.dayTwo = [(.decommission, dayTwoDecommission), (.database, dayTwoRollout)]
         return readme
     }
 }

@@ -115,7 +115,27 @@ struct K3sGenerator: ComponentGenerator {
         ]
         readme.clusterFolderContents = ["the cluster's DNS (CoreDNS, its Corefile with the other regions' forwarders, its Services)"]
         readme.sections = [("DNS across regions", dnsDesign)]
-        readme.files = [("`\(K3sInstallScript.path)`", "k3s on every node with k3sup")]
+        readme.files = [
+            ("`\(K3sInstallScript.path)`", "k3s on every node with k3sup"),
+            ("`\(K3sRemoveNodesScript.path)`", "machines the plan no longer has, out of their clusters and deleted; their kube contexts"),
+        ]
+        readme.dayTwo = [
+            (.cluster, """
+            **New clusters and nodes.** `\(K3sInstallScript.path)` installs k3s on the nodes that are not registered yet \
+            (a new region's cluster, a region's added servers) and leaves the others alone.
+            """),
+            (.serviceDiscovery, """
+            **DNS follows.** Every cluster's DNS gets the new forwarders (a new region's zone, a removed region's gone); \
+            CoreDNS's `reload` picks the Corefile up without a restart, so no lookup fails while it changes.
+            """),
+            (.machineRetirement, """
+            **Machines last.** `\(K3sRemoveNodesScript.path)` removes the machines the plan no longer has, highest index \
+            first, one at a time: a node of a cluster that stays is drained, its machine stopped (so k3s cannot register \
+            it again), deleted from the cluster (k3s then removes its etcd member; one at a time keeps etcd's quorum), and \
+            the machine deleted with its disks. A removed region's machines go with its cluster, and so does its kube \
+            context.
+            """)
+        ]
         return readme
     }
 }

@@ -68,6 +68,13 @@ struct CiliumGenerator: ComponentGenerator {
             "The Cilium CA reaches each cluster only as the Secret `\(cilium.caSecret)` in `\(cilium.namespace)` (keys `ca.crt`, `ca.key`): certgen makes the ClusterMesh and Hubble certificates from it in the cluster, so no key is in any Helm values or release history; a GitOps controller needs that Secret created before the chart;"
         ]
         readme.files = [("`\(CiliumInstallScript.path)`", "Cilium with ClusterMesh on every cluster")]
+        readme.dayTwo = [
+            (.podNetwork, """
+            **The mesh follows the clusters.** Once a new cluster exists, `\(CiliumInstallScript.path)` upgrades every \
+            cluster's release with the new peer list; the agents connect to a new peer and drop a removed one without a \
+            restart. A new Cilium version restarts the agents, one node at a time.
+            """)
+        ]
         return readme
     }
 }

@@ -203,7 +203,22 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
         readme.sections.append(("Before Azure creates anything", preflight))
         readme.prerequisites = ["Log in with `az login` first (and `az account set --subscription …` if you have several)."]
         readme.files = [
-            ("`\(AzureInfrastructureScript.path)`, `\(AzureTeardownScript.path)`", "Azure resources; deleting the resource group")
+            ("`\(AzureInfrastructureScript.path)`, `\(AzureTeardownScript.path)`", "Azure resources; deleting the resource group"),
+            ("`\(AzureInfrastructureScript.cloudInitPath)`", "what every VM does on its first boot: its data disk"),
+            ("`\(AzureDiskGrowth.path)`", "run inside a VM whose data disk grew: the partition and file system follow"),
+            ("`\(AzureRetireScript.path)`", "peerings, VNets and NSGs the plan no longer has"),
+        ]
+        readme.dayTwo = [
+            (.infrastructure, """
+            **Azure brings what exists to the plan.** `\(AzureInfrastructureScript.path)` creates what is new (a region's \
+            VNet, NSG and nodes, the peerings to and from it on both sides), updates NSG rules and peerings in place, and \
+            grows data disks while their VMs run, then their partitions and file systems (`\(AzureDiskGrowth.path)`). Its \
+            drift check stops before anything changes where Azure differs from the plan in what cannot change in place.
+            """),
+            (.networkRetirement, """
+            **Networks at the end.** After the machines are gone, `\(AzureRetireScript.path)` lists and deletes the \
+            peerings, VNets and NSGs the plan no longer has, only those named like this deployment's.
+            """),
         ]
         return readme
     }
