@@ -20,7 +20,9 @@ public enum ChangeSummary {
             for change in group.changes {
                 let kind = "\(symbol(change.kind)) \(change.kind.title)".padding(toLength: 22, withPad: " ", startingAt: 0)
                 lines.append("    \(kind)\(change.resource.padding(toLength: width, withPad: " ", startingAt: 0))  \(change.detail)")
-                if !change.restarts.isEmpty { lines.append("      restarts: \(change.restarts.joined(separator: ", "))") }
+                if !change.restarts.isEmpty && change.restarts != [change.resource] {
+                    lines.append("      restarts: \(change.restarts.joined(separator: ", "))")
+                }
                 if let remedy = change.remedy { lines.append("      instead: \(remedy)") }
             }
         }
@@ -45,7 +47,9 @@ public enum ChangeSummary {
         let rows = changes.grouped(regionOrder: plan.regions.map(\.key)).flatMap { group in
             group.changes.map { change in
                 var what = change.detail
-                if !change.restarts.isEmpty { what += ". Restarts: \(change.restarts.joined(separator: ", "))" }
+                if !change.restarts.isEmpty && change.restarts != [change.resource] {
+                    what += ". Restarts: \(change.restarts.joined(separator: ", "))"
+                }
                 if let remedy = change.remedy { what += ". Instead: \(remedy)" }
                 return [group.region ?? "all", change.kind.title, change.resource, what]
             }
