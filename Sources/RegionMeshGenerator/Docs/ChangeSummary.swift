@@ -8,11 +8,11 @@ public enum ChangeSummary {
         case .none:
             return ["\(changes.topology): first generation (no \(recordPath)): setup.sh creates everything"]
         case .plan, .corePlan:
-            guard !changes.isEmpty else { return ["\(changes.topology): no change against \(recordPath)"] }
+            break
         }
-        var lines = ["\(changes.topology): \(headline(changes)) against \(recordPath)"]
+        var lines = ["\(changes.topology): \(changes.isEmpty ? "no change" : headline(changes)) against \(recordPath)"]
         if changes.baseline == .corePlan {
-            lines.append("  (\(recordPath) was written by another RegionMesh version: only regions, clusters, address ranges and nodes were compared)")
+            lines.append("  (\(recordPath) is in another format than this RegionMesh writes: only regions, clusters, address ranges and nodes were compared)")
         }
         for group in changes.grouped(regionOrder: plan.regions.map(\.key)) {
             lines.append("  " + (group.region.map { "region \($0)" } ?? "deployment"))
@@ -41,7 +41,7 @@ public enum ChangeSummary {
         case .none:
             return "First generation: `setup.sh` creates everything below.\n"
         case .plan, .corePlan:
-            guard !changes.isEmpty else { return "No change since the plan was first recorded.\n" }
+            guard !changes.isEmpty else { return "No change against the plan generated before.\n" }
         }
         var text = "Against the plan generated before (\(headline(changes))), applying this folder with `setup.sh` does:\n\n"
         let rows = changes.grouped(regionOrder: plan.regions.map(\.key)).flatMap { group in

@@ -94,7 +94,7 @@ struct CockroachApplyScript {
     }
 
     var growClaims: ShellFunction {
-        let selector = CockroachGenerator.selector(plan).entries.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let selector = CockroachGenerator.selector(plan).selectorText
         return ShellFunction(
             name: "grow_claims",
             doc: "Grows the volume claims of context $1, namespace $2 to $3 when their storage class allows expansion; stops when it does not, unless it is k3s' local-path class, whose volumes are not limited to their claims' size.",

@@ -22,7 +22,7 @@ struct CockroachDecommissionScript {
     static let stopTimeout = 300
 
     var selector: String {
-        CockroachGenerator.selector(plan).entries.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        CockroachGenerator.selector(plan).selectorText
     }
 
     var script: Script {
