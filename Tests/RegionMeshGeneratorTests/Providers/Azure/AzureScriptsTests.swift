@@ -84,7 +84,7 @@ import Yams
         #expect(sizes.map { $0.value(of: "--name") ?? "" } == vms)
         #expect(sizes.allSatisfy { $0.value(of: "--query") == "storageProfile.dataDisks[0].diskSizeGb" })
         #expect(!script.commands.contains { ["az vm deallocate", "az vm restart", "az vm stop"].contains($0.name) })
-        #expect(!step.allStatements.flatMap(\.commands).contains { $0.name == "az disk update" && $0.has("--sku") }, "a SKU change is refused, not applied")
+        #expect(!step.body.flatMap(\.commands).contains { $0.name == "az disk update" && $0.has("--sku") }, "a SKU change is refused, not applied")
     }
 
     @Test func theGrowthScriptGrowsThePartitionAndFileSystemOfTheDataDiskOnline() throws {
