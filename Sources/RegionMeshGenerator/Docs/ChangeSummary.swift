@@ -41,9 +41,12 @@ public enum ChangeSummary {
         case .none:
             return "First generation: `setup.sh` creates everything below.\n"
         case .plan, .corePlan:
-            guard !changes.isEmpty else { return "No change against the plan generated before.\n" }
+            break
         }
-        var text = "Against the plan generated before (\(headline(changes))), applying this folder with `setup.sh` does:\n\n"
+        let compared = changes.baseline == .corePlan
+            ? " (it was in another format, so only regions, clusters, address ranges and nodes were compared)" : ""
+        guard !changes.isEmpty else { return "No change against the plan generated before\(compared).\n" }
+        var text = "Against the plan generated before\(compared) (\(headline(changes))), applying this folder with `setup.sh` does:\n\n"
         let rows = changes.grouped(regionOrder: plan.regions.map(\.key)).flatMap { group in
             group.changes.map { change in
                 var what = change.detail

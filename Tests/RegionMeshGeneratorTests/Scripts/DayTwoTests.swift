@@ -206,6 +206,21 @@ import Testing
         #expect(down.stderr.contains("9 live nodes in 3 regions"))
     }
 
+    @Test func shrinkingAClusterToOneServerKeepsEtcdsQuorumAtEachStep() throws {
+        let world = try Self.running(Self.topology(regions: 3))
+        defer { world.remove() }
+        let before = world.events.count
+        try world.regenerate(Self.topology(regions: 3, nodes: { $0 == 2 ? 1 : 3 }), allowDestructiveChanges: true)
+        let run = try world.run("setup.sh")
+        #expect(run.status == 0, "\(run.stderr.suffix(2000))")
+        // Of three servers, one may stop before it leaves; of the last two, it leaves first (etcd
+        // would lose its quorum with one of two members stopped), then stops.
+        #expect(world.events.dropFirst(before).filter { $0.hasPrefix("deallocate ") || $0.hasPrefix("delete-node ") } == [
+            "deallocate crdb-r2-node3", "delete-node crdb-r2 crdb-r2-node3", "delete-node crdb-r2 crdb-r2-node2", "deallocate crdb-r2-node2",
+        ])
+        #expect(Self.deletes(run.calls).filter { $0.hasPrefix("az vm delete ") }.count == 2)
+    }
+
     @Test func growingStorageGrowsDisksAndFileSystemsAndRecreatesTheStatefulSetsWithoutRestarts() throws {
         let world = try Self.running(Self.topology(regions: 3))
         defer { world.remove() }

@@ -329,6 +329,20 @@ struct PlanComparisonTests {
         #expect(change.remedy == "keep v26.2.1, or restore a backup into a new deployment")
     }
 
+    @Test("a downgrade hides none of the region's other changes, least of all those that delete storage")
+    func cockroachDowngradeWithOtherChanges() throws {
+        let plan = try Self.changes(
+            from: Fixture.valid(), to: Fixture.withSecondRegion { CockroachDB(version: "v26.1.0", storage: "5Gi", replicas: 2) })
+        // The join lists lose cockroachdb-2 of r2, so every region restarts as well.
+        #expect(Self.outline(plan) == [
+            "r1 rolling-restart StatefulSet cockroachdb in r1",
+            "r2 impossible-in-place CockroachDB version", "r2 rolling-restart StatefulSet cockroachdb in r2",
+            "r2 impossible-in-place storage", "r2 removed CockroachDB pod cockroachdb-2",
+            "r3 rolling-restart StatefulSet cockroachdb in r3",
+        ])
+        #expect(plan.needingAcknowledgement.count == 3)
+    }
+
     @Test("more storage grows the volumes in place; less, or another class, is impossible")
     func cockroachStorage() throws {
         let grown = try Self.changes(from: Fixture.valid(), to: Fixture.withSecondRegion { CockroachDB(storage: "20Gi") })

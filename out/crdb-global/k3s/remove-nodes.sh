@@ -272,9 +272,9 @@ node_gone() {
   [[ -z "$(kubectl get node "$2" --kubeconfig "$KUBECONFIG_FILE" --context "$1" --ignore-not-found --output name)" ]]
 }
 
-# Removes machine $1: if it is a node of a cluster that stays, drains it, stops the machine, deletes the node (k3s removes its etcd member) and waits until it has left; then deletes the machine.
+# Removes machine $1: if it is a node of a cluster that stays, drains it, stops the machine, deletes the node (k3s removes its etcd member) and waits until it has left; then deletes the machine. A cluster of two servers loses etcd's quorum when one stops, so there the node leaves first and the machine stops right after.
 remove_machine() {
-  local context
+  local context servers
   if context="$(cluster_of "$1")" && kubectl get node "$1" --kubeconfig "$KUBECONFIG_FILE" --context "$context" --request-timeout 10s >/dev/null 2>&1; then
     run kubectl drain "$1" \
       --kubeconfig "$KUBECONFIG_FILE" \
@@ -282,9 +282,15 @@ remove_machine() {
       --ignore-daemonsets \
       --delete-emptydir-data \
       --timeout 600s
-    run az vm deallocate --resource-group crdb-global --name "$1"
+    servers="$(kubectl get nodes --kubeconfig "$KUBECONFIG_FILE" --context "$context" --output name | wc -l)"
+    if ((servers > 2)); then
+      run az vm deallocate --resource-group crdb-global --name "$1"
+    fi
     run kubectl delete node "$1" --kubeconfig "$KUBECONFIG_FILE" --context "$context"
     wait_until "node $1 has left cluster $context" 300 node_gone "$context" "$1"
+    if ((servers <= 2)); then
+      run az vm deallocate --resource-group crdb-global --name "$1"
+    fi
   fi
   local name="$1" disk
   run az vm delete --resource-group crdb-global --name "$name" --yes

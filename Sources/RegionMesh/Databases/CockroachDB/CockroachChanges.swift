@@ -14,9 +14,9 @@ extension CockroachDatabase {
                         region: key, "CockroachDB version", changed(old.version, new.version)
                             + ": a cluster whose upgrade is finalized cannot go back",
                         remedy: "keep \(old.version), or restore a backup into a new deployment"))
-                    continue
+                } else {
+                    reasons.append("upgrade \(changed(old.version, new.version)) (a major upgrade finalizes itself once every node runs it)")
                 }
-                reasons.append("upgrade \(changed(old.version, new.version)) (a major upgrade finalizes itself once every node runs it)")
             }
             if old.cpu != new.cpu { reasons.append("CPU \(changed(old.cpu, new.cpu))") }
             if old.memory.bytes != new.memory.bytes { reasons.append("memory \(changed(old.memory, new.memory))") }

@@ -38,9 +38,12 @@ extension K3sDistribution {
         return changes
     }
 
-    /// "+flag -flag" for the flags added and removed.
+    /// "adds --a; drops --b" for the flags added and removed.
     static func flagChanges(_ old: [String], _ new: [String]) -> String {
-        (new.filter { !old.contains($0) }.map { "+\($0)" } + old.filter { !new.contains($0) }.map { "-\($0)" }).joined(separator: " ")
+        let added = new.filter { !old.contains($0) }
+        let dropped = old.filter { !new.contains($0) }
+        return [added.isEmpty ? nil : "adds " + added.joined(separator: " "), dropped.isEmpty ? nil : "drops " + dropped.joined(separator: " ")]
+            .compactMap { $0 }.joined(separator: "; ")
     }
 }
 

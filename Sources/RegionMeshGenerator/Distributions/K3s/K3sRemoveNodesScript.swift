@@ -67,16 +67,18 @@ struct K3sRemoveNodesScript {
         let name = ShellWord.expansion("\"$1\"")
         return ShellFunction(
             name: "remove_machine",
-            doc: "Removes machine $1: if it is a node of a cluster that stays, drains it, stops the machine, deletes the node (k3s removes its etcd member) and waits until it has left; then deletes the machine.",
+            doc: "Removes machine $1: if it is a node of a cluster that stays, drains it, stops the machine, deletes the node (k3s removes its etcd member) and waits until it has left; then deletes the machine. A cluster of two servers loses etcd's quorum when one stops, so there the node leaves first and the machine stops right after.",
             body: [
-                .shell("local context"),
+                .shell("local context servers"),
                 .when("context=\"$(cluster_of \"$1\")\" && kubectl get node \"$1\" --kubeconfig \"$KUBECONFIG_FILE\" --context \"$context\" --request-timeout 10s >/dev/null 2>&1", [
                     .run(
                         ScriptEnvironment.kubectl(context, ["drain", name]).option("--ignore-daemonsets").option("--delete-emptydir-data")
                             .option("--timeout", .literal("\(Self.drainTimeout)s"))),
-                    .run(machines.stopMachine(name)),
+                    .shell("servers=\"$(kubectl get nodes --kubeconfig \"$KUBECONFIG_FILE\" --context \"$context\" --output name | wc -l)\""),
+                    .when("((servers > 2))", [.run(machines.stopMachine(name))]),
                     .run(ScriptEnvironment.kubectl(context, ["delete", "node", name])),
                     .shell("wait_until \"node $1 has left cluster $context\" \(Self.leaveTimeout) node_gone \"$context\" \"$1\""),
+                    .when("((servers <= 2))", [.run(machines.stopMachine(name))]),
                 ]),
             ] + machines.deleteMachine(name))
     }

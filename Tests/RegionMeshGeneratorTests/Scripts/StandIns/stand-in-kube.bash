@@ -251,6 +251,10 @@ stand_in_kubectl() {
         cluster_nodes "$context" | paste -sd ' ' -
         return 0
       fi
+      if [[ "$output" == name && ( -z "${3:-}" || "$3" == -* ) ]]; then
+        cluster_nodes "$context" | sed 's|^|node/|'
+        return 0
+      fi
       local argument
       for argument in "${@:3}"; do
         [[ "$argument" == -* ]] && break
