@@ -60,7 +60,8 @@ enum CockroachStatefulSet {
                 podManagementPolicy: "Parallel",
                 updateStrategy: .init(type: "RollingUpdate"),
                 template: PodTemplateSpec(metadata: TemplateMeta(labels: labels.labels(plan: plan, region: region)), spec: pod),
-                volumeClaimTemplates: [claim]))
+                volumeClaimTemplates: [claim],
+                persistentVolumeClaimRetentionPolicy: .init(whenDeleted: "Retain", whenScaled: "Delete")))
         return ClusterObject(
             region: region, group: CockroachGenerator.group, object: statefulSet, labels: labels,
             notes: [
@@ -68,6 +69,8 @@ enum CockroachStatefulSet {
                 "anti-affinity: the replicas-exceed-nodes rule guarantees they fit). Every node joins the pods of",
                 "all regions. The pods become ready only after cockroachdb/init.sh has run `cockroach init`.",
                 "The selector and the volume claim template cannot change after creation; they carry no version.",
+                "A pod the StatefulSet drops when it shrinks loses its volume claim (whenScaled: Delete): setup.sh",
+                "decommissions its node first, and a decommissioned node's store must never start again.",
             ])
     }
 
