@@ -29,6 +29,7 @@ SAMPLES = {
     "location": "eastus",
     "size": "Standard_D4s_v5",
     "name": "sample-name",
+    "1": "sample-node1",
 }
 
 

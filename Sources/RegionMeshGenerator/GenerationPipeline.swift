@@ -5,13 +5,15 @@ import RegionMesh
 ///
 /// ```
 /// Topology ─▶ GatheredTopology ─▶ ValidatedTopology ─▶ Plan      (RegionMesh.Pipeline.compile)
+///          ─▶ ChangePlan against out/<topology>/plan.json         (PlanRecord, PlanComparison)
 ///          ─▶ [Artifact]                                          (Generator.artifacts)
 ///          ─▶ ChangeSet                                           (OutputWriter.changes)
 ///          ─▶ out/<topology>/                                     (OutputWriter.apply)
 /// ```
 ///
-/// Nothing is written when any topology has an error or any change would overwrite work done by
-/// hand (unless forced).
+/// Nothing is written when any topology has an error, any change would overwrite work done by
+/// hand (unless forced), or a change that cannot be made in place or deletes storage is not
+/// acknowledged.
 public enum Generation {
     /// What a run does with the changes it finds.
     public enum Mode: Equatable, Sendable {
@@ -27,6 +29,9 @@ public enum Generation {
         case invalidTopology
         /// Writing would lose work; one message per file.
         case conflicts([String])
+        /// Changes that cannot be made in place or delete storage, not acknowledged with
+        /// `allowDestructiveChanges`.
+        case unacknowledgedChanges([ChangePlan])
     }
 
     /// The outcome of a run.
@@ -35,6 +40,10 @@ public enum Generation {
         public var diagnostics: [Diagnostic] = []
         /// The changes per topology (empty when a topology is invalid).
         public var changeSets: [ChangeSet] = []
+        /// Each topology's change plan against the plan recorded in its output folder.
+        public var changePlans: [ChangePlan] = []
+        /// The plans the change plans lead to, in the same order.
+        public var plans: [Plan] = []
         /// Why nothing was written, if so.
         public var blocker: Blocker?
         /// Whether files were written.
@@ -42,7 +51,9 @@ public enum Generation {
     }
 
     /// Runs generation of `topologies` into `root`.
-    public static func run(_ topologies: [Topology], into root: URL, mode: Mode) throws(GeneratorError) -> Result {
+    public static func run(
+        _ topologies: [Topology], into root: URL, mode: Mode, allowDestructiveChanges: Bool = false
+    ) throws(GeneratorError) -> Result {
         var result = Result()
         var names = Set<String>()
         for topology in topologies where !names.insert(topology.name).inserted {
@@ -58,14 +69,23 @@ public enum Generation {
             return result
         }
         let writer = OutputWriter(root: root)
+        result.plans = plans
         for plan in plans {
+            let record = try PlanRecord.read(topology: plan.name, root: root)
+            let changes = record.changes(to: plan)
+            result.changePlans.append(changes)
             let artifacts: [Artifact]
-            do { artifacts = try Generator.artifacts(for: plan) } catch {
+            do { artifacts = try Generator.artifacts(for: plan, lastChange: record.changeToRecord(changes)) } catch {
                 throw GeneratorError("cannot generate \(plan.name): \(error)")
             }
             result.changeSets.append(try writer.changes(topology: plan.name, artifacts: artifacts, force: mode == .write(force: true)))
         }
         guard case .write(let force) = mode else { return result }
+        let unacknowledged = result.changePlans.filter { !$0.needingAcknowledgement.isEmpty }
+        if !unacknowledged.isEmpty && !allowDestructiveChanges {
+            result.blocker = .unacknowledgedChanges(unacknowledged)
+            return result
+        }
         let conflicts = result.changeSets.flatMap { set in set.conflicts.map { $0.message(in: set.folder) } }
         if !conflicts.isEmpty && !force {
             result.blocker = .conflicts(conflicts)

@@ -1,26 +1,55 @@
 import ArgumentParser
+import Foundation
 import RegionMesh
 import RegionMeshGenerator
 
-/// `regionmesh plan`: the resolved address plan, clusters and nodes, and what the provider will create.
+/// `regionmesh plan`: the resolved plan, and the change plan against what out/ recorded.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Show the resolved plan: address plan, clusters, nodes, and the cloud resources to create.")
+        commandName: "plan",
+        abstract: "Show the resolved plan and what applying it changes against the plan recorded in out/.",
+        discussion: """
+            Text: the address plan, clusters, nodes and cloud resources, then the change summary against \
+            out/<topology>/plan.json. JSON: one object per topology with "topology", "plan" (the full Plan) \
+            and "changes" (the change plan: each change's region, resource, kind, detail, restarts, remedy).
+            """)
 
     @OptionGroup var selection: TopologySelection
-    @Option(help: "text (tables) or json (the full Plan).")
+    @Option(help: "text (tables and the change summary) or json (the plan and the change plan).")
     var format: OutputFormat = .text
+    @Option(name: .customLong("out"), help: "The output folder whose recorded plans the new ones are compared with.")
+    var outputFolder = "out"
+
+    /// One topology's plan and its changes, as `--format json` prints them.
+    struct Entry: Encodable {
+        let topology: String
+        let plan: Plan
+        let changes: ChangePlan
+    }
 
     func run() throws {
+        let root = URL(fileURLWithPath: outputFolder, isDirectory: true)
         var failed = false
-        var plans: [Plan] = []
+        var entries: [Entry] = []
         for compilation in Pipeline.compile(try selection.topologies()) {
             for diagnostic in compilation.diagnostics { Console.error(diagnostic.description) }
-            if let plan = compilation.plan { plans.append(plan) } else { failed = true }
+            guard let plan = compilation.plan else {
+                failed = true
+                continue
+            }
+            let record: PlanRecord
+            do { record = try PlanRecord.read(topology: plan.name, root: root) } catch { throw Console.fail(error.message) }
+            entries.append(Entry(topology: plan.name, plan: plan, changes: record.changes(to: plan)))
         }
         switch format {
-        case .text: print(plans.map(PlanTables.render).joined(separator: "\n"), terminator: "")
-        case .json: print(try JSON.encode(plans))
+        case .text:
+            for entry in entries {
+                print(PlanTables.render(entry.plan))
+                let recordPath = root.appendingPathComponent(entry.topology).appendingPathComponent(ArtifactPaths.planJSON).relativePath
+                for line in ChangeSummary.lines(entry.changes, plan: entry.plan, recordPath: recordPath) { print(line) }
+            }
+        case .json:
+            print(try JSON.encode(entries))
         }
         if failed { throw ExitCode.failure }
     }

@@ -19,6 +19,10 @@ YES="${YES:-0}"
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
 # The step running now, named when the script fails.
 CURRENT_STEP=''
+# When set (setup.sh sets it), every command a script runs or looks up is appended to this file.
+REGIONMESH_LOG_FILE="${REGIONMESH_LOG_FILE:-}"
+# Variables whose values never reach a log: each occurrence is written as ***.
+REGIONMESH_SECRET_VARS="${REGIONMESH_SECRET_VARS:-}"
 
 # Prints a step banner on stderr.
 banner() {
@@ -56,11 +60,24 @@ quote_words() {
   printf '%s\n' "${out% }"
 }
 
+# Appends a command to the run log (when there is one), every secret value masked.
+log_command() {
+  [[ -n "$REGIONMESH_LOG_FILE" ]] || return 0
+  local line name value
+  line="$(quote_words "$@")"
+  for name in $REGIONMESH_SECRET_VARS; do
+    value="${!name:-}"
+    [[ -n "$value" ]] && line="${line//"$value"/***}"
+  done
+  printf '+ %s\n' "$line" >>"$REGIONMESH_LOG_FILE"
+}
+
 # Runs a command; under DRY_RUN=1 prints it instead.
 run() {
   if [[ "$DRY_RUN" == 1 ]]; then
     quote_words "$@"
   else
+    log_command "$@"
     "$@"
   fi
 }
@@ -76,6 +93,7 @@ run_piped() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
   else
+    log_command "${first[@]}" '|' "$@"
     "${first[@]}" | "$@"
   fi
 }
@@ -83,13 +101,13 @@ run_piped() {
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
-  [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+  [[ "$DRY_RUN" != 1 ]] && log_command "$@" && "$@" >/dev/null 2>&1
 }
 
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # everything exists, so that every delete command is printed.
 found() {
-  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
+  [[ "$DRY_RUN" == 1 ]] || { log_command "$@" && "$@" >/dev/null 2>&1; }
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -99,6 +117,7 @@ capture() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf '%s\n' "$placeholder"
   else
+    log_command "$@"
     "$@"
   fi
 }
@@ -113,6 +132,7 @@ wait_until() {
     return 0
   fi
   info "waiting until $what (at most ${timeout}s)"
+  log_command "$@"
   until "$@" >/dev/null 2>&1; do
     if ((SECONDS - started >= timeout)); then
       die "timed out after ${timeout}s waiting until $what; check it by hand with: $(quote_words "$@")"

@@ -21,6 +21,10 @@ public protocol Component {
 
     /// Resolves the validated part into the component's part of the Plan.
     static func plan(_ validated: Validated, context: PlanningContext) -> Part
+
+    /// What changes in this component's resources of the regions both plans have, as setup.sh
+    /// applies it (regions and nodes added and removed are the core's).
+    static func changes(from previous: Part, to next: Part, context: ChangeContext) -> [Change]
 }
 
 /// The machines and private networks a deployment runs on.

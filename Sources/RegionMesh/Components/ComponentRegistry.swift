@@ -49,6 +49,25 @@ enum ComponentRegistry {
         }
         return (provider, distribution, networkPlugin, database)
     }
+
+    /// Each component's changes from one plan to the next.
+    static func changes(from previous: Plan, to next: Plan) -> [Change] {
+        let context = ChangeContext(previous: previous, next: next)
+        var changes: [Change] = []
+        switch (previous.provider, next.provider) {
+        case (.azure(let old), .azure(let new)): changes += AzureProvider.changes(from: old, to: new, context: context)
+        }
+        switch (previous.distribution, next.distribution) {
+        case (.k3s(let old), .k3s(let new)): changes += K3sDistribution.changes(from: old, to: new, context: context)
+        }
+        switch (previous.networkPlugin, next.networkPlugin) {
+        case (.cilium(let old), .cilium(let new)): changes += CiliumNetworkPlugin.changes(from: old, to: new, context: context)
+        }
+        switch (previous.database, next.database) {
+        case (.cockroachDB(let old), .cockroachDB(let new)): changes += CockroachDatabase.changes(from: old, to: new, context: context)
+        }
+        return changes
+    }
 }
 
 /// Each component's validated part.

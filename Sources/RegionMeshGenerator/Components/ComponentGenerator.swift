@@ -15,6 +15,8 @@ protocol ComponentGenerator {
     func setupSteps() -> [PhasedStep]
     /// What `setup.sh` checks before it creates anything.
     func preflightChecks() -> [PreflightCheck]
+    /// What it will create, a line or two for the summary `setup.sh` shows before it asks to go on.
+    func summary() -> [String]
     /// Its steps of `teardown.sh`.
     func teardownSteps() -> [PhasedStep]
     /// Lines for the header of each cluster's `kustomization.yaml` (what to apply first, what is
@@ -32,6 +34,7 @@ extension ComponentGenerator {
     func clusterObjects() -> [ClusterObject] { [] }
     func setupSteps() -> [PhasedStep] { [] }
     func preflightChecks() -> [PreflightCheck] { [] }
+    func summary() -> [String] { [] }
     func teardownSteps() -> [PhasedStep] { [] }
     func clusterFolderNotes() -> [String] { [] }
     func inventory() -> (title: String, table: TextTable)? { nil }
@@ -48,6 +51,19 @@ protocol NodeAccess {
     var lookupTools: [String] { get }
 }
 
+/// What a distribution needs from the provider to remove a machine the plan no longer has: which
+/// machines exist, and how to stop and delete one. Machine names are shell words, read at run time.
+protocol MachineLifecycle {
+    /// Prints the name of every machine of the deployment that exists, one per line.
+    var existingMachines: ShellCommand { get }
+    /// Stops a machine so that nothing on it runs; its disks stay.
+    func stopMachine(_ name: ShellWord) -> ShellCommand
+    /// Deletes a machine and what belongs to it alone (disks, network interface, public address).
+    func deleteMachine(_ name: ShellWord) -> [ScriptStatement]
+    /// The tools these commands need.
+    var lifecycleTools: [String] { get }
+}
+
 /// A step of `setup.sh` or `teardown.sh` with the phase that orders it among the components' steps.
 struct PhasedStep {
     /// When it runs: steps are ordered by phase, then by component, then as the component lists them.
@@ -57,6 +73,8 @@ struct PhasedStep {
 
     /// The phases of `setup.sh`, in order; `teardown.sh` runs its steps in the same order.
     enum Phase: Int, Comparable {
+        /// Data moved off what the plan no longer has, before anything changes.
+        case decommission
         /// Machines and networks.
         case infrastructure
         /// Kubernetes on the machines.
@@ -67,6 +85,10 @@ struct PhasedStep {
         case serviceDiscovery
         /// The database.
         case database
+        /// Machines the plan no longer has, removed once nothing runs on them.
+        case machineRetirement
+        /// Networks the plan no longer has, removed once no machine uses them.
+        case networkRetirement
         /// What stays on the operator's machine.
         case localState
 
@@ -88,4 +110,6 @@ struct PreflightCheck {
     let condition: String
     /// The problem, double-quoted bash text (it may name variables).
     let problem: String
+    /// A warning does not stop the preflight: it is shown, and the person is asked whether to go on.
+    var isWarning = false
 }

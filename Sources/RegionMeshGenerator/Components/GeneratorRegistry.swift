@@ -5,11 +5,11 @@ import RegionMesh
 enum GeneratorRegistry {
     /// The generators of `plan`'s components: provider, distribution, network plugin, database.
     static func components(of plan: Plan) -> [any ComponentGenerator] {
-        let provider: any ComponentGenerator & NodeAccess = switch plan.provider {
+        let provider: any ComponentGenerator & NodeAccess & MachineLifecycle = switch plan.provider {
         case .azure(let azure): AzureGenerator(plan: plan, azure: azure)
         }
         let distribution: any ComponentGenerator = switch plan.distribution {
-        case .k3s(let k3s): K3sGenerator(plan: plan, k3s: k3s, nodeAccess: provider)
+        case .k3s(let k3s): K3sGenerator(plan: plan, k3s: k3s, nodeAccess: provider, machines: provider)
         }
         let networkPlugin: any ComponentGenerator = switch plan.networkPlugin {
         case .cilium(let cilium): CiliumGenerator(plan: plan, cilium: cilium)

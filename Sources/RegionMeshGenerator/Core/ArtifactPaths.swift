@@ -7,6 +7,8 @@ public enum ArtifactPaths {
     public static let readme = "README.md"
     /// The resolved Plan: the record the next `generate` compares with.
     public static let planJSON = "plan.json"
+    /// The last change plan: what changed the last time the plan did, kept until it changes again.
+    public static let changePlanJSON = "change-plan.json"
     /// The whole deployment, in order.
     public static let setup = "setup.sh"
     /// Its removal.

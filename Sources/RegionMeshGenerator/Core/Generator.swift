@@ -6,23 +6,18 @@ import RegionMesh
 /// and `teardown.sh` composed from the components' steps, `plan.json`, and the README.
 public enum Generator {
     /// Every artifact for `plan`, sorted by path. Throws only on an internal encoding failure.
-    public static func artifacts(for plan: Plan) throws -> [Artifact] {
+    public static func artifacts(for plan: Plan, lastChange: ChangePlan? = nil) throws -> [Artifact] {
+        let lastChange = lastChange ?? ChangePlan(topology: plan.name, baseline: .none, changes: [])
         let components = GeneratorRegistry.components(of: plan)
-        let componentScripts = components.flatMap { $0.scripts() }
-        var environment: [ScriptEnvironment.Variable] = []
-        for variable in componentScripts.flatMap(\.environment) where !environment.contains(variable) { environment.append(variable) }
-        let scripts = componentScripts + [
-            SetupScript.make(
-                plan, steps: ordered(components.map { $0.setupSteps() }), environment: environment,
-                checks: components.flatMap { $0.preflightChecks() }),
-            TeardownScript.make(plan, steps: ordered(components.map { $0.teardownSteps() })),
-        ]
+        let scripts = scripts(of: components, plan: plan)
         var artifacts = try scripts.map { Artifact(path: $0.path, contents: try ScriptRenderer.render($0, plan: plan), isExecutable: true) }
         artifacts += try components.flatMap { try $0.files() }
         artifacts += try ClusterManifests.artifacts(
             plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() })
         artifacts.append(Artifact(path: ArtifactPaths.planJSON, contents: try JSON.encode(plan)))
-        artifacts.append(DeploymentReadme.artifact(plan, contributions: components.map { $0.readme() }, scripts: scripts))
+        artifacts.append(Artifact(path: ArtifactPaths.changePlanJSON, contents: try JSON.encode(lastChange)))
+        artifacts.append(DeploymentReadme.artifact(
+            plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts))
         var seen = Set<String>()
         if let duplicate = artifacts.first(where: { !seen.insert($0.path).inserted }) {
             throw GeneratorError("two components write \(duplicate.path) for topology \(plan.name)")
@@ -31,6 +26,19 @@ public enum Generator {
     }
 
     /// The components' steps ordered by phase; within a phase, by component, then as listed.
+    /// The components' scripts, then `setup.sh` and `teardown.sh` composed from their steps.
+    static func scripts(of components: [any ComponentGenerator], plan: Plan) -> [Script] {
+        let componentScripts = components.flatMap { $0.scripts() }
+        var environment: [ScriptEnvironment.Variable] = []
+        for variable in componentScripts.flatMap(\.environment) where !environment.contains(variable) { environment.append(variable) }
+        return componentScripts + [
+            SetupScript.make(
+                plan, steps: ordered(components.map { $0.setupSteps() }), environment: environment,
+                checks: components.flatMap { $0.preflightChecks() }, summary: components.flatMap { $0.summary() }),
+            TeardownScript.make(plan, steps: ordered(components.map { $0.teardownSteps() })),
+        ]
+    }
+
     static func ordered(_ perComponent: [[PhasedStep]]) -> [ScriptStep] {
         perComponent.enumerated()
             .flatMap { component, steps in steps.enumerated().map { (step: $0.element, component: component, index: $0.offset) } }

@@ -6,11 +6,11 @@ import RegionMesh
 /// and where the secrets are. Written from the Plan and the components' contributions only, so a
 /// reviewer reads a pull request's effect from this file's diff.
 enum DeploymentReadme {
-    static func artifact(_ plan: Plan, contributions: [ReadmeContribution], scripts: [Script]) -> Artifact {
-        Artifact(path: ArtifactPaths.readme, contents: render(plan, contributions: contributions, scripts: scripts))
+    static func artifact(_ plan: Plan, lastChange: ChangePlan, contributions: [ReadmeContribution], scripts: [Script]) -> Artifact {
+        Artifact(path: ArtifactPaths.readme, contents: render(plan, lastChange: lastChange, contributions: contributions, scripts: scripts))
     }
 
-    static func render(_ plan: Plan, contributions: [ReadmeContribution], scripts: [Script]) -> String {
+    static func render(_ plan: Plan, lastChange: ChangePlan, contributions: [ReadmeContribution], scripts: [Script]) -> String {
         let provider = plan.provider.facts.conventions
         let phrases = contributions.compactMap(\.overview)
         let overview = phrases.count > 1 ? phrases.dropLast().joined(separator: ", ") + "; " + phrases[phrases.count - 1] : phrases.joined()
@@ -30,6 +30,9 @@ enum DeploymentReadme {
 
             \(overview). Versions: \(versions.joined(separator: "; ")).
 
+            ## Last change
+
+            \(ChangeSummary.markdown(lastChange, plan: plan))
             ## Address plan
 
             \(PlanTables.addressPlan(plan).markdown)
@@ -74,6 +77,18 @@ enum DeploymentReadme {
 
             \(contributions.flatMap(\.afterSetup).joined(separator: "\n\n"))
 
+            ## Changing a running deployment
+
+            Change the topology and run `regionmesh generate`: it compares the new plan with `plan.json` and prints the \
+            change plan (kept in `change-plan.json` and under "Last change" above, so the pull request shows it): what \
+            `setup.sh` will add, remove, change in place, restart, or cannot change in place, with what to do instead. A \
+            change that cannot be made in place or deletes machines or volumes is refused unless acknowledged with \
+            `regionmesh generate --allow-destructive-changes`. Then run `./setup.sh` again (`--dry-run` first): every step \
+            brings what exists to the plan, and what the plan no longer has is found in the running deployment rather than \
+            in an earlier plan, so a run converges from whatever state it starts in, in this order:
+
+            \(dayTwo(contributions))
+
             ## Environment variables
 
             Every script reads these; `setup.sh` passes them on to the scripts it runs.
@@ -98,6 +113,7 @@ enum DeploymentReadme {
             | File | Purpose |
             | --- | --- |
             | `plan.json` | every resolved name, address, ID and port |
+            | `change-plan.json` | the last change plan: what changed against the plan generated before, and how `setup.sh` applies it |
             | `setup.sh`, `teardown.sh` | the whole deployment, and its removal |
 
             """
@@ -109,6 +125,15 @@ enum DeploymentReadme {
             | `.regionmesh-manifest.json` | what regionmesh wrote, with hashes (hand edits are detected) |
             """
         return text
+    }
+
+    /// The components' day-two paragraphs in the order `setup.sh` gets to them.
+    static func dayTwo(_ contributions: [ReadmeContribution]) -> String {
+        contributions.enumerated()
+            .flatMap { component, contribution in contribution.dayTwo.map { (phase: $0.phase, component: component, text: $0.markdown) } }
+            .sorted { ($0.phase.rawValue, $0.component) < ($1.phase.rawValue, $1.component) }
+            .map { $0.text.trimmingCharacters(in: .newlines) }
+            .joined(separator: "\n\n")
     }
 
     /// "SSH (22), the Kubernetes API (6443) and the NodePorts (30000–32767)".

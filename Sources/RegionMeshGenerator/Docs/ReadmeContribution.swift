@@ -33,4 +33,7 @@ struct ReadmeContribution {
     var secrets: [String] = []
     /// Rows of the files table: path and purpose.
     var files: [(String, String)] = []
+    /// What the component does when `setup.sh` runs again after the topology changed, in the order
+    /// it happens (a paragraph each, for "Changing a running deployment").
+    var dayTwo: [(phase: PhasedStep.Phase, markdown: String)] = []
 }

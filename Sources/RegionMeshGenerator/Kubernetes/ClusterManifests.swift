@@ -24,7 +24,8 @@ struct ClusterObject {
 enum ClusterManifests {
     /// The order objects are listed in: what others depend on first (as Tanka and Helm sort).
     static let kindOrder = [
-        "Namespace", "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Service", "PodDisruptionBudget", "StatefulSet",
+        "Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "ConfigMap", "Service",
+        "PodDisruptionBudget", "Deployment", "StatefulSet",
     ]
 
     static func artifacts(_ plan: Plan, objects: [ClusterObject], notes: [String]) throws -> [Artifact] {

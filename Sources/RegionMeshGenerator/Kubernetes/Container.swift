@@ -3,12 +3,28 @@ struct Container: Encodable, Sendable {
     let name: String
     let image: String
     let imagePullPolicy: String
-    let command: [String]
+    var command: [String]? = nil
+    var args: [String]? = nil
     let ports: [ContainerPort]
-    let env: [EnvVar]
+    var env: [EnvVar]? = nil
     let resources: ResourceRequirements
+    var livenessProbe: Probe? = nil
     let readinessProbe: Probe
+    var securityContext: SecurityContext? = nil
     let volumeMounts: [VolumeMount]
+}
+
+/// What a container may do: here, bind low ports and nothing else.
+struct SecurityContext: Encodable, Sendable {
+    let allowPrivilegeEscalation: Bool
+    let capabilities: Capabilities
+    let readOnlyRootFilesystem: Bool
+
+    /// Linux capabilities added and dropped.
+    struct Capabilities: Encodable, Sendable {
+        let add: [String]
+        let drop: [String]
+    }
 }
 
 /// A named container port.

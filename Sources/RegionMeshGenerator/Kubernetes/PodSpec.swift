@@ -6,11 +6,21 @@ struct PodTemplateSpec: Encodable, Sendable {
 
 /// The spec of a pod.
 struct PodSpec: Encodable, Sendable {
+    var priorityClassName: String? = nil
     let serviceAccountName: String
     let terminationGracePeriodSeconds: Int
-    let affinity: Affinity
+    var affinity: Affinity? = nil
+    var topologySpreadConstraints: [TopologySpreadConstraint]? = nil
     let containers: [Container]
     let volumes: [Volume]
+}
+
+/// Spreads matching pods evenly over a topology (nodes, zones).
+struct TopologySpreadConstraint: Encodable, Sendable {
+    let maxSkew: Int
+    let topologyKey: String
+    let whenUnsatisfiable: String
+    let labelSelector: LabelSelector
 }
 
 /// Scheduling constraints: here, pod anti-affinity only.
@@ -30,10 +40,16 @@ struct PodAffinityTerm: Encodable, Sendable {
     let topologyKey: String
 }
 
-/// A volume of a pod: here, always a Secret.
+/// A volume of a pod: a Secret or a ConfigMap, mounted as files.
 struct Volume: Encodable, Sendable {
     let name: String
-    let secret: SecretVolumeSource
+    var secret: SecretVolumeSource? = nil
+    var configMap: ConfigMapVolumeSource? = nil
+}
+
+/// A ConfigMap mounted as files.
+struct ConfigMapVolumeSource: Encodable, Sendable {
+    let name: String
 }
 
 /// A Secret mounted as files.

@@ -36,3 +36,20 @@ struct RoleRef: Encodable, Sendable {
     var kind = "Role"
     let name: String
 }
+
+/// `rbac.authorization.k8s.io/v1` ClusterRole.
+struct ClusterRole: KubernetesObject {
+    let apiVersion = "rbac.authorization.k8s.io/v1"
+    let kind = "ClusterRole"
+    var metadata: ObjectMeta
+    let rules: [PolicyRule]
+}
+
+/// `rbac.authorization.k8s.io/v1` ClusterRoleBinding.
+struct ClusterRoleBinding: KubernetesObject {
+    let apiVersion = "rbac.authorization.k8s.io/v1"
+    let kind = "ClusterRoleBinding"
+    var metadata: ObjectMeta
+    let subjects: [Subject]
+    let roleRef: RoleRef
+}

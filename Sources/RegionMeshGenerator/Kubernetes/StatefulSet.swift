@@ -17,6 +17,14 @@ struct StatefulSet: KubernetesObject {
         let updateStrategy: UpdateStrategy
         let template: PodTemplateSpec
         let volumeClaimTemplates: [PersistentVolumeClaimTemplate]
+        /// What happens to the volume claims when the StatefulSet shrinks or is deleted.
+        let persistentVolumeClaimRetentionPolicy: ClaimRetentionPolicy
+    }
+
+    /// `Delete` or `Retain`, when the StatefulSet shrinks and when it is deleted (GA in Kubernetes 1.32).
+    struct ClaimRetentionPolicy: Encodable, Sendable {
+        let whenDeleted: String
+        let whenScaled: String
     }
 
     /// How pods are replaced when the template changes.

@@ -12,6 +12,8 @@ public enum ScriptEnvironment {
         public let doc: String
         /// The default as bash text (may reference `$HOME`).
         public let defaultValue: String
+        /// Whether its value is secret: it never reaches a log or a printed command.
+        public var isSecret = false
 
         /// `NAME="${NAME:-default}"`.
         public var assignment: String { "\(name)=\"${\(name):-\(defaultValue)}\"" }

@@ -4,7 +4,9 @@ import RegionMesh
 /// every missing tool, login and key and creates nothing, then the components' steps by phase.
 /// Every step is idempotent, so running the script again after a failure finishes the job.
 enum SetupScript {
-    static func make(_ plan: Plan, steps: [ScriptStep], environment: [ScriptEnvironment.Variable], checks: [PreflightCheck]) -> Script {
+    static func make(
+        _ plan: Plan, steps: [ScriptStep], environment: [ScriptEnvironment.Variable], checks: [PreflightCheck], summary: [String]
+    ) -> Script {
         let secrets = ScriptEnvironment.secretsDirectory(plan)
         var script = Script(
             path: ArtifactPaths.setup,
@@ -17,16 +19,22 @@ enum SetupScript {
         script.environment = (environment.contains(secrets) ? environment : environment + [secrets]) + [adminAddress, logDirectory]
         script.helpers = addressHelpers
         script.constants = [
-            ScriptConstant(name: "LOG_DIR", value: "\"${REGIONMESH_LOG_DIR:-$\(secrets.name)-logs}\"", doc: "Where run logs are written.")
+            ScriptConstant(name: "LOG_DIR", value: "\"${REGIONMESH_LOG_DIR:-$\(secrets.name)-logs}\"", doc: "Where run logs are written."),
+            ScriptConstant(
+                name: "REGIONMESH_SECRET_VARS", value: shellQuote(script.environment.filter(\.isSecret).map(\.name).joined(separator: " ")),
+                doc: "The variables whose values no log shows."),
         ]
         script.beforeSteps = preflight(plan, checks: checks) + [
+            .shell("banner \(shellQuote("What setup.sh will create or bring to the plan"))")
+        ] + summary.map { .info($0) } + [
+            .shell("confirm \(shellQuote("Create or update \(plan.name) as above?")) || die 'not confirmed; nothing was created'"),
             .when("[[ \"$DRY_RUN\" != 1 ]]", [
                 .shell("mkdir -p \"$LOG_DIR\""),
-                .shell("local log"),
-                .shell("log=\"$LOG_DIR/setup-$(date -u +%Y%m%dT%H%M%SZ).log\""),
-                .shell("exec > >(tee -a \"$log\") 2> >(tee -a \"$log\" >&2)"),
-                .shell("info \"logging this run to $log\""),
-            ])
+                .shell("REGIONMESH_LOG_FILE=\"$LOG_DIR/setup-$(date -u +%Y%m%dT%H%M%SZ).log\""),
+                .shell("exec > >(tee -a \"$REGIONMESH_LOG_FILE\") 2> >(tee -a \"$REGIONMESH_LOG_FILE\" >&2)"),
+                .shell("info \"logging this run, and every command it runs, to $REGIONMESH_LOG_FILE\""),
+            ]),
+            .shell("export REGIONMESH_LOG_FILE REGIONMESH_SECRET_VARS"),
         ]
         script.steps = steps
         return script
@@ -34,7 +42,7 @@ enum SetupScript {
 
     /// Checks tools, logins and keys; names everything missing and creates nothing.
     static func preflight(_ plan: Plan, checks: [PreflightCheck]) -> [ScriptStatement] {
-        var body: [ScriptStatement] = [.info("preflight: tools, logins, keys"), .shell("local problems=() problem")]
+        var body: [ScriptStatement] = [.info("preflight: tools, logins, keys"), .shell("local problems=() warnings=() problem")]
         for tool in plan.tools {
             let message = "\(tool.name) is not installed; \(tool.hint)"
             body.append(.shell("command -v \(tool.name) >/dev/null 2>&1 || " + (tool.optional ? "info \(shellQuote(message))" : "problems+=(\(shellQuote(message)))")))
@@ -46,7 +54,7 @@ enum SetupScript {
                 .shell("return 0"),
             ]))
         for check in checks {
-            body.append(.shell("\(check.condition) || problems+=(\"\(check.problem)\")"))
+            body.append(.shell("\(check.condition) || \(check.isWarning ? "warnings" : "problems")+=(\"\(check.problem)\")"))
         }
         body += adminAccessCheck(plan)
         body.append(
@@ -55,6 +63,11 @@ enum SetupScript {
                 .shell("die 'preflight failed; nothing was created'"),
             ]))
         body.append(.info("all tools present, logged in, keys found"))
+        body.append(
+            .when("((${#warnings[@]} > 0))", [
+                .block("for problem in \"${warnings[@]}\"; do", [.shell("printf 'warning: %s\\n' \"$problem\" >&2")], end: "done"),
+                .shell("confirm 'Go on despite the warnings above?' || die 'not confirmed; nothing was created'"),
+            ]))
         return body
     }
 

@@ -27,6 +27,11 @@ public struct SortedMap<Value: Encodable & Sendable>: Encodable, Sendable, Expre
     /// The entries.
     public var entries: [String: Value]
 
+    /// `key=value` pairs in key order, comma-separated: the form of a kubectl label selector.
+    public var selectorText: String {
+        entries.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+
     /// Creates a map from a dictionary.
     public init(_ entries: [String: Value]) { self.entries = entries }
 

@@ -146,7 +146,7 @@ import Topologies
         #expect(first.calls.filter { $0.hasPrefix("az vm create ") }.count == 9, "every VM was created before any was waited for")
 
         // Without a terminal and without --yes, the Failed VM is not touched.
-        let unconfirmed = try world.run("azure/infrastructure.sh")
+        let unconfirmed = try world.run("azure/infrastructure.sh", answeringYes: false)
         #expect(unconfirmed.status != 0)
         #expect(unconfirmed.stderr.contains(
             "VM \(vm) is in state Failed. Delete it and create it again? Its disks go with it; its NIC and public IP stay. Not confirmed: run with --yes"))
@@ -191,9 +191,16 @@ import Topologies
         defer { world.remove() }
         #expect(try world.run("azure/infrastructure.sh").status == 0)
         // A larger VM size and another address plan for r3 cannot be applied to what exists.
-        try world.regenerate(Fixture.topology(regions: 3, defaults: [VirtualMachines(size: "Standard_D8s_v5", image: .ubuntu2404, adminUser: "ops")]) { n in
+        let changed = Fixture.topology(regions: 3, defaults: [VirtualMachines(size: "Standard_D8s_v5", image: .ubuntu2404, adminUser: "ops")]) { n in
             if n == 3 { Network(vnet: "10.33.0.0/16", subnet: "10.33.1.0/24") }
-        })
+        }
+        // The change plan refuses both unless acknowledged; acknowledged, the scripts still stop.
+        let refused = try world.regenerate(changed)
+        #expect(!refused.wrote)
+        #expect(refused.changePlans.first?.needingAcknowledgement.map { "\($0.region ?? "") \($0.resource)" } == [
+            "r3 network range", "r3 subnet", "r1 VM size", "r2 VM size", "r3 VM size",
+        ])
+        #expect(try world.regenerate(changed, allowDestructiveChanges: true).wrote)
         let run = try world.run("azure/infrastructure.sh")
         #expect(run.status != 0)
         #expect(run.stderr.contains(

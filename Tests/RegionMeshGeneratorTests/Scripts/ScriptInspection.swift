@@ -68,14 +68,10 @@ struct ComposedScripts {
     let teardown: Script
 
     init(_ plan: Plan) {
-        let generators = GeneratorRegistry.components(of: plan)
-        components = generators.flatMap { $0.scripts() }
-        var environment: [ScriptEnvironment.Variable] = []
-        for variable in components.flatMap(\.environment) where !environment.contains(variable) { environment.append(variable) }
-        setup = SetupScript.make(
-            plan, steps: Generator.ordered(generators.map { $0.setupSteps() }), environment: environment,
-            checks: generators.flatMap { $0.preflightChecks() })
-        teardown = TeardownScript.make(plan, steps: Generator.ordered(generators.map { $0.teardownSteps() }))
+        let scripts = Generator.scripts(of: GeneratorRegistry.components(of: plan), plan: plan)
+        components = Array(scripts.dropLast(2))
+        setup = scripts[scripts.count - 2]
+        teardown = scripts[scripts.count - 1]
     }
 
     /// Every script, the components' first.

@@ -16,6 +16,11 @@ import Topologies
 
     var resourceGroup: String { plan.azure.resourceGroup }
 
+    /// The steps of `setup.sh`, in order.
+    static let setupSteps = [
+        "decommission", "azure", "k3s", "cilium", "dns", "certificates", "cockroachdb", "init", "verify", "remove-nodes", "retire-networks",
+    ]
+
     static func creates(_ calls: [String]) -> [String] {
         calls.filter { $0.hasPrefix("az ") && $0.contains(" create ") }
     }
@@ -33,8 +38,8 @@ import Topologies
 
         // The steps ran in order, each announced.
         let steps = ComposedScripts(plan).setup.steps
-        #expect(steps.map(\.name) == ["azure", "k3s", "cilium", "dns", "certificates", "cockroachdb", "init", "verify"])
-        #expect(Self.setupBanners(first.stderr) == steps.enumerated().map { "==> setup.sh \($0.offset + 1)/8: \($0.element.title)" })
+        #expect(steps.map(\.name) == Self.setupSteps)
+        #expect(Self.setupBanners(first.stderr) == steps.enumerated().map { "==> setup.sh \($0.offset + 1)/\(Self.setupSteps.count): \($0.element.title)" })
 
         // Every Azure resource was created exactly once.
         let creates = Self.creates(first.calls)
@@ -56,7 +61,8 @@ import Topologies
         #expect(waits.count == 9)
         #expect(try #require(vmCreates.max()) < (try #require(waits.min())))
 
-        // k3s on every node before Helm runs; Helm once per cluster with its values and the shared CA.
+        // k3s on every node before Helm runs; Helm once per cluster with its values only: the shared CA
+        // is a Secret certgen reads, never a Helm value.
         let k3sup = first.calls.indices.filter { first.calls[$0].hasPrefix("k3sup ") }
         #expect(first.calls.filter { $0.hasPrefix("k3sup install ") }.count == 3)
         #expect(first.calls.filter { $0.hasPrefix("k3sup join ") }.count == 6)
@@ -67,7 +73,8 @@ import Topologies
         for (region, index) in zip(plan.regions, helmInstalls) {
             let call = first.calls[index]
             #expect(call.contains("--kube-context \(region.cluster.context) "))
-            #expect(call.contains("--values \(world.tree.path)/\(CiliumInstallScript.valuesPath(region)) --values \(secrets)/cilium-ca/values.yaml"))
+            #expect(call.contains("--values \(world.tree.path)/\(CiliumInstallScript.valuesPath(region))"))
+            #expect(!call.contains(secrets) && !call.contains("--set"))
         }
 
         // The DNS objects are applied in every cluster before the database's manifests.
@@ -116,10 +123,10 @@ import Topologies
         #expect(resumed.status == 0, "\(resumed.stderr.suffix(2000))")
         #expect(Self.creates(resumed.calls).isEmpty, "the azure step was skipped")
         #expect(resumed.calls.contains { $0.hasPrefix("k3sup install ") })
-        #expect(Self.setupBanners(resumed.stderr).first?.hasPrefix("==> setup.sh 2/8: ") == true)
+        #expect(Self.setupBanners(resumed.stderr).first?.hasPrefix("==> setup.sh 3/\(Self.setupSteps.count): ") == true)
         let unknown = try world.run("setup.sh", ["--only", "nonsense"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("error: unknown step nonsense; the steps are: azure k3s cilium dns certificates cockroachdb init verify"))
+        #expect(unknown.stderr.contains("error: unknown step nonsense; the steps are: \(Self.setupSteps.joined(separator: " "))"))
         #expect(unknown.calls.isEmpty)
     }
 
@@ -156,7 +163,7 @@ import Topologies
             #expect(run.stdout.contains("k3sup install"))
             #expect(run.stdout.contains("helm upgrade --install cilium cilium/cilium"))
             #expect(run.stdout.contains("cockroach cert create-ca"))
-            #expect(Self.setupBanners(run.stderr).count == 8)
+            #expect(Self.setupBanners(run.stderr).count == Self.setupSteps.count)
         }
         #expect(world.homeFiles.allSatisfy { $0.hasPrefix(".ssh") }, "a dry run writes nothing: \(world.homeFiles)")
     }
@@ -227,7 +234,7 @@ import Topologies
     @Test func teardownWithoutATerminalOrYesRefuses() throws {
         let world = try ScriptWorld(Self.topology)
         defer { world.remove() }
-        let run = try world.run("teardown.sh")
+        let run = try world.run("teardown.sh", answeringYes: false)
         #expect(run.status != 0)
         #expect(run.stderr.contains("Not confirmed: run with --yes"))
         #expect(!run.calls.contains { $0.contains(" delete") })
@@ -238,8 +245,9 @@ import Topologies
         defer { world.remove() }
         let scripts = try Generator.artifacts(for: plan).filter(\.isExecutable).map(\.path)
         #expect(scripts == [
-            "azure/infrastructure.sh", "azure/teardown.sh", "cilium/install.sh", "cockroachdb/certs.sh", "cockroachdb/init.sh",
-            "k3s/install.sh", "setup.sh", "teardown.sh",
+            "azure/infrastructure.sh", "azure/retire.sh", "azure/teardown.sh", "cilium/install.sh", "cockroachdb/apply.sh",
+            "cockroachdb/certs.sh", "cockroachdb/decommission.sh", "cockroachdb/init.sh", "k3s/install.sh", "k3s/remove-nodes.sh",
+            "setup.sh", "teardown.sh",
         ])
         let steps = Dictionary(uniqueKeysWithValues: ComposedScripts(plan).all.map { ($0.path, $0.steps.map(\.name)) })
         for script in scripts {
@@ -256,6 +264,10 @@ import Topologies
             #expect(unknown.status == 2, "\(script) --bogus")
             #expect(unknown.stderr.hasSuffix("error: unknown argument --bogus\n"), "\(script): \(unknown.stderr.suffix(300))")
             #expect(unknown.calls.isEmpty, "\(script) --bogus called \(unknown.calls)")
+
+            let dryRun = try world.run(script, ["--dry-run"], answeringYes: false)
+            #expect(dryRun.status == 0, "\(script) --dry-run: \(dryRun.stderr.suffix(500))")
+            #expect(dryRun.calls.isEmpty, "\(script) --dry-run called \(dryRun.calls)")
         }
         #expect(world.homeFiles.allSatisfy { $0.hasPrefix(".ssh") }, "nothing was written: \(world.homeFiles)")
     }

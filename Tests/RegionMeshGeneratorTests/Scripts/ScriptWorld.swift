@@ -29,7 +29,10 @@ struct ScriptWorld {
     /// address inside the topology's AdminAccess.
     let publicAddress: String
     static let tools = ["az", "curl", "k3sup", "kubectl", "helm", "cockroach", "openssl", "ssh"]
-    static let standIn = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("StandIns/stand-in.bash")
+    static let standIns = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("StandIns")
+    /// The stand-in every tool is a copy of, and the parts it reads.
+    static let standIn = standIns.appendingPathComponent("stand-in.bash")
+    static let standInParts = ["stand-in-az.bash", "stand-in-kube.bash", "stand-in-tools.bash"]
 
     /// Generates `topology` into a fresh sandbox and installs the stand-ins, less `missing` tools
     /// (not `curl`: the system's own would answer from the real network).
@@ -48,6 +51,9 @@ struct ScriptWorld {
         tree = root.appendingPathComponent("out").appendingPathComponent(topology.name)
         publicAddress = Self.addressInAdminAccess(of: topology)
         try regenerate(topology)
+        for part in Self.standInParts {
+            try files.copyItem(at: Self.standIns.appendingPathComponent(part), to: bin.appendingPathComponent(part))
+        }
         let script = try String(contentsOf: Self.standIn, encoding: .utf8)
         for tool in Self.tools where !missing.contains(tool) {
             let url = bin.appendingPathComponent(tool)
@@ -57,10 +63,12 @@ struct ScriptWorld {
     }
 
     /// Generates `topology` (the same name, changed) into the sandbox again, as a person does after
-    /// editing it; the state of the stand-ins stays.
-    func regenerate(_ topology: Topology) throws {
-        let result = try Generation.run([topology], into: root.appendingPathComponent("out"), mode: .write(force: false))
-        #expect(result.wrote, "generation failed: \(result.diagnostics)")
+    /// editing it; the state of the stand-ins stays. Returns the run, whose change plan says what
+    /// changed.
+    @discardableResult
+    func regenerate(_ topology: Topology, allowDestructiveChanges: Bool = false) throws -> Generation.Result {
+        try Generation.run(
+            [topology], into: root.appendingPathComponent("out"), mode: .write(force: false), allowDestructiveChanges: allowDestructiveChanges)
     }
 
     /// An address inside the first region's AdminAccess (every fixture region has the same).
@@ -112,8 +120,43 @@ struct ScriptWorld {
         (try? String(contentsOf: state.appendingPathComponent("az/\(key)"), encoding: .utf8))?.split(separator: "\n").map(String.init)
     }
 
-    /// Runs `script` (relative to the topology folder) with `arguments` and extra environment.
-    func run(_ script: String, _ arguments: [String] = [], environment extra: [String: String] = [:]) throws -> Run {
+    /// Databases of the running CockroachDB cluster for `SHOW DATABASES`: name, regions, survival goal.
+    func setDatabases(_ rows: [(name: String, regions: [String], survival: String)]) throws {
+        try writeState("crdb/databases", rows.map { "\($0.name) \($0.regions.joined(separator: ",")) \($0.survival)\n" }.joined())
+    }
+
+    /// Moves CockroachDB pod `pod` of `namespace` in cluster `context` onto Kubernetes node `node`, as
+    /// the scheduler may have placed it.
+    func placePod(_ pod: String, namespace: String, context: String, on node: String) throws {
+        try writeState("pods/\(context)/\(namespace)/\(pod)", node + "\n")
+    }
+
+    /// The Kubernetes node CockroachDB pod `pod` of `namespace` in cluster `context` runs on.
+    func node(ofPod pod: String, namespace: String, context: String) -> String? {
+        (try? String(contentsOf: state.appendingPathComponent("pods/\(context)/\(namespace)/\(pod)"), encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The CockroachDB nodes: id, address, membership, region.
+    var databaseNodes: [(id: Int, address: String, membership: String, region: String)] {
+        ((try? String(contentsOf: state.appendingPathComponent("crdb/nodes"), encoding: .utf8)) ?? "").split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ").map(String.init)
+            guard fields.count == 4, let id = Int(fields[0]) else { return nil }
+            return (id, fields[1], fields[2], fields[3])
+        }
+    }
+
+    /// What happened in the stand-ins' world, in order (see stand-in-kube.bash): restarts, decommissions, …
+    var events: [String] {
+        ((try? String(contentsOf: state.appendingPathComponent("events"), encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    /// The kubeconfig the scripts merge every cluster into.
+    var kubeconfig: URL { home.appendingPathComponent(".kube/config") }
+
+    /// Runs `script` (relative to the topology folder) with `arguments` and extra environment; a
+    /// question is answered yes (YES=1) unless `answeringYes` is false, as without a terminal.
+    func run(_ script: String, _ arguments: [String] = [], environment extra: [String: String] = [:], answeringYes: Bool = true) throws -> Run {
         let log = state.appendingPathComponent("calls.log")
         let before = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         // Only the stand-ins and the basic system tools: no real az, kubectl or cilium.
@@ -125,6 +168,7 @@ struct ScriptWorld {
             "WAIT_INTERVAL": "0",
             "LC_ALL": "C",
         ]
+        if answeringYes { environment["YES"] = "1" }
         environment.merge(extra) { _, new in new }
         let result = try Bash.run(tree.appendingPathComponent(script).path, arguments, environment: environment, scratch: state)
         let after = (try? String(contentsOf: log, encoding: .utf8)) ?? ""

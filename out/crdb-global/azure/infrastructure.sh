@@ -21,6 +21,10 @@ YES="${YES:-0}"
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
 # The step running now, named when the script fails.
 CURRENT_STEP=''
+# When set (setup.sh sets it), every command a script runs or looks up is appended to this file.
+REGIONMESH_LOG_FILE="${REGIONMESH_LOG_FILE:-}"
+# Variables whose values never reach a log: each occurrence is written as ***.
+REGIONMESH_SECRET_VARS="${REGIONMESH_SECRET_VARS:-}"
 
 # Prints a step banner on stderr.
 banner() {
@@ -58,11 +62,24 @@ quote_words() {
   printf '%s\n' "${out% }"
 }
 
+# Appends a command to the run log (when there is one), every secret value masked.
+log_command() {
+  [[ -n "$REGIONMESH_LOG_FILE" ]] || return 0
+  local line name value
+  line="$(quote_words "$@")"
+  for name in $REGIONMESH_SECRET_VARS; do
+    value="${!name:-}"
+    [[ -n "$value" ]] && line="${line//"$value"/***}"
+  done
+  printf '+ %s\n' "$line" >>"$REGIONMESH_LOG_FILE"
+}
+
 # Runs a command; under DRY_RUN=1 prints it instead.
 run() {
   if [[ "$DRY_RUN" == 1 ]]; then
     quote_words "$@"
   else
+    log_command "$@"
     "$@"
   fi
 }
@@ -78,6 +95,7 @@ run_piped() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
   else
+    log_command "${first[@]}" '|' "$@"
     "${first[@]}" | "$@"
   fi
 }
@@ -85,13 +103,13 @@ run_piped() {
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
-  [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+  [[ "$DRY_RUN" != 1 ]] && log_command "$@" && "$@" >/dev/null 2>&1
 }
 
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # everything exists, so that every delete command is printed.
 found() {
-  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
+  [[ "$DRY_RUN" == 1 ]] || { log_command "$@" && "$@" >/dev/null 2>&1; }
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -101,6 +119,7 @@ capture() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf '%s\n' "$placeholder"
   else
+    log_command "$@"
     "$@"
   fi
 }
@@ -115,6 +134,7 @@ wait_until() {
     return 0
   fi
   info "waiting until $what (at most ${timeout}s)"
+  log_command "$@"
   until "$@" >/dev/null 2>&1; do
     if ((SECONDS - started >= timeout)); then
       die "timed out after ${timeout}s waiting until $what; check it by hand with: $(quote_words "$@")"
@@ -4551,6 +4571,372 @@ step_vms() {
   wait_for_vm crdb-australiaeast-node3 1800
 }
 
+# Step 10: data disks smaller than the plan grown while their VMs run, then their partitions and file systems.
+step_data_disks() {
+  local current disk
+  local current disk
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-eastus2-node1 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-eastus2-node1 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-eastus2-node1>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node1 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node1 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-eastus2-node2 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-eastus2-node2 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-eastus2-node2>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node2 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node2 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-eastus2-node3 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-eastus2-node3 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-eastus2-node3>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node3 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-eastus2-node3 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-westus3-node1 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-westus3-node1 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-westus3-node1>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node1 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-westus3-node1 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-westus3-node2 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-westus3-node2 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-westus3-node2>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node2 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-westus3-node2 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-westus3-node3 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-westus3-node3 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-westus3-node3>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-westus3-node3 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-westus3-node3 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-brazilsouth-node1 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-brazilsouth-node1 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-brazilsouth-node1>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node1 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node1 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-brazilsouth-node2 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-brazilsouth-node2 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-brazilsouth-node2>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node2 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node2 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-brazilsouth-node3 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-brazilsouth-node3 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-brazilsouth-node3>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node3 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-brazilsouth-node3 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-westeurope-node1 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-westeurope-node1 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-westeurope-node1>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node1 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node1 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-westeurope-node2 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-westeurope-node2 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-westeurope-node2>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node2 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node2 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-westeurope-node3 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-westeurope-node3 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-westeurope-node3>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node3 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-westeurope-node3 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-southeastasia-node1 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-southeastasia-node1 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-southeastasia-node1>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node1 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node1 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-southeastasia-node2 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-southeastasia-node2 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-southeastasia-node2>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node2 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node2 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-southeastasia-node3 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-southeastasia-node3 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-southeastasia-node3>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node3 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-southeastasia-node3 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-australiaeast-node1 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-australiaeast-node1 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-australiaeast-node1>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node1 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node1 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-australiaeast-node2 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-australiaeast-node2 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-australiaeast-node2>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node2 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node2 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+  current="$(capture 256 az vm show \
+    --resource-group crdb-global \
+    --name crdb-australiaeast-node3 \
+    --query 'storageProfile.dataDisks[0].diskSizeGb' \
+    --output tsv)"
+  if [[ "$current" =~ ^[0-9]+$ ]] && ((current < 256)); then
+    info "data disk of VM crdb-australiaeast-node3 has ${current} GiB; the plan says 256 GiB"
+    disk="$(capture '<data-disk-id-of-crdb-australiaeast-node3>' az vm show \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node3 \
+      --query 'storageProfile.dataDisks[0].managedDisk.id' \
+      --output tsv)"
+    run az disk update --ids "$disk" --size-gb 256 --output none
+    run az vm run-command invoke \
+      --resource-group crdb-global \
+      --name crdb-australiaeast-node3 \
+      --command-id RunShellScript \
+      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+      --output none
+  fi
+}
+
 # Prints how to call this script.
 usage() {
   cat <<'USAGE'
@@ -4571,6 +4957,7 @@ Steps, in order (topology crdb-global):
   7. public-ips       a Standard static public IP per node, in its VM's zone, for SSH and the Kubernetes API
   8. nics             a NIC per node with its private IP pinned, so every artifact knows the node addresses
   9. vms              the VMs with their data disks, created together (--no-wait), then each waited for until Azure has provisioned it
+  10. data-disks       data disks smaller than the plan grown while their VMs run, then their partitions and file systems
 
   --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
   --yes         answer every question with yes (YES=1)
@@ -4585,7 +4972,7 @@ USAGE
 }
 
 readonly SCRIPT_NAME=azure/infrastructure.sh
-readonly STEPS=(capacity drift resource-group networks peerings security-groups public-ips nics vms)
+readonly STEPS=(capacity drift resource-group networks peerings security-groups public-ips nics vms data-disks)
 readonly STEP_TITLES=(
   'check that every location offers its VM sizes and zones and has quota for the VMs and public IPs still to create'
   'check that what exists matches the plan where it cannot change in place'
@@ -4596,6 +4983,7 @@ readonly STEP_TITLES=(
   'a Standard static public IP per node, in its VM'\''s zone, for SSH and the Kubernetes API'
   'a NIC per node with its private IP pinned, so every artifact knows the node addresses'
   'the VMs with their data disks, created together (--no-wait), then each waited for until Azure has provisioned it'
+  'data disks smaller than the plan grown while their VMs run, then their partitions and file systems'
 )
 readonly EXTRA_FLAGS=()
 readonly REQUIRED_TOOLS=(

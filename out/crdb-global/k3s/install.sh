@@ -20,6 +20,10 @@ YES="${YES:-0}"
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
 # The step running now, named when the script fails.
 CURRENT_STEP=''
+# When set (setup.sh sets it), every command a script runs or looks up is appended to this file.
+REGIONMESH_LOG_FILE="${REGIONMESH_LOG_FILE:-}"
+# Variables whose values never reach a log: each occurrence is written as ***.
+REGIONMESH_SECRET_VARS="${REGIONMESH_SECRET_VARS:-}"
 
 # Prints a step banner on stderr.
 banner() {
@@ -57,11 +61,24 @@ quote_words() {
   printf '%s\n' "${out% }"
 }
 
+# Appends a command to the run log (when there is one), every secret value masked.
+log_command() {
+  [[ -n "$REGIONMESH_LOG_FILE" ]] || return 0
+  local line name value
+  line="$(quote_words "$@")"
+  for name in $REGIONMESH_SECRET_VARS; do
+    value="${!name:-}"
+    [[ -n "$value" ]] && line="${line//"$value"/***}"
+  done
+  printf '+ %s\n' "$line" >>"$REGIONMESH_LOG_FILE"
+}
+
 # Runs a command; under DRY_RUN=1 prints it instead.
 run() {
   if [[ "$DRY_RUN" == 1 ]]; then
     quote_words "$@"
   else
+    log_command "$@"
     "$@"
   fi
 }
@@ -77,6 +94,7 @@ run_piped() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
   else
+    log_command "${first[@]}" '|' "$@"
     "${first[@]}" | "$@"
   fi
 }
@@ -84,13 +102,13 @@ run_piped() {
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
-  [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+  [[ "$DRY_RUN" != 1 ]] && log_command "$@" && "$@" >/dev/null 2>&1
 }
 
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # everything exists, so that every delete command is printed.
 found() {
-  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
+  [[ "$DRY_RUN" == 1 ]] || { log_command "$@" && "$@" >/dev/null 2>&1; }
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -100,6 +118,7 @@ capture() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf '%s\n' "$placeholder"
   else
+    log_command "$@"
     "$@"
   fi
 }
@@ -114,6 +133,7 @@ wait_until() {
     return 0
   fi
   info "waiting until $what (at most ${timeout}s)"
+  log_command "$@"
   until "$@" >/dev/null 2>&1; do
     if ((SECONDS - started >= timeout)); then
       die "timed out after ${timeout}s waiting until $what; check it by hand with: $(quote_words "$@")"
@@ -225,7 +245,9 @@ run_script() {
 SSH_PRIVATE_KEY_FILE="${SSH_PRIVATE_KEY_FILE:-$HOME/.ssh/id_ed25519}"
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
-export SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE
+# Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
+REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-global}"
+export SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE REGIONMESH_SECRETS_DIR
 
 # Every server of a cluster gets the same k3s flags; k3s refuses a server whose critical flags differ.
 #   --flannel-backend=none --disable-network-policy: the network plugin replaces both.
@@ -239,18 +261,47 @@ export SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE
 #   --node-ip: the node's own private IP, so etcd, the kubelet and the pod tunnels use the private network.
 #   --node-label: the node's topology.kubernetes.io/region and /zone, as a cloud provider would set them.
 # No --tls-san: k3sup would put it in place of its default SAN, the public IP the kubeconfig uses.
-# k3sup renames every literal 'default' in the fetched kubeconfig (cluster, user and context names)
-# to the --context value; harmless here, where each context is the cluster's name.
+# k3sup writes each cluster's kubeconfig to its own file (no --merge: k3sup's merge keeps a stale
+# entry of the same name); merge_kubeconfig then puts it into KUBECONFIG_FILE, asking before it
+# replaces an entry of an earlier deployment. k3sup renames every literal 'default' in the fetched
+# kubeconfig to the --context value; harmless here, where each context is the cluster's name.
 # Joining servers register at the first server's private IP (--server-url): administrative access
 # opens the API port only to AdminAccess. k3sup reads the join token from the first server over SSH.
 # Public IPs are known only once the provider has allocated them, so they are read at run time.
+# Each cluster's own kubeconfig, as k3sup fetched it; merged into KUBECONFIG_FILE deliberately.
+readonly KUBECONFIG_DIR="$REGIONMESH_SECRETS_DIR/kubeconfig"
+
+# Merges cluster $1's kubeconfig into KUBECONFIG_FILE; a context, cluster or user of that name is replaced after asking when it points elsewhere.
+merge_kubeconfig() {
+  local name="$1" file="$KUBECONFIG_DIR/$1.yaml" planned current merged
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '# merge kube context %s from %s into %s\n' "$name" "$file" "$KUBECONFIG_FILE"
+    return 0
+  fi
+  touch "$KUBECONFIG_FILE"
+  planned="$(kubectl config view --kubeconfig "$file" --raw --output "jsonpath={.clusters[?(@.name==\"$name\")].cluster.server}")"
+  current="$(kubectl config view --kubeconfig "$KUBECONFIG_FILE" --raw --output "jsonpath={.clusters[?(@.name==\"$name\")].cluster.server}" 2>/dev/null || true)"
+  if [[ -n "$current" && "$current" != "$planned" ]]; then
+    info "kube context $name in $KUBECONFIG_FILE points at $current, but cluster $name is at $planned: it is left from an earlier deployment"
+    confirm "Replace kube context, cluster and user $name in $KUBECONFIG_FILE?" || die "kept the old kube context $name; remove it (kubectl config delete-context $name) and run this script again"
+  fi
+  # Entries of this name that are absent are fine: only what exists is removed.
+  kubectl config delete-context "$name" --kubeconfig "$KUBECONFIG_FILE" >/dev/null 2>&1 || true
+  kubectl config unset "clusters.$name" --kubeconfig "$KUBECONFIG_FILE" >/dev/null 2>&1 || true
+  kubectl config unset "users.$name" --kubeconfig "$KUBECONFIG_FILE" >/dev/null 2>&1 || true
+  merged="$(KUBECONFIG="$KUBECONFIG_FILE:$file" kubectl config view --flatten)"
+  (umask 077 && printf '%s\n' "$merged" >"$KUBECONFIG_FILE.regionmesh-tmp")
+  mv "$KUBECONFIG_FILE.regionmesh-tmp" "$KUBECONFIG_FILE"
+  info "kube context $name in $KUBECONFIG_FILE points at $planned"
+}
 
 # Runs once before the first step.
 before_steps() {
   if [[ "$DRY_RUN" != 1 && ! -f "$SSH_PRIVATE_KEY_FILE" ]]; then
     die "SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key of SSH_PUBLIC_KEY_FILE"
   fi
-  run mkdir -p "$(dirname "$KUBECONFIG_FILE")"
+  run mkdir -p "$(dirname "$KUBECONFIG_FILE")" "$KUBECONFIG_DIR"
+  run chmod 700 "$KUBECONFIG_DIR"
 }
 
 # Step 1: cluster crdb-eastus2 in region eastus2: k3sup install on crdb-eastus2-node1, then k3sup join --server of the 2 others.
@@ -261,24 +312,24 @@ step_crdb_eastus2() {
     --name crdb-eastus2-node1-ip \
     --query ipAddress \
     --output tsv)"
-  if ! exists kubectl get node crdb-eastus2-node1 --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus2; then
+  if ! exists kubectl get node crdb-eastus2-node1 --kubeconfig "$KUBECONFIG_DIR/crdb-eastus2.yaml" --context crdb-eastus2 --request-timeout 10s; then
     run k3sup install \
       --ip "$server_ip" \
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.21.0.4 --node-label=topology.kubernetes.io/region=eastus2 --node-label=topology.kubernetes.io/zone=eastus2-1' \
-      --merge \
-      --local-path "$KUBECONFIG_FILE" \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.21.0.4 --node-label=topology.kubernetes.io/region=eastus2 --node-label=topology.kubernetes.io/zone=eastus2-1' \
+      --local-path "$KUBECONFIG_DIR/crdb-eastus2.yaml" \
       --context crdb-eastus2
   else
     info 'node crdb-eastus2-node1 of crdb-eastus2 exists'
   fi
   wait_until 'node crdb-eastus2-node1 is registered in crdb-eastus2' 300 kubectl get node crdb-eastus2-node1 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-eastus2
-  if ! exists kubectl get node crdb-eastus2-node2 --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus2; then
+    --kubeconfig "$KUBECONFIG_DIR/crdb-eastus2.yaml" \
+    --context crdb-eastus2 \
+    --request-timeout 10s
+  if ! exists kubectl get node crdb-eastus2-node2 --kubeconfig "$KUBECONFIG_DIR/crdb-eastus2.yaml" --context crdb-eastus2 --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-eastus2-node2>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-eastus2-node2-ip \
@@ -293,11 +344,11 @@ step_crdb_eastus2() {
       --server-user crdb \
       --server-url https://10.21.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.21.0.5 --node-label=topology.kubernetes.io/region=eastus2 --node-label=topology.kubernetes.io/zone=eastus2-2'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.21.0.5 --node-label=topology.kubernetes.io/region=eastus2 --node-label=topology.kubernetes.io/zone=eastus2-2'
   else
     info 'node crdb-eastus2-node2 of crdb-eastus2 exists'
   fi
-  if ! exists kubectl get node crdb-eastus2-node3 --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus2; then
+  if ! exists kubectl get node crdb-eastus2-node3 --kubeconfig "$KUBECONFIG_DIR/crdb-eastus2.yaml" --context crdb-eastus2 --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-eastus2-node3>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-eastus2-node3-ip \
@@ -312,13 +363,15 @@ step_crdb_eastus2() {
       --server-user crdb \
       --server-url https://10.21.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.21.0.6 --node-label=topology.kubernetes.io/region=eastus2 --node-label=topology.kubernetes.io/zone=eastus2-3'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.41.0.0/16 --service-cidr=10.61.0.0/16 --cluster-dns=10.61.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.21.0.6 --node-label=topology.kubernetes.io/region=eastus2 --node-label=topology.kubernetes.io/zone=eastus2-3'
   else
     info 'node crdb-eastus2-node3 of crdb-eastus2 exists'
   fi
   wait_until 'the 3 nodes of crdb-eastus2 are registered' 600 kubectl get node crdb-eastus2-node1 crdb-eastus2-node2 crdb-eastus2-node3 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-eastus2
+    --kubeconfig "$KUBECONFIG_DIR/crdb-eastus2.yaml" \
+    --context crdb-eastus2 \
+    --request-timeout 10s
+  merge_kubeconfig crdb-eastus2
   info 'the nodes of crdb-eastus2 stay NotReady until the network plugin is installed'
 }
 
@@ -330,24 +383,24 @@ step_crdb_westus3() {
     --name crdb-westus3-node1-ip \
     --query ipAddress \
     --output tsv)"
-  if ! exists kubectl get node crdb-westus3-node1 --kubeconfig "$KUBECONFIG_FILE" --context crdb-westus3; then
+  if ! exists kubectl get node crdb-westus3-node1 --kubeconfig "$KUBECONFIG_DIR/crdb-westus3.yaml" --context crdb-westus3 --request-timeout 10s; then
     run k3sup install \
       --ip "$server_ip" \
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.22.0.4 --node-label=topology.kubernetes.io/region=westus3 --node-label=topology.kubernetes.io/zone=westus3-1' \
-      --merge \
-      --local-path "$KUBECONFIG_FILE" \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.22.0.4 --node-label=topology.kubernetes.io/region=westus3 --node-label=topology.kubernetes.io/zone=westus3-1' \
+      --local-path "$KUBECONFIG_DIR/crdb-westus3.yaml" \
       --context crdb-westus3
   else
     info 'node crdb-westus3-node1 of crdb-westus3 exists'
   fi
   wait_until 'node crdb-westus3-node1 is registered in crdb-westus3' 300 kubectl get node crdb-westus3-node1 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-westus3
-  if ! exists kubectl get node crdb-westus3-node2 --kubeconfig "$KUBECONFIG_FILE" --context crdb-westus3; then
+    --kubeconfig "$KUBECONFIG_DIR/crdb-westus3.yaml" \
+    --context crdb-westus3 \
+    --request-timeout 10s
+  if ! exists kubectl get node crdb-westus3-node2 --kubeconfig "$KUBECONFIG_DIR/crdb-westus3.yaml" --context crdb-westus3 --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-westus3-node2>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-westus3-node2-ip \
@@ -362,11 +415,11 @@ step_crdb_westus3() {
       --server-user crdb \
       --server-url https://10.22.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.22.0.5 --node-label=topology.kubernetes.io/region=westus3 --node-label=topology.kubernetes.io/zone=westus3-2'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.22.0.5 --node-label=topology.kubernetes.io/region=westus3 --node-label=topology.kubernetes.io/zone=westus3-2'
   else
     info 'node crdb-westus3-node2 of crdb-westus3 exists'
   fi
-  if ! exists kubectl get node crdb-westus3-node3 --kubeconfig "$KUBECONFIG_FILE" --context crdb-westus3; then
+  if ! exists kubectl get node crdb-westus3-node3 --kubeconfig "$KUBECONFIG_DIR/crdb-westus3.yaml" --context crdb-westus3 --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-westus3-node3>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-westus3-node3-ip \
@@ -381,13 +434,15 @@ step_crdb_westus3() {
       --server-user crdb \
       --server-url https://10.22.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.22.0.6 --node-label=topology.kubernetes.io/region=westus3 --node-label=topology.kubernetes.io/zone=westus3-3'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.42.0.0/16 --service-cidr=10.62.0.0/16 --cluster-dns=10.62.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.22.0.6 --node-label=topology.kubernetes.io/region=westus3 --node-label=topology.kubernetes.io/zone=westus3-3'
   else
     info 'node crdb-westus3-node3 of crdb-westus3 exists'
   fi
   wait_until 'the 3 nodes of crdb-westus3 are registered' 600 kubectl get node crdb-westus3-node1 crdb-westus3-node2 crdb-westus3-node3 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-westus3
+    --kubeconfig "$KUBECONFIG_DIR/crdb-westus3.yaml" \
+    --context crdb-westus3 \
+    --request-timeout 10s
+  merge_kubeconfig crdb-westus3
   info 'the nodes of crdb-westus3 stay NotReady until the network plugin is installed'
 }
 
@@ -399,24 +454,24 @@ step_crdb_brazilsouth() {
     --name crdb-brazilsouth-node1-ip \
     --query ipAddress \
     --output tsv)"
-  if ! exists kubectl get node crdb-brazilsouth-node1 --kubeconfig "$KUBECONFIG_FILE" --context crdb-brazilsouth; then
+  if ! exists kubectl get node crdb-brazilsouth-node1 --kubeconfig "$KUBECONFIG_DIR/crdb-brazilsouth.yaml" --context crdb-brazilsouth --request-timeout 10s; then
     run k3sup install \
       --ip "$server_ip" \
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.23.0.4 --node-label=topology.kubernetes.io/region=brazilsouth --node-label=topology.kubernetes.io/zone=brazilsouth-1' \
-      --merge \
-      --local-path "$KUBECONFIG_FILE" \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.23.0.4 --node-label=topology.kubernetes.io/region=brazilsouth --node-label=topology.kubernetes.io/zone=brazilsouth-1' \
+      --local-path "$KUBECONFIG_DIR/crdb-brazilsouth.yaml" \
       --context crdb-brazilsouth
   else
     info 'node crdb-brazilsouth-node1 of crdb-brazilsouth exists'
   fi
   wait_until 'node crdb-brazilsouth-node1 is registered in crdb-brazilsouth' 300 kubectl get node crdb-brazilsouth-node1 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-brazilsouth
-  if ! exists kubectl get node crdb-brazilsouth-node2 --kubeconfig "$KUBECONFIG_FILE" --context crdb-brazilsouth; then
+    --kubeconfig "$KUBECONFIG_DIR/crdb-brazilsouth.yaml" \
+    --context crdb-brazilsouth \
+    --request-timeout 10s
+  if ! exists kubectl get node crdb-brazilsouth-node2 --kubeconfig "$KUBECONFIG_DIR/crdb-brazilsouth.yaml" --context crdb-brazilsouth --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-brazilsouth-node2>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-brazilsouth-node2-ip \
@@ -431,11 +486,11 @@ step_crdb_brazilsouth() {
       --server-user crdb \
       --server-url https://10.23.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.23.0.5 --node-label=topology.kubernetes.io/region=brazilsouth --node-label=topology.kubernetes.io/zone=brazilsouth-2'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.23.0.5 --node-label=topology.kubernetes.io/region=brazilsouth --node-label=topology.kubernetes.io/zone=brazilsouth-2'
   else
     info 'node crdb-brazilsouth-node2 of crdb-brazilsouth exists'
   fi
-  if ! exists kubectl get node crdb-brazilsouth-node3 --kubeconfig "$KUBECONFIG_FILE" --context crdb-brazilsouth; then
+  if ! exists kubectl get node crdb-brazilsouth-node3 --kubeconfig "$KUBECONFIG_DIR/crdb-brazilsouth.yaml" --context crdb-brazilsouth --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-brazilsouth-node3>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-brazilsouth-node3-ip \
@@ -450,13 +505,15 @@ step_crdb_brazilsouth() {
       --server-user crdb \
       --server-url https://10.23.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.23.0.6 --node-label=topology.kubernetes.io/region=brazilsouth --node-label=topology.kubernetes.io/zone=brazilsouth-3'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.43.0.0/16 --service-cidr=10.63.0.0/16 --cluster-dns=10.63.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.23.0.6 --node-label=topology.kubernetes.io/region=brazilsouth --node-label=topology.kubernetes.io/zone=brazilsouth-3'
   else
     info 'node crdb-brazilsouth-node3 of crdb-brazilsouth exists'
   fi
   wait_until 'the 3 nodes of crdb-brazilsouth are registered' 600 kubectl get node crdb-brazilsouth-node1 crdb-brazilsouth-node2 crdb-brazilsouth-node3 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-brazilsouth
+    --kubeconfig "$KUBECONFIG_DIR/crdb-brazilsouth.yaml" \
+    --context crdb-brazilsouth \
+    --request-timeout 10s
+  merge_kubeconfig crdb-brazilsouth
   info 'the nodes of crdb-brazilsouth stay NotReady until the network plugin is installed'
 }
 
@@ -468,24 +525,24 @@ step_crdb_westeurope() {
     --name crdb-westeurope-node1-ip \
     --query ipAddress \
     --output tsv)"
-  if ! exists kubectl get node crdb-westeurope-node1 --kubeconfig "$KUBECONFIG_FILE" --context crdb-westeurope; then
+  if ! exists kubectl get node crdb-westeurope-node1 --kubeconfig "$KUBECONFIG_DIR/crdb-westeurope.yaml" --context crdb-westeurope --request-timeout 10s; then
     run k3sup install \
       --ip "$server_ip" \
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.24.0.4 --node-label=topology.kubernetes.io/region=westeurope --node-label=topology.kubernetes.io/zone=westeurope-1' \
-      --merge \
-      --local-path "$KUBECONFIG_FILE" \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.24.0.4 --node-label=topology.kubernetes.io/region=westeurope --node-label=topology.kubernetes.io/zone=westeurope-1' \
+      --local-path "$KUBECONFIG_DIR/crdb-westeurope.yaml" \
       --context crdb-westeurope
   else
     info 'node crdb-westeurope-node1 of crdb-westeurope exists'
   fi
   wait_until 'node crdb-westeurope-node1 is registered in crdb-westeurope' 300 kubectl get node crdb-westeurope-node1 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-westeurope
-  if ! exists kubectl get node crdb-westeurope-node2 --kubeconfig "$KUBECONFIG_FILE" --context crdb-westeurope; then
+    --kubeconfig "$KUBECONFIG_DIR/crdb-westeurope.yaml" \
+    --context crdb-westeurope \
+    --request-timeout 10s
+  if ! exists kubectl get node crdb-westeurope-node2 --kubeconfig "$KUBECONFIG_DIR/crdb-westeurope.yaml" --context crdb-westeurope --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-westeurope-node2>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-westeurope-node2-ip \
@@ -500,11 +557,11 @@ step_crdb_westeurope() {
       --server-user crdb \
       --server-url https://10.24.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.24.0.5 --node-label=topology.kubernetes.io/region=westeurope --node-label=topology.kubernetes.io/zone=westeurope-2'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.24.0.5 --node-label=topology.kubernetes.io/region=westeurope --node-label=topology.kubernetes.io/zone=westeurope-2'
   else
     info 'node crdb-westeurope-node2 of crdb-westeurope exists'
   fi
-  if ! exists kubectl get node crdb-westeurope-node3 --kubeconfig "$KUBECONFIG_FILE" --context crdb-westeurope; then
+  if ! exists kubectl get node crdb-westeurope-node3 --kubeconfig "$KUBECONFIG_DIR/crdb-westeurope.yaml" --context crdb-westeurope --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-westeurope-node3>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-westeurope-node3-ip \
@@ -519,13 +576,15 @@ step_crdb_westeurope() {
       --server-user crdb \
       --server-url https://10.24.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.24.0.6 --node-label=topology.kubernetes.io/region=westeurope --node-label=topology.kubernetes.io/zone=westeurope-3'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.44.0.0/16 --service-cidr=10.64.0.0/16 --cluster-dns=10.64.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.24.0.6 --node-label=topology.kubernetes.io/region=westeurope --node-label=topology.kubernetes.io/zone=westeurope-3'
   else
     info 'node crdb-westeurope-node3 of crdb-westeurope exists'
   fi
   wait_until 'the 3 nodes of crdb-westeurope are registered' 600 kubectl get node crdb-westeurope-node1 crdb-westeurope-node2 crdb-westeurope-node3 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-westeurope
+    --kubeconfig "$KUBECONFIG_DIR/crdb-westeurope.yaml" \
+    --context crdb-westeurope \
+    --request-timeout 10s
+  merge_kubeconfig crdb-westeurope
   info 'the nodes of crdb-westeurope stay NotReady until the network plugin is installed'
 }
 
@@ -537,24 +596,24 @@ step_crdb_southeastasia() {
     --name crdb-southeastasia-node1-ip \
     --query ipAddress \
     --output tsv)"
-  if ! exists kubectl get node crdb-southeastasia-node1 --kubeconfig "$KUBECONFIG_FILE" --context crdb-southeastasia; then
+  if ! exists kubectl get node crdb-southeastasia-node1 --kubeconfig "$KUBECONFIG_DIR/crdb-southeastasia.yaml" --context crdb-southeastasia --request-timeout 10s; then
     run k3sup install \
       --ip "$server_ip" \
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.25.0.4 --node-label=topology.kubernetes.io/region=southeastasia --node-label=topology.kubernetes.io/zone=southeastasia-1' \
-      --merge \
-      --local-path "$KUBECONFIG_FILE" \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.25.0.4 --node-label=topology.kubernetes.io/region=southeastasia --node-label=topology.kubernetes.io/zone=southeastasia-1' \
+      --local-path "$KUBECONFIG_DIR/crdb-southeastasia.yaml" \
       --context crdb-southeastasia
   else
     info 'node crdb-southeastasia-node1 of crdb-southeastasia exists'
   fi
   wait_until 'node crdb-southeastasia-node1 is registered in crdb-southeastasia' 300 kubectl get node crdb-southeastasia-node1 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-southeastasia
-  if ! exists kubectl get node crdb-southeastasia-node2 --kubeconfig "$KUBECONFIG_FILE" --context crdb-southeastasia; then
+    --kubeconfig "$KUBECONFIG_DIR/crdb-southeastasia.yaml" \
+    --context crdb-southeastasia \
+    --request-timeout 10s
+  if ! exists kubectl get node crdb-southeastasia-node2 --kubeconfig "$KUBECONFIG_DIR/crdb-southeastasia.yaml" --context crdb-southeastasia --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-southeastasia-node2>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-southeastasia-node2-ip \
@@ -569,11 +628,11 @@ step_crdb_southeastasia() {
       --server-user crdb \
       --server-url https://10.25.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.25.0.5 --node-label=topology.kubernetes.io/region=southeastasia --node-label=topology.kubernetes.io/zone=southeastasia-2'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.25.0.5 --node-label=topology.kubernetes.io/region=southeastasia --node-label=topology.kubernetes.io/zone=southeastasia-2'
   else
     info 'node crdb-southeastasia-node2 of crdb-southeastasia exists'
   fi
-  if ! exists kubectl get node crdb-southeastasia-node3 --kubeconfig "$KUBECONFIG_FILE" --context crdb-southeastasia; then
+  if ! exists kubectl get node crdb-southeastasia-node3 --kubeconfig "$KUBECONFIG_DIR/crdb-southeastasia.yaml" --context crdb-southeastasia --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-southeastasia-node3>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-southeastasia-node3-ip \
@@ -588,13 +647,15 @@ step_crdb_southeastasia() {
       --server-user crdb \
       --server-url https://10.25.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.25.0.6 --node-label=topology.kubernetes.io/region=southeastasia --node-label=topology.kubernetes.io/zone=southeastasia-3'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.45.0.0/16 --service-cidr=10.65.0.0/16 --cluster-dns=10.65.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.25.0.6 --node-label=topology.kubernetes.io/region=southeastasia --node-label=topology.kubernetes.io/zone=southeastasia-3'
   else
     info 'node crdb-southeastasia-node3 of crdb-southeastasia exists'
   fi
   wait_until 'the 3 nodes of crdb-southeastasia are registered' 600 kubectl get node crdb-southeastasia-node1 crdb-southeastasia-node2 crdb-southeastasia-node3 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-southeastasia
+    --kubeconfig "$KUBECONFIG_DIR/crdb-southeastasia.yaml" \
+    --context crdb-southeastasia \
+    --request-timeout 10s
+  merge_kubeconfig crdb-southeastasia
   info 'the nodes of crdb-southeastasia stay NotReady until the network plugin is installed'
 }
 
@@ -606,24 +667,24 @@ step_crdb_australiaeast() {
     --name crdb-australiaeast-node1-ip \
     --query ipAddress \
     --output tsv)"
-  if ! exists kubectl get node crdb-australiaeast-node1 --kubeconfig "$KUBECONFIG_FILE" --context crdb-australiaeast; then
+  if ! exists kubectl get node crdb-australiaeast-node1 --kubeconfig "$KUBECONFIG_DIR/crdb-australiaeast.yaml" --context crdb-australiaeast --request-timeout 10s; then
     run k3sup install \
       --ip "$server_ip" \
       --user crdb \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.26.0.4 --node-label=topology.kubernetes.io/region=australiaeast --node-label=topology.kubernetes.io/zone=australiaeast-1' \
-      --merge \
-      --local-path "$KUBECONFIG_FILE" \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.26.0.4 --node-label=topology.kubernetes.io/region=australiaeast --node-label=topology.kubernetes.io/zone=australiaeast-1' \
+      --local-path "$KUBECONFIG_DIR/crdb-australiaeast.yaml" \
       --context crdb-australiaeast
   else
     info 'node crdb-australiaeast-node1 of crdb-australiaeast exists'
   fi
   wait_until 'node crdb-australiaeast-node1 is registered in crdb-australiaeast' 300 kubectl get node crdb-australiaeast-node1 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-australiaeast
-  if ! exists kubectl get node crdb-australiaeast-node2 --kubeconfig "$KUBECONFIG_FILE" --context crdb-australiaeast; then
+    --kubeconfig "$KUBECONFIG_DIR/crdb-australiaeast.yaml" \
+    --context crdb-australiaeast \
+    --request-timeout 10s
+  if ! exists kubectl get node crdb-australiaeast-node2 --kubeconfig "$KUBECONFIG_DIR/crdb-australiaeast.yaml" --context crdb-australiaeast --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-australiaeast-node2>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-australiaeast-node2-ip \
@@ -638,11 +699,11 @@ step_crdb_australiaeast() {
       --server-user crdb \
       --server-url https://10.26.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.26.0.5 --node-label=topology.kubernetes.io/region=australiaeast --node-label=topology.kubernetes.io/zone=australiaeast-2'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.26.0.5 --node-label=topology.kubernetes.io/region=australiaeast --node-label=topology.kubernetes.io/zone=australiaeast-2'
   else
     info 'node crdb-australiaeast-node2 of crdb-australiaeast exists'
   fi
-  if ! exists kubectl get node crdb-australiaeast-node3 --kubeconfig "$KUBECONFIG_FILE" --context crdb-australiaeast; then
+  if ! exists kubectl get node crdb-australiaeast-node3 --kubeconfig "$KUBECONFIG_DIR/crdb-australiaeast.yaml" --context crdb-australiaeast --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-australiaeast-node3>' az network public-ip show \
       --resource-group crdb-global \
       --name crdb-australiaeast-node3-ip \
@@ -657,13 +718,15 @@ step_crdb_australiaeast() {
       --server-user crdb \
       --server-url https://10.26.0.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.26.0.6 --node-label=topology.kubernetes.io/region=australiaeast --node-label=topology.kubernetes.io/zone=australiaeast-3'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.46.0.0/16 --service-cidr=10.66.0.0/16 --cluster-dns=10.66.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.26.0.6 --node-label=topology.kubernetes.io/region=australiaeast --node-label=topology.kubernetes.io/zone=australiaeast-3'
   else
     info 'node crdb-australiaeast-node3 of crdb-australiaeast exists'
   fi
   wait_until 'the 3 nodes of crdb-australiaeast are registered' 600 kubectl get node crdb-australiaeast-node1 crdb-australiaeast-node2 crdb-australiaeast-node3 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-australiaeast
+    --kubeconfig "$KUBECONFIG_DIR/crdb-australiaeast.yaml" \
+    --context crdb-australiaeast \
+    --request-timeout 10s
+  merge_kubeconfig crdb-australiaeast
   info 'the nodes of crdb-australiaeast stay NotReady until the network plugin is installed'
 }
 
@@ -693,6 +756,7 @@ Steps, in order (topology crdb-global):
 Environment:
   SSH_PRIVATE_KEY_FILE (default $HOME/.ssh/id_ed25519): The SSH private key k3sup logs in with.
   KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-global): Keys, certificates and logs made at apply time; never commit this folder.
 Every step is safe to run again.
 USAGE
 }

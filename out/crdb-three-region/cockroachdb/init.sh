@@ -21,6 +21,10 @@ YES="${YES:-0}"
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
 # The step running now, named when the script fails.
 CURRENT_STEP=''
+# When set (setup.sh sets it), every command a script runs or looks up is appended to this file.
+REGIONMESH_LOG_FILE="${REGIONMESH_LOG_FILE:-}"
+# Variables whose values never reach a log: each occurrence is written as ***.
+REGIONMESH_SECRET_VARS="${REGIONMESH_SECRET_VARS:-}"
 
 # Prints a step banner on stderr.
 banner() {
@@ -58,11 +62,24 @@ quote_words() {
   printf '%s\n' "${out% }"
 }
 
+# Appends a command to the run log (when there is one), every secret value masked.
+log_command() {
+  [[ -n "$REGIONMESH_LOG_FILE" ]] || return 0
+  local line name value
+  line="$(quote_words "$@")"
+  for name in $REGIONMESH_SECRET_VARS; do
+    value="${!name:-}"
+    [[ -n "$value" ]] && line="${line//"$value"/***}"
+  done
+  printf '+ %s\n' "$line" >>"$REGIONMESH_LOG_FILE"
+}
+
 # Runs a command; under DRY_RUN=1 prints it instead.
 run() {
   if [[ "$DRY_RUN" == 1 ]]; then
     quote_words "$@"
   else
+    log_command "$@"
     "$@"
   fi
 }
@@ -78,6 +95,7 @@ run_piped() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
   else
+    log_command "${first[@]}" '|' "$@"
     "${first[@]}" | "$@"
   fi
 }
@@ -85,13 +103,13 @@ run_piped() {
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
-  [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+  [[ "$DRY_RUN" != 1 ]] && log_command "$@" && "$@" >/dev/null 2>&1
 }
 
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # everything exists, so that every delete command is printed.
 found() {
-  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
+  [[ "$DRY_RUN" == 1 ]] || { log_command "$@" && "$@" >/dev/null 2>&1; }
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -101,6 +119,7 @@ capture() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf '%s\n' "$placeholder"
   else
+    log_command "$@"
     "$@"
   fi
 }
@@ -115,6 +134,7 @@ wait_until() {
     return 0
   fi
   info "waiting until $what (at most ${timeout}s)"
+  log_command "$@"
   until "$@" >/dev/null 2>&1; do
     if ((SECONDS - started >= timeout)); then
       die "timed out after ${timeout}s waiting until $what; check it by hand with: $(quote_words "$@")"
@@ -224,7 +244,13 @@ run_script() {
 
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
-export KUBECONFIG_FILE
+# The CockroachDB license key (or set COCKROACH_LICENSE_FILE); never logged. Override with COCKROACH_LICENSE=...
+COCKROACH_LICENSE="${COCKROACH_LICENSE:-}"
+# A file that holds the CockroachDB license key. Override with COCKROACH_LICENSE_FILE=...
+COCKROACH_LICENSE_FILE="${COCKROACH_LICENSE_FILE:-}"
+# The organization the CockroachDB license is issued to, exactly as on the license. Override with COCKROACH_ORGANIZATION=...
+COCKROACH_ORGANIZATION="${COCKROACH_ORGANIZATION:-}"
+export KUBECONFIG_FILE COCKROACH_LICENSE COCKROACH_LICENSE_FILE COCKROACH_ORGANIZATION
 
 # Succeeds when pod $3 in namespace $2 of context $1 is in phase Running.
 pod_is_running() {
@@ -260,6 +286,16 @@ all_nodes_live() {
   [[ "$live" == "$1" ]]
 }
 
+# Prints the SQL that sets the organization and the license, each quoted for SQL (never logged).
+license_sql() {
+  local license="$COCKROACH_LICENSE"
+  if [[ -z "$license" ]]; then
+    license="$(<"$COCKROACH_LICENSE_FILE")"
+  fi
+  license="${license//[[:space:]]/}"
+  printf "SET CLUSTER SETTING cluster.organization = '%s';\nSET CLUSTER SETTING enterprise.license = '%s';\n" "${COCKROACH_ORGANIZATION//\'/\'\'}" "${license//\'/\'\'}"
+}
+
 # Step 1: every pod of every region runs (it is not ready before init).
 step_pods() {
   wait_until 'pod cockroachdb-0 of eastus in crdb-eastus runs' 600 pod_is_running crdb-eastus eastus cockroachdb-0
@@ -282,7 +318,17 @@ step_init() {
     -- /cockroach/cockroach init --certs-dir /cockroach/cockroach-certs --host cockroachdb-0.cockroachdb.eastus.svc.cluster.local:26257
 }
 
-# Step 3: every region's StatefulSet is rolled out and its pods are ready.
+# Step 3: the CockroachDB license and organization, when given (never logged).
+step_license() {
+  if [[ -z "$COCKROACH_LICENSE" && -z "$COCKROACH_LICENSE_FILE" ]]; then
+    info 'no CockroachDB license given: the cluster is throttled after its 7-day grace period (set COCKROACH_LICENSE or COCKROACH_LICENSE_FILE, and COCKROACH_ORGANIZATION, then run: cockroachdb/init.sh --only license)'
+    return 0
+  fi
+  run_piped license_sql '|' kubectl exec -i cockroachdb-0 --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus --namespace eastus -- /cockroach/cockroach sql --certs-dir /cockroach/cockroach-certs --host cockroachdb-0.cockroachdb.eastus.svc.cluster.local:26257
+  info 'cluster.organization and enterprise.license are set'
+}
+
+# Step 4: every region's StatefulSet is rolled out and its pods are ready.
 step_statefulsets() {
   run kubectl rollout status statefulset/cockroachdb \
     --kubeconfig "$KUBECONFIG_FILE" \
@@ -301,7 +347,7 @@ step_statefulsets() {
     --timeout 600s
 }
 
-# Step 4: cockroach node status counts every pod of every region as a live node.
+# Step 5: cockroach node status counts every pod of every region as a live node.
 step_verify() {
   wait_until 'all 9 CockroachDB nodes are live' 300 all_nodes_live 9
   run kubectl exec cockroachdb-0 \
@@ -324,8 +370,9 @@ cluster is left as it is.
 Steps, in order (topology crdb-three-region):
   1. pods          every pod of every region runs (it is not ready before init)
   2. init          cockroach init in cockroachdb-0 of eastus, once; done when already initialised
-  3. statefulsets  every region's StatefulSet is rolled out and its pods are ready
-  4. verify        cockroach node status counts every pod of every region as a live node
+  3. license       the CockroachDB license and organization, when given (never logged)
+  4. statefulsets  every region's StatefulSet is rolled out and its pods are ready
+  5. verify        cockroach node status counts every pod of every region as a live node
 
   --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
   --yes         answer every question with yes (YES=1)
@@ -335,15 +382,19 @@ Steps, in order (topology crdb-three-region):
 
 Environment:
   KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
+  COCKROACH_LICENSE: The CockroachDB license key (or set COCKROACH_LICENSE_FILE); never logged.
+  COCKROACH_LICENSE_FILE: A file that holds the CockroachDB license key.
+  COCKROACH_ORGANIZATION: The organization the CockroachDB license is issued to, exactly as on the license.
 Every step is safe to run again.
 USAGE
 }
 
 readonly SCRIPT_NAME=cockroachdb/init.sh
-readonly STEPS=(pods init statefulsets verify)
+readonly STEPS=(pods init license statefulsets verify)
 readonly STEP_TITLES=(
   'every pod of every region runs (it is not ready before init)'
   'cockroach init in cockroachdb-0 of eastus, once; done when already initialised'
+  'the CockroachDB license and organization, when given (never logged)'
   'every region'\''s StatefulSet is rolled out and its pods are ready'
   'cockroach node status counts every pod of every region as a live node'
 )

@@ -20,6 +20,10 @@ YES="${YES:-0}"
 WAIT_INTERVAL="${WAIT_INTERVAL:-5}"
 # The step running now, named when the script fails.
 CURRENT_STEP=''
+# When set (setup.sh sets it), every command a script runs or looks up is appended to this file.
+REGIONMESH_LOG_FILE="${REGIONMESH_LOG_FILE:-}"
+# Variables whose values never reach a log: each occurrence is written as ***.
+REGIONMESH_SECRET_VARS="${REGIONMESH_SECRET_VARS:-}"
 
 # Prints a step banner on stderr.
 banner() {
@@ -57,11 +61,24 @@ quote_words() {
   printf '%s\n' "${out% }"
 }
 
+# Appends a command to the run log (when there is one), every secret value masked.
+log_command() {
+  [[ -n "$REGIONMESH_LOG_FILE" ]] || return 0
+  local line name value
+  line="$(quote_words "$@")"
+  for name in $REGIONMESH_SECRET_VARS; do
+    value="${!name:-}"
+    [[ -n "$value" ]] && line="${line//"$value"/***}"
+  done
+  printf '+ %s\n' "$line" >>"$REGIONMESH_LOG_FILE"
+}
+
 # Runs a command; under DRY_RUN=1 prints it instead.
 run() {
   if [[ "$DRY_RUN" == 1 ]]; then
     quote_words "$@"
   else
+    log_command "$@"
     "$@"
   fi
 }
@@ -77,6 +94,7 @@ run_piped() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf '%s | %s\n' "$(quote_words "${first[@]}")" "$(quote_words "$@")"
   else
+    log_command "${first[@]}" '|' "$@"
     "${first[@]}" | "$@"
   fi
 }
@@ -84,13 +102,13 @@ run_piped() {
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # nothing exists yet, so that every create command is printed.
 exists() {
-  [[ "$DRY_RUN" != 1 ]] && "$@" >/dev/null 2>&1
+  [[ "$DRY_RUN" != 1 ]] && log_command "$@" && "$@" >/dev/null 2>&1
 }
 
 # Succeeds when a look-up command succeeds (its output is discarded); under DRY_RUN=1 assumes
 # everything exists, so that every delete command is printed.
 found() {
-  [[ "$DRY_RUN" == 1 ]] || "$@" >/dev/null 2>&1
+  [[ "$DRY_RUN" == 1 ]] || { log_command "$@" && "$@" >/dev/null 2>&1; }
 }
 
 # Prints what a look-up command prints; under DRY_RUN=1 prints the placeholder instead.
@@ -100,6 +118,7 @@ capture() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf '%s\n' "$placeholder"
   else
+    log_command "$@"
     "$@"
   fi
 }
@@ -114,6 +133,7 @@ wait_until() {
     return 0
   fi
   info "waiting until $what (at most ${timeout}s)"
+  log_command "$@"
   until "$@" >/dev/null 2>&1; do
     if ((SECONDS - started >= timeout)); then
       die "timed out after ${timeout}s waiting until $what; check it by hand with: $(quote_words "$@")"
@@ -225,7 +245,9 @@ run_script() {
 SSH_PRIVATE_KEY_FILE="${SSH_PRIVATE_KEY_FILE:-$HOME/.ssh/id_ed25519}"
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
-export SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE
+# Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
+REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-three-region}"
+export SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE REGIONMESH_SECRETS_DIR
 
 # Every server of a cluster gets the same k3s flags; k3s refuses a server whose critical flags differ.
 #   --flannel-backend=none --disable-network-policy: the network plugin replaces both.
@@ -239,18 +261,47 @@ export SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE
 #   --node-ip: the node's own private IP, so etcd, the kubelet and the pod tunnels use the private network.
 #   --node-label: the node's topology.kubernetes.io/region and /zone, as a cloud provider would set them.
 # No --tls-san: k3sup would put it in place of its default SAN, the public IP the kubeconfig uses.
-# k3sup renames every literal 'default' in the fetched kubeconfig (cluster, user and context names)
-# to the --context value; harmless here, where each context is the cluster's name.
+# k3sup writes each cluster's kubeconfig to its own file (no --merge: k3sup's merge keeps a stale
+# entry of the same name); merge_kubeconfig then puts it into KUBECONFIG_FILE, asking before it
+# replaces an entry of an earlier deployment. k3sup renames every literal 'default' in the fetched
+# kubeconfig to the --context value; harmless here, where each context is the cluster's name.
 # Joining servers register at the first server's private IP (--server-url): administrative access
 # opens the API port only to AdminAccess. k3sup reads the join token from the first server over SSH.
 # Public IPs are known only once the provider has allocated them, so they are read at run time.
+# Each cluster's own kubeconfig, as k3sup fetched it; merged into KUBECONFIG_FILE deliberately.
+readonly KUBECONFIG_DIR="$REGIONMESH_SECRETS_DIR/kubeconfig"
+
+# Merges cluster $1's kubeconfig into KUBECONFIG_FILE; a context, cluster or user of that name is replaced after asking when it points elsewhere.
+merge_kubeconfig() {
+  local name="$1" file="$KUBECONFIG_DIR/$1.yaml" planned current merged
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf '# merge kube context %s from %s into %s\n' "$name" "$file" "$KUBECONFIG_FILE"
+    return 0
+  fi
+  touch "$KUBECONFIG_FILE"
+  planned="$(kubectl config view --kubeconfig "$file" --raw --output "jsonpath={.clusters[?(@.name==\"$name\")].cluster.server}")"
+  current="$(kubectl config view --kubeconfig "$KUBECONFIG_FILE" --raw --output "jsonpath={.clusters[?(@.name==\"$name\")].cluster.server}" 2>/dev/null || true)"
+  if [[ -n "$current" && "$current" != "$planned" ]]; then
+    info "kube context $name in $KUBECONFIG_FILE points at $current, but cluster $name is at $planned: it is left from an earlier deployment"
+    confirm "Replace kube context, cluster and user $name in $KUBECONFIG_FILE?" || die "kept the old kube context $name; remove it (kubectl config delete-context $name) and run this script again"
+  fi
+  # Entries of this name that are absent are fine: only what exists is removed.
+  kubectl config delete-context "$name" --kubeconfig "$KUBECONFIG_FILE" >/dev/null 2>&1 || true
+  kubectl config unset "clusters.$name" --kubeconfig "$KUBECONFIG_FILE" >/dev/null 2>&1 || true
+  kubectl config unset "users.$name" --kubeconfig "$KUBECONFIG_FILE" >/dev/null 2>&1 || true
+  merged="$(KUBECONFIG="$KUBECONFIG_FILE:$file" kubectl config view --flatten)"
+  (umask 077 && printf '%s\n' "$merged" >"$KUBECONFIG_FILE.regionmesh-tmp")
+  mv "$KUBECONFIG_FILE.regionmesh-tmp" "$KUBECONFIG_FILE"
+  info "kube context $name in $KUBECONFIG_FILE points at $planned"
+}
 
 # Runs once before the first step.
 before_steps() {
   if [[ "$DRY_RUN" != 1 && ! -f "$SSH_PRIVATE_KEY_FILE" ]]; then
     die "SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key of SSH_PUBLIC_KEY_FILE"
   fi
-  run mkdir -p "$(dirname "$KUBECONFIG_FILE")"
+  run mkdir -p "$(dirname "$KUBECONFIG_FILE")" "$KUBECONFIG_DIR"
+  run chmod 700 "$KUBECONFIG_DIR"
 }
 
 # Step 1: cluster crdb-eastus in region eastus: k3sup install on crdb-eastus-node1, then k3sup join --server of the 2 others.
@@ -261,24 +312,24 @@ step_crdb_eastus() {
     --name crdb-eastus-node1-ip \
     --query ipAddress \
     --output tsv)"
-  if ! exists kubectl get node crdb-eastus-node1 --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus; then
+  if ! exists kubectl get node crdb-eastus-node1 --kubeconfig "$KUBECONFIG_DIR/crdb-eastus.yaml" --context crdb-eastus --request-timeout 10s; then
     run k3sup install \
       --ip "$server_ip" \
       --user ubuntu \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.1.1.4 --node-label=topology.kubernetes.io/region=eastus --node-label=topology.kubernetes.io/zone=eastus-1' \
-      --merge \
-      --local-path "$KUBECONFIG_FILE" \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.1.1.4 --node-label=topology.kubernetes.io/region=eastus --node-label=topology.kubernetes.io/zone=eastus-1' \
+      --local-path "$KUBECONFIG_DIR/crdb-eastus.yaml" \
       --context crdb-eastus
   else
     info 'node crdb-eastus-node1 of crdb-eastus exists'
   fi
   wait_until 'node crdb-eastus-node1 is registered in crdb-eastus' 300 kubectl get node crdb-eastus-node1 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-eastus
-  if ! exists kubectl get node crdb-eastus-node2 --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus; then
+    --kubeconfig "$KUBECONFIG_DIR/crdb-eastus.yaml" \
+    --context crdb-eastus \
+    --request-timeout 10s
+  if ! exists kubectl get node crdb-eastus-node2 --kubeconfig "$KUBECONFIG_DIR/crdb-eastus.yaml" --context crdb-eastus --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-eastus-node2>' az network public-ip show \
       --resource-group crdb-cilium-multi-region \
       --name crdb-eastus-node2-ip \
@@ -293,11 +344,11 @@ step_crdb_eastus() {
       --server-user ubuntu \
       --server-url https://10.1.1.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.1.1.5 --node-label=topology.kubernetes.io/region=eastus --node-label=topology.kubernetes.io/zone=eastus-2'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.1.1.5 --node-label=topology.kubernetes.io/region=eastus --node-label=topology.kubernetes.io/zone=eastus-2'
   else
     info 'node crdb-eastus-node2 of crdb-eastus exists'
   fi
-  if ! exists kubectl get node crdb-eastus-node3 --kubeconfig "$KUBECONFIG_FILE" --context crdb-eastus; then
+  if ! exists kubectl get node crdb-eastus-node3 --kubeconfig "$KUBECONFIG_DIR/crdb-eastus.yaml" --context crdb-eastus --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-eastus-node3>' az network public-ip show \
       --resource-group crdb-cilium-multi-region \
       --name crdb-eastus-node3-ip \
@@ -312,13 +363,15 @@ step_crdb_eastus() {
       --server-user ubuntu \
       --server-url https://10.1.1.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.1.1.6 --node-label=topology.kubernetes.io/region=eastus --node-label=topology.kubernetes.io/zone=eastus-3'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.10.0.0/16 --service-cidr=10.101.0.0/16 --cluster-dns=10.101.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.1.1.6 --node-label=topology.kubernetes.io/region=eastus --node-label=topology.kubernetes.io/zone=eastus-3'
   else
     info 'node crdb-eastus-node3 of crdb-eastus exists'
   fi
   wait_until 'the 3 nodes of crdb-eastus are registered' 600 kubectl get node crdb-eastus-node1 crdb-eastus-node2 crdb-eastus-node3 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-eastus
+    --kubeconfig "$KUBECONFIG_DIR/crdb-eastus.yaml" \
+    --context crdb-eastus \
+    --request-timeout 10s
+  merge_kubeconfig crdb-eastus
   info 'the nodes of crdb-eastus stay NotReady until the network plugin is installed'
 }
 
@@ -330,24 +383,24 @@ step_crdb_westus() {
     --name crdb-westus-node1-ip \
     --query ipAddress \
     --output tsv)"
-  if ! exists kubectl get node crdb-westus-node1 --kubeconfig "$KUBECONFIG_FILE" --context crdb-westus; then
+  if ! exists kubectl get node crdb-westus-node1 --kubeconfig "$KUBECONFIG_DIR/crdb-westus.yaml" --context crdb-westus --request-timeout 10s; then
     run k3sup install \
       --ip "$server_ip" \
       --user ubuntu \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.4 --node-label=topology.kubernetes.io/region=westus' \
-      --merge \
-      --local-path "$KUBECONFIG_FILE" \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.4 --node-label=topology.kubernetes.io/region=westus' \
+      --local-path "$KUBECONFIG_DIR/crdb-westus.yaml" \
       --context crdb-westus
   else
     info 'node crdb-westus-node1 of crdb-westus exists'
   fi
   wait_until 'node crdb-westus-node1 is registered in crdb-westus' 300 kubectl get node crdb-westus-node1 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-westus
-  if ! exists kubectl get node crdb-westus-node2 --kubeconfig "$KUBECONFIG_FILE" --context crdb-westus; then
+    --kubeconfig "$KUBECONFIG_DIR/crdb-westus.yaml" \
+    --context crdb-westus \
+    --request-timeout 10s
+  if ! exists kubectl get node crdb-westus-node2 --kubeconfig "$KUBECONFIG_DIR/crdb-westus.yaml" --context crdb-westus --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-westus-node2>' az network public-ip show \
       --resource-group crdb-cilium-multi-region \
       --name crdb-westus-node2-ip \
@@ -362,11 +415,11 @@ step_crdb_westus() {
       --server-user ubuntu \
       --server-url https://10.2.1.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.5 --node-label=topology.kubernetes.io/region=westus'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.5 --node-label=topology.kubernetes.io/region=westus'
   else
     info 'node crdb-westus-node2 of crdb-westus exists'
   fi
-  if ! exists kubectl get node crdb-westus-node3 --kubeconfig "$KUBECONFIG_FILE" --context crdb-westus; then
+  if ! exists kubectl get node crdb-westus-node3 --kubeconfig "$KUBECONFIG_DIR/crdb-westus.yaml" --context crdb-westus --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-westus-node3>' az network public-ip show \
       --resource-group crdb-cilium-multi-region \
       --name crdb-westus-node3-ip \
@@ -381,13 +434,15 @@ step_crdb_westus() {
       --server-user ubuntu \
       --server-url https://10.2.1.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.6 --node-label=topology.kubernetes.io/region=westus'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.11.0.0/16 --service-cidr=10.102.0.0/16 --cluster-dns=10.102.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.2.1.6 --node-label=topology.kubernetes.io/region=westus'
   else
     info 'node crdb-westus-node3 of crdb-westus exists'
   fi
   wait_until 'the 3 nodes of crdb-westus are registered' 600 kubectl get node crdb-westus-node1 crdb-westus-node2 crdb-westus-node3 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-westus
+    --kubeconfig "$KUBECONFIG_DIR/crdb-westus.yaml" \
+    --context crdb-westus \
+    --request-timeout 10s
+  merge_kubeconfig crdb-westus
   info 'the nodes of crdb-westus stay NotReady until the network plugin is installed'
 }
 
@@ -399,24 +454,24 @@ step_crdb_northeurope() {
     --name crdb-northeurope-node1-ip \
     --query ipAddress \
     --output tsv)"
-  if ! exists kubectl get node crdb-northeurope-node1 --kubeconfig "$KUBECONFIG_FILE" --context crdb-northeurope; then
+  if ! exists kubectl get node crdb-northeurope-node1 --kubeconfig "$KUBECONFIG_DIR/crdb-northeurope.yaml" --context crdb-northeurope --request-timeout 10s; then
     run k3sup install \
       --ip "$server_ip" \
       --user ubuntu \
       --ssh-key "$SSH_PRIVATE_KEY_FILE" \
       --cluster \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.3.1.4 --node-label=topology.kubernetes.io/region=northeurope --node-label=topology.kubernetes.io/zone=northeurope-1' \
-      --merge \
-      --local-path "$KUBECONFIG_FILE" \
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.3.1.4 --node-label=topology.kubernetes.io/region=northeurope --node-label=topology.kubernetes.io/zone=northeurope-1' \
+      --local-path "$KUBECONFIG_DIR/crdb-northeurope.yaml" \
       --context crdb-northeurope
   else
     info 'node crdb-northeurope-node1 of crdb-northeurope exists'
   fi
   wait_until 'node crdb-northeurope-node1 is registered in crdb-northeurope' 300 kubectl get node crdb-northeurope-node1 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-northeurope
-  if ! exists kubectl get node crdb-northeurope-node2 --kubeconfig "$KUBECONFIG_FILE" --context crdb-northeurope; then
+    --kubeconfig "$KUBECONFIG_DIR/crdb-northeurope.yaml" \
+    --context crdb-northeurope \
+    --request-timeout 10s
+  if ! exists kubectl get node crdb-northeurope-node2 --kubeconfig "$KUBECONFIG_DIR/crdb-northeurope.yaml" --context crdb-northeurope --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-northeurope-node2>' az network public-ip show \
       --resource-group crdb-cilium-multi-region \
       --name crdb-northeurope-node2-ip \
@@ -431,11 +486,11 @@ step_crdb_northeurope() {
       --server-user ubuntu \
       --server-url https://10.3.1.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.3.1.5 --node-label=topology.kubernetes.io/region=northeurope --node-label=topology.kubernetes.io/zone=northeurope-2'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.3.1.5 --node-label=topology.kubernetes.io/region=northeurope --node-label=topology.kubernetes.io/zone=northeurope-2'
   else
     info 'node crdb-northeurope-node2 of crdb-northeurope exists'
   fi
-  if ! exists kubectl get node crdb-northeurope-node3 --kubeconfig "$KUBECONFIG_FILE" --context crdb-northeurope; then
+  if ! exists kubectl get node crdb-northeurope-node3 --kubeconfig "$KUBECONFIG_DIR/crdb-northeurope.yaml" --context crdb-northeurope --request-timeout 10s; then
     node_ip="$(capture '<public-ip-of-crdb-northeurope-node3>' az network public-ip show \
       --resource-group crdb-cilium-multi-region \
       --name crdb-northeurope-node3-ip \
@@ -450,13 +505,15 @@ step_crdb_northeurope() {
       --server-user ubuntu \
       --server-url https://10.3.1.4:6443 \
       --k3s-version v1.35.4+k3s1 \
-      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.3.1.6 --node-label=topology.kubernetes.io/region=northeurope --node-label=topology.kubernetes.io/zone=northeurope-3'
+      --k3s-extra-args '--flannel-backend=none --disable-network-policy --cluster-cidr=10.12.0.0/16 --service-cidr=10.103.0.0/16 --cluster-dns=10.103.0.10 --cluster-domain=cluster.local --disable=servicelb --disable=traefik --disable=coredns --default-local-storage-path=/var/lib/regionmesh/data/local-path --node-ip=10.3.1.6 --node-label=topology.kubernetes.io/region=northeurope --node-label=topology.kubernetes.io/zone=northeurope-3'
   else
     info 'node crdb-northeurope-node3 of crdb-northeurope exists'
   fi
   wait_until 'the 3 nodes of crdb-northeurope are registered' 600 kubectl get node crdb-northeurope-node1 crdb-northeurope-node2 crdb-northeurope-node3 \
-    --kubeconfig "$KUBECONFIG_FILE" \
-    --context crdb-northeurope
+    --kubeconfig "$KUBECONFIG_DIR/crdb-northeurope.yaml" \
+    --context crdb-northeurope \
+    --request-timeout 10s
+  merge_kubeconfig crdb-northeurope
   info 'the nodes of crdb-northeurope stay NotReady until the network plugin is installed'
 }
 
@@ -483,6 +540,7 @@ Steps, in order (topology crdb-three-region):
 Environment:
   SSH_PRIVATE_KEY_FILE (default $HOME/.ssh/id_ed25519): The SSH private key k3sup logs in with.
   KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys, certificates and logs made at apply time; never commit this folder.
 Every step is safe to run again.
 USAGE
 }

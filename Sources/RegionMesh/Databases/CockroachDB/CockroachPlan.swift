@@ -29,6 +29,12 @@ public struct CockroachRegionPlan: Sendable, Codable, Equatable {
     /// under every name a client may use, and wildcards over the headless service that cover the
     /// pod host names.
     public let certificateHosts: [String]
+
+    /// The value of the locality's `region` tier: what CockroachDB calls this region (the
+    /// provider's placement, e.g. `eastus`), in `SHOW REGIONS` and in `ALTER DATABASE … REGION`.
+    public var localityRegion: String {
+        locality.split(separator: ",").first { $0.hasPrefix("region=") }.map { String($0.dropFirst("region=".count)) } ?? key
+    }
 }
 
 /// CockroachDB's part of the Plan: what every node shares, and each region's StatefulSet.

@@ -21,6 +21,9 @@ public enum K3sDistribution: KubernetesDistribution {
         ],
         nodePorts: [.dns])
 
+    /// CoreDNS as k3s v1.35.4+k3s1 ships it (k3s-io/docs release notes, v1.35.X: CoreDNS v1.14.2).
+    static let dnsImage = "rancher/mirrored-coredns-coredns:1.14.2"
+
     /// The release when neither a region nor `Defaults` pins one.
     static let defaultRelease = K3sRelease.version(SemanticVersion("v1.35.4+k3s1")!)
 
@@ -53,6 +56,7 @@ public enum K3sDistribution: KubernetesDistribution {
     public static func plan(_ validated: Validated, context: PlanningContext) -> K3sPlan {
         K3sPlan(
             apiPort: apiPort,
+            dnsImage: dnsImage,
             regions: context.regions.map { region in
                 let requirements = context.distributionRequirements
                 var flags: [String] = []
@@ -65,6 +69,7 @@ public enum K3sDistribution: KubernetesDistribution {
                     "--cluster-domain=\(context.clusterDomain)",
                     "--disable=servicelb",
                     "--disable=traefik",
+                    "--disable=coredns",
                 ]
                 if let dataPath = context.provider?.dataPath(ofRegion: region.key) {
                     // The local-path provisioner's volumes (the database's) go to the data disk.
@@ -116,6 +121,9 @@ extension Rule {
 public struct K3sPlan: Sendable, Codable, Equatable {
     /// The port of the Kubernetes API and the k3s supervisor on every server.
     public let apiPort: Int
+    /// The CoreDNS image of the clusters' DNS, which RegionMesh runs in place of k3s's own (the
+    /// image k3s itself ships, so nodes may have it already).
+    public let dnsImage: String
     /// The regions, in declaration order.
     public let regions: [K3sRegionPlan]
 

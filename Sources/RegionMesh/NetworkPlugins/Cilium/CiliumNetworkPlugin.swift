@@ -46,7 +46,7 @@ public enum CiliumNetworkPlugin: NetworkPlugin {
     public static func plan(_ validated: Validated, context: PlanningContext) -> CiliumPlan {
         CiliumPlan(
             release: "cilium", namespace: "kube-system", chart: "cilium/cilium", repository: "https://helm.cilium.io",
-            caFolder: "cilium-ca",
+            caFolder: "cilium-ca", caSecret: "cilium-ca", certificateRenewal: "0 0 1 */4 *",
             regions: context.regions.map { region in
                 let version = validated.versions[region.key] ?? defaultVersion
                 return CiliumRegionPlan(
@@ -77,6 +77,10 @@ public struct CiliumPlan: Sendable, Codable, Equatable {
     public let repository: String
     /// The folder of the shared ClusterMesh CA inside the secrets folder.
     public let caFolder: String
+    /// The Secret in ``namespace`` that holds the shared CA (`ca.crt`, `ca.key`); certgen signs with it.
+    public let caSecret: String
+    /// When certgen makes the ClusterMesh and Hubble certificates again (cron: every four months).
+    public let certificateRenewal: String
     /// The regions, in declaration order.
     public let regions: [CiliumRegionPlan]
 

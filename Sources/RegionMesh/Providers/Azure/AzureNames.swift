@@ -1,20 +1,31 @@
 /// The one place that derives Azure resource names from the topology: `<prefix>-<region>-vnet`,
 /// `<prefix>-<region>-node1`, `<prefix>-<region>-node1-nic`, … Validation checks these names and the
 /// Plan records them, so no emitter ever builds a name itself.
-struct AzureNames {
+public struct AzureNames {
     let prefix: String
     let region: String
 
     /// The tag that marks a resource group as topology `topology`'s.
     static func ownerTag(_ topology: String) -> ResourceTag { ResourceTag(name: "regionmesh-topology", value: topology) }
 
-    var vnet: String { "\(prefix)-\(region)-vnet" }
+    var vnet: String { "\(prefix)-\(region)\(Self.vnetSuffix)" }
     var subnet: String { "\(prefix)-\(region)-subnet" }
-    var nsg: String { "\(prefix)-\(region)-nsg" }
+    var nsg: String { "\(prefix)-\(region)\(Self.nsgSuffix)" }
     /// The VM, which is also the Linux host name and the Kubernetes node name.
-    func vm(_ index: Int) -> String { "\(prefix)-\(region)-node\(index)" }
-    func nic(_ index: Int) -> String { "\(vm(index))-nic" }
-    func publicIP(_ index: Int) -> String { "\(vm(index))-ip" }
+    func vm(_ index: Int) -> String { "\(prefix)-\(region)\(Self.nodeMarker)\(index)" }
+    /// What a VNet's name ends with: `<prefix>-<region>-vnet`.
+    public static let vnetSuffix = "-vnet"
+    /// What an NSG's name ends with: `<prefix>-<region>-nsg`.
+    public static let nsgSuffix = "-nsg"
+    /// What precedes a VM's index: `<prefix>-<region>-node<index>`.
+    public static let nodeMarker = "-node"
+    func nic(_ index: Int) -> String { vm(index) + Self.nicSuffix }
+    func publicIP(_ index: Int) -> String { vm(index) + Self.publicIPSuffix }
+    /// A VM's NIC is named after the VM with this suffix, so a script finds the NIC of a VM it
+    /// only knows by name (one an earlier plan had).
+    public static let nicSuffix = "-nic"
+    /// A VM's public IP is named after the VM with this suffix.
+    public static let publicIPSuffix = "-ip"
     /// The one-way peering from this region's VNet to `remote`'s.
     func peering(to remote: String) -> String { "\(prefix)-\(region)-to-\(remote)" }
 }

@@ -7,6 +7,9 @@ public struct AzurePlan: Sendable, Codable, Equatable, ProviderFacts {
     public let location: AzureLocation
     /// The tag that marks the resource group as this topology's; teardown refuses a group without it.
     public let ownerTag: ResourceTag
+    /// What every resource name of the deployment starts with (`<prefix>-<region>-…`), so that what
+    /// an earlier plan had and this one lacks is recognised in the resource group.
+    public let namePrefix: String
     /// The regions, in declaration order.
     public let regions: [AzureRegionPlan]
     /// Every one-way VNet peering of the full mesh: N·(N−1).

@@ -129,7 +129,7 @@ public enum AzureProvider: InfrastructureProvider {
         }
         return AzurePlan(
             resourceGroup: validated.azure.resourceGroup, location: validated.azure.location,
-            ownerTag: AzureNames.ownerTag(context.topologyName), regions: regions, peerings: peerings)
+            ownerTag: AzureNames.ownerTag(context.topologyName), namePrefix: prefix, regions: regions, peerings: peerings)
     }
 
     /// The NSG rules that open the administrative ports, in order: priorities 100, 110, 120, …

@@ -25,7 +25,10 @@ struct CockroachGenerator: ComponentGenerator {
     }
 
     func scripts() -> [Script] {
-        [CockroachCertsScript(plan: plan, cockroach: cockroach).script, CockroachInitScript(plan: plan, cockroach: cockroach).script]
+        [
+            CockroachCertsScript(plan: plan, cockroach: cockroach).script, CockroachApplyScript(plan: plan, cockroach: cockroach).script,
+            CockroachInitScript(plan: plan, cockroach: cockroach).script, CockroachDecommissionScript(plan: plan, cockroach: cockroach).script,
+        ]
     }
 
     func clusterObjects() -> [ClusterObject] {
@@ -38,24 +41,48 @@ struct CockroachGenerator: ComponentGenerator {
         }
     }
 
+    func summary() -> [String] {
+        let versions = Set(cockroach.regions.map(\.version.text)).sorted().joined(separator: ", ")
+        let perRegion = cockroach.regions.map { "\($0.replicas)" }.joined(separator: "/")
+        return ["CockroachDB \(versions): \(cockroach.regions.reduce(0) { $0 + $1.replicas }) nodes (\(perRegion) per region), one cluster across every region"]
+    }
+
+    func preflightChecks() -> [PreflightCheck] {
+        [
+            PreflightCheck(
+                condition: "[[ -n \"$COCKROACH_LICENSE\" || -n \"$COCKROACH_LICENSE_FILE\" ]]",
+                problem: "no CockroachDB license (COCKROACH_LICENSE or COCKROACH_LICENSE_FILE): since v24.3 a cluster without one is throttled after a 7-day grace period (https://www.cockroachlabs.com/docs/stable/licensing-faqs)",
+                isWarning: true),
+            PreflightCheck(
+                condition: "[[ -z \"$COCKROACH_LICENSE_FILE\" || -r \"$COCKROACH_LICENSE_FILE\" ]]",
+                problem: "the CockroachDB license file $COCKROACH_LICENSE_FILE cannot be read"),
+            PreflightCheck(
+                condition: "[[ -z \"$COCKROACH_LICENSE$COCKROACH_LICENSE_FILE\" || -n \"$COCKROACH_ORGANIZATION\" ]]",
+                problem: "a CockroachDB license is issued to an organization: set COCKROACH_ORGANIZATION to its name exactly as on the license"),
+        ]
+    }
+
     func clusterFolderNotes() -> [String] {
         ["Apply it after \(CockroachCertsScript.path) (which creates the Secrets the StatefulSet mounts)."]
     }
 
     func setupSteps() -> [PhasedStep] {
         [
+            PhasedStep(
+                phase: .decommission,
+                step: ScriptStep(
+                    name: "decommission", title: "decommission the CockroachDB nodes the plan no longer has, before anything changes",
+                    body: [.runScript(path: CockroachDecommissionScript.path, arguments: [])])),
+        ] + [
             ScriptStep(name: "certificates", title: "CockroachDB certificates and secrets", body: [.runScript(path: CockroachCertsScript.path, arguments: [])]),
-            ScriptStep(name: "cockroachdb", title: "CockroachDB manifests (kubectl apply -k per cluster)", body: plan.regions.map { region in
-                .run(
-                    ScriptEnvironment.kubectl(region.cluster.contextWord, ["apply"])
-                        .option("--kustomize", .expansion("\"$TOPOLOGY_DIR/\(ArtifactPaths.clusterFolder(region.cluster))\"")))
-            }),
+            ScriptStep(
+                name: "cockroachdb", title: "the cluster folders, one region at a time; where CockroachDB runs, each region rolled out before the next",
+                body: [.runScript(path: CockroachApplyScript.path, arguments: [])]),
             ScriptStep(name: "init", title: "cockroach init, once", body: [.runScript(path: CockroachInitScript.path, arguments: [])]),
             ScriptStep(name: "verify", title: "every CockroachDB node of every region is live", body: verify),
         ].map { PhasedStep(phase: .database, step: $0) }
     }
 
-    /// Waits until every region's pods are ready, then says how to connect.
     var verify: [ScriptStatement] {
         var body: [ScriptStatement] = plan.regions.map { region in
             .waitUntil(
@@ -82,6 +109,43 @@ struct CockroachGenerator: ComponentGenerator {
         ).option("--namespace", .literal(first.namespace))
     }
 
+    /// How the license reaches the cluster, and what happens without one.
+    var licenseSection: String {
+        """
+        Since v24.3 CockroachDB needs a license key: a cluster without one has a 7-day grace period, then is \
+        throttled (https://www.cockroachlabs.com/docs/stable/licensing-faqs). Give the key in `COCKROACH_LICENSE` or a \
+        file named by `COCKROACH_LICENSE_FILE`, and the organization it is issued to in `COCKROACH_ORGANIZATION`. \
+        After `cockroach init`, `\(CockroachInitScript.path)` sets `cluster.organization` and `enterprise.license` \
+        once (setting them again changes nothing); the SQL reaches the pod on standard input, so the key is in no \
+        command line, log or file of this folder. Without a key, `setup.sh` warns and asks before it creates \
+        anything; add it later with `COCKROACH_LICENSE_FILE=… COCKROACH_ORGANIZATION=… ./\(CockroachInitScript.path) --only license`.
+        """
+    }
+
+    var dayTwoDecommission: String {
+        """
+        **Database nodes first.** `\(CockroachDecommissionScript.path)` asks the running cluster which CockroachDB \
+        nodes are not pods of the plan (a removed region, the pods a shrinking StatefulSet drops) and decommissions \
+        them with `cockroach node decommission --wait=all`, which moves their replicas first and refuses (its \
+        pre-flight checks) when the other nodes cannot take them. The script refuses first when a database still has a \
+        region that goes (`ALTER DATABASE … DROP REGION` is your decision) or survives region failure with fewer than \
+        three regions left. A StatefulSet then shrinks, highest ordinal first, and the claims of the pods it drops are \
+        deleted: a decommissioned node's store must never start again. A pod of the plan on a machine the plan removes \
+        is decommissioned and started again on a machine that stays, one at a time.
+        """
+    }
+
+    var dayTwoRollout: String {
+        """
+        **One region at a time.** `\(CockroachApplyScript.path)` applies each cluster folder in turn; where CockroachDB \
+        runs, a changed pod template (a new region's join addresses, an upgrade, CPU or memory) rolls through the \
+        region's pods one by one, and the next region starts only when this one is rolled out and no range is \
+        under-replicated. More storage re-creates the StatefulSet without its pods (`--cascade=orphan`, because a claim \
+        template cannot change) and grows the claims where the storage class allows; k3s' local-path volumes are not \
+        limited to their claims and grow with the data disks.
+        """
+    }
+
     func readme() -> ReadmeContribution {
         let secrets = ScriptEnvironment.secretsDirectory(plan)
         let first = plan.regions[0]
@@ -98,15 +162,18 @@ struct CockroachGenerator: ComponentGenerator {
             ```
             """
         ]
-        readme.sections = [CockroachJoinList.readmeSection(cockroach)]
+        readme.sections = [CockroachJoinList.readmeSection(cockroach), ("CockroachDB license", licenseSection)]
         readme.clusterFolderContents = ["the CockroachDB objects"]
         readme.secretItems = ["the CockroachDB CA, node and client certificates"]
         readme.secrets = [
             "the CockroachDB Secrets `\(cockroach.names.nodeSecret)` and `\(cockroach.names.clientSecret)` must exist in each region namespace before its pods start."
         ]
         readme.files = [
-            ("`\(CockroachCertsScript.path)`, `\(CockroachInitScript.path)`", "CockroachDB certificates and secrets; `cockroach init`")
+            ("`\(CockroachCertsScript.path)`, `\(CockroachInitScript.path)`", "CockroachDB certificates and secrets; `cockroach init`"),
+            ("`\(CockroachApplyScript.path)`", "the cluster folders, one region at a time, each rolled out and healthy before the next"),
+            ("`\(CockroachDecommissionScript.path)`", "CockroachDB nodes the plan no longer has, decommissioned before anything changes"),
         ]
+        readme.dayTwo = [(.decommission, dayTwoDecommission), (.database, dayTwoRollout)]
         return readme
     }
 }

@@ -26,13 +26,38 @@ struct CockroachInitScript {
     /// The number of CockroachDB nodes of every region together.
     var nodeCount: Int { cockroach.regions.reduce(0) { $0 + $1.replicas } }
 
-    /// `kubectl exec <first pod> … -- /cockroach/cockroach <words> --certs-dir … --host <first pod>:<port>`.
-    func cockroachCommand(_ words: ShellWord...) -> ShellCommand {
+    /// `kubectl exec <first pod> … -- /cockroach/cockroach <words> --certs-dir … --host <first pod>:<port>`;
+    /// `stdin` passes the script's standard input on (`kubectl exec -i`).
+    func cockroachCommand(_ words: ShellWord..., stdin: Bool = false) -> ShellCommand {
         let part = cockroach[initRegion]
         let flags: [ShellWord] = ["--certs-dir", .literal(cockroach.names.certsDirectory), "--host", .literal("\(part.podHosts[0]):\(cockroach.port)")]
-        return ScriptEnvironment.kubectl(initRegion.cluster.contextWord, ["exec", .literal(part.podNames[0])])
+        return ScriptEnvironment.kubectl(initRegion.cluster.contextWord, ["exec"] + (stdin ? ["-i"] : []) + [.literal(part.podNames[0])])
             .option("--namespace", .literal(initRegion.namespace))
             .options("--", ["/cockroach/cockroach"] + words + flags)
+    }
+
+    /// The license key, its file, and the organization it is issued to: read from the environment,
+    /// never written to `out/`, a log or a printed command.
+    static let license = ScriptEnvironment.Variable(
+        name: "COCKROACH_LICENSE", doc: "The CockroachDB license key (or set COCKROACH_LICENSE_FILE); never logged.", defaultValue: "",
+        isSecret: true)
+    static let licenseFile = ScriptEnvironment.Variable(
+        name: "COCKROACH_LICENSE_FILE", doc: "A file that holds the CockroachDB license key.", defaultValue: "")
+    static let organization = ScriptEnvironment.Variable(
+        name: "COCKROACH_ORGANIZATION", doc: "The organization the CockroachDB license is issued to, exactly as on the license.",
+        defaultValue: "")
+
+    /// Sets `cluster.organization` and `enterprise.license` once init has run; setting them again
+    /// changes nothing. The SQL reaches the pod on standard input: the key is in no argument.
+    var licenseStep: ScriptStep {
+        ScriptStep(name: "license", title: "the CockroachDB license and organization, when given (never logged)", body: [
+            .when("[[ -z \"$COCKROACH_LICENSE\" && -z \"$COCKROACH_LICENSE_FILE\" ]]", [
+                .info("no CockroachDB license given: the cluster is throttled after its 7-day grace period (set COCKROACH_LICENSE or COCKROACH_LICENSE_FILE, and COCKROACH_ORGANIZATION, then run: \(Self.path) --only license)"),
+                .shell("return 0"),
+            ]),
+            .pipeline(ShellCommand("license_sql"), into: cockroachCommand("sql", stdin: true)),
+            .info("cluster.organization and enterprise.license are set"),
+        ])
     }
 
     var script: Script {
@@ -46,7 +71,7 @@ struct CockroachInitScript {
                 "cluster is left as it is.",
             ],
             done: "CockroachDB of \(plan.name) is initialised: \(nodeCount) live nodes in \(plan.regions.count) regions")
-        script.environment = [ScriptEnvironment.kubeconfig]
+        script.environment = [ScriptEnvironment.kubeconfig, Self.license, Self.licenseFile, Self.organization]
         script.tools = plan.tools(["kubectl"])
         let awk = "NR == 1 { for (i = 1; i <= NF; i++) if ($i == \"is_live\") column = i; next } column && $column == \"true\" { live++ } END { print live + 0 }"
         script.helpers = [
@@ -72,7 +97,16 @@ struct CockroachInitScript {
                     .shell("[[ \"$live\" == \"$1\" ]]"),
                 ]),
         ]
-        script.steps = [waitForPods, initialise, waitForStatefulSets, verify]
+        script.helpers.append(
+            ShellFunction(
+                name: "license_sql", doc: "Prints the SQL that sets the organization and the license, each quoted for SQL (never logged).",
+                body: [
+                    .shell("local license=\"$COCKROACH_LICENSE\""),
+                    .when("[[ -z \"$license\" ]]", [.shell("license=\"$(<\"$COCKROACH_LICENSE_FILE\")\"")]),
+                    .shell("license=\"${license//[[:space:]]/}\""),
+                    .shell("printf \"SET CLUSTER SETTING cluster.organization = '%s';\\nSET CLUSTER SETTING enterprise.license = '%s';\\n\" \"${COCKROACH_ORGANIZATION//\\'/\\'\\'}\" \"${license//\\'/\\'\\'}\""),
+                ]))
+        script.steps = [waitForPods, initialise, licenseStep, waitForStatefulSets, verify]
         return script
     }
 

@@ -60,7 +60,8 @@ enum CockroachStatefulSet {
                 podManagementPolicy: "Parallel",
                 updateStrategy: .init(type: "RollingUpdate"),
                 template: PodTemplateSpec(metadata: TemplateMeta(labels: labels.labels(plan: plan, region: region)), spec: pod),
-                volumeClaimTemplates: [claim]))
+                volumeClaimTemplates: [claim],
+                persistentVolumeClaimRetentionPolicy: .init(whenDeleted: "Retain", whenScaled: "Delete")))
         return ClusterObject(
             region: region, group: CockroachGenerator.group, object: statefulSet, labels: labels,
             notes: [
@@ -69,6 +70,8 @@ enum CockroachStatefulSet {
                 "has the same join list: the first pods of each region (the README says why not all of them).",
                 "The pods become ready only after cockroachdb/init.sh has run `cockroach init`.",
                 "The selector and the volume claim template cannot change after creation; they carry no version.",
+                "A pod the StatefulSet drops when it shrinks loses its volume claim (whenScaled: Delete): setup.sh",
+                "decommissions its node first, and a decommissioned node's store must never start again.",
             ])
     }
 

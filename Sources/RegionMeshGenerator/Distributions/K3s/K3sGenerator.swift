@@ -7,31 +7,28 @@ struct K3sGenerator: ComponentGenerator {
     let plan: Plan
     let k3s: K3sPlan
     let nodeAccess: any NodeAccess
+    let machines: any MachineLifecycle
 
     func scripts() -> [Script] {
-        [K3sInstallScript(plan: plan, k3s: k3s, nodeAccess: nodeAccess).script]
+        [K3sInstallScript(plan: plan, k3s: k3s, nodeAccess: nodeAccess).script, K3sRemoveNodesScript(plan: plan, machines: machines).script]
     }
 
     func clusterObjects() -> [ClusterObject] {
-        CrossClusterDNS(plan: plan).objects
+        ClusterDNS(plan: plan, k3s: k3s).objects
     }
 
     func setupSteps() -> [PhasedStep] {
-        var dns: [ScriptStatement] = []
-        for region in plan.regions {
-            let context = region.cluster.contextWord
-            dns.append(
-                .run(
-                    ScriptEnvironment.kubectl(context, ["apply"])
-                        .option("--filename", .expansion("\"$TOPOLOGY_DIR/\(ArtifactPaths.clusterFolder(region.cluster))/\(CrossClusterDNS.group)\""))))
-            dns.append(.run(ScriptEnvironment.kubectl(context, ["rollout", "restart", "deployment/coredns"]).option("--namespace", .literal(CrossClusterDNS.namespace))))
+        var dns: [ScriptStatement] = plan.regions.map { region in
+            .run(
+                ScriptEnvironment.kubectl(region.cluster.contextWord, ["apply"])
+                    .option("--filename", .expansion("\"$TOPOLOGY_DIR/\(ArtifactPaths.clusterFolder(region.cluster))/\(ClusterDNS.group)\"")))
         }
         for region in plan.regions {
             dns.append(
                 .waitUntil(
-                    "CoreDNS of \(region.cluster.name) has restarted", timeout: 300,
-                    ScriptEnvironment.kubectl(region.cluster.contextWord, ["rollout", "status", "deployment/coredns"])
-                        .option("--namespace", .literal(CrossClusterDNS.namespace)).option("--timeout=20s")))
+                    "the DNS of \(region.cluster.name) is rolled out", timeout: 300,
+                    ScriptEnvironment.kubectl(region.cluster.contextWord, ["rollout", "status", .literal("deployment/\(ClusterDNS.name)")])
+                        .option("--namespace", .literal(ClusterDNS.namespace)).option("--timeout=20s")))
         }
         return [
             PhasedStep(
@@ -40,9 +37,19 @@ struct K3sGenerator: ComponentGenerator {
             PhasedStep(
                 phase: .serviceDiscovery,
                 step: ScriptStep(
-                    name: "dns", title: "cross-cluster DNS: the DNS NodePort service and coredns-custom forwarders",
+                    name: "dns", title: "each cluster's DNS: CoreDNS replicas on every node, forwarding the other regions' zones",
                     body: dns)),
+            PhasedStep(
+                phase: .machineRetirement,
+                step: ScriptStep(
+                    name: "remove-nodes", title: "machines the plan no longer has drained, taken out of their clusters and deleted; their kube contexts removed",
+                    body: [.runScript(path: K3sRemoveNodesScript.path, arguments: [])])),
         ]
+    }
+
+    func summary() -> [String] {
+        let releases = Set(k3s.regions.map { "\($0.release)" }).sorted().joined(separator: ", ")
+        return ["k3s \(releases): \(plan.regions.count) clusters, \(plan.nodeCount) servers (k3sup over SSH)"]
     }
 
     func preflightChecks() -> [PreflightCheck] {
@@ -73,6 +80,29 @@ struct K3sGenerator: ComponentGenerator {
         ]
     }
 
+    /// How names resolve across regions, and why a node's loss or a change costs no lookup.
+    var dnsDesign: String {
+        let first = plan.regions[0]
+        let others = first.dnsForwarders.map { "`\($0.zone)`" }.joined(separator: ", ")
+        return """
+            Each database pod is known by its stable name, such as `\(first.key).svc.\(plan.clusterDomain)` names in \
+            region \(first.key). Every cluster runs its own DNS: CoreDNS from `clusters/<cluster>/dns/`, in place of \
+            k3s's packaged single pod (k3s starts with `--disable=coredns`, so nothing reverts it). It answers the \
+            cluster's own names at the cluster DNS address, and forwards each other region's zone (for \
+            \(first.cluster.name): \(others.isEmpty ? "none" : others)) to that region's nodes on its DNS NodePort, \
+            over the private networks.
+
+            - **A node's loss costs no lookup.** Each cluster runs up to three DNS replicas, spread one per node, \
+            behind a NodePort on every node: a query to any surviving node reaches a surviving replica. The forwarding \
+            side asks every node of the remote region, stops asking one that fails its health checks, and serves stale \
+            answers for an hour when a whole region cannot be reached.
+            - **A change costs no restart.** The Corefile is a ConfigMap; CoreDNS's `reload` plugin reads a change \
+            within about two minutes. A new image or setting rolls one pod at a time with none down \
+            (`maxUnavailable: 0`), and a disruption budget keeps node drains to one replica at a time.
+            - **GitOps.** The folder is plain Kubernetes objects; applying it is all a change takes.
+            """
+    }
+
     func readme() -> ReadmeContribution {
         var readme = ReadmeContribution()
         readme.overview = "one k3s cluster per region with \(plan.regions.map { "\($0.nodes.count)" }.joined(separator: "/")) server nodes"
@@ -83,11 +113,29 @@ struct K3sGenerator: ComponentGenerator {
         readme.runNotes = [
             "The kubeconfig (`$KUBECONFIG_FILE`, default `~/.kube/config`) gets one context per cluster, named after it: \(plan.regions.map { "`\($0.cluster.context)`" }.joined(separator: ", "))."
         ]
-        readme.clusterFolderContents = [
-            "the DNS NodePort service",
-            "the `coredns-custom` forwarders (restart CoreDNS after they change: `kubectl -n kube-system rollout restart deployment/coredns`)",
+        readme.clusterFolderContents = ["the cluster's DNS (CoreDNS, its Corefile with the other regions' forwarders, its Services)"]
+        readme.sections = [("DNS across regions", dnsDesign)]
+        readme.files = [
+            ("`\(K3sInstallScript.path)`", "k3s on every node with k3sup"),
+            ("`\(K3sRemoveNodesScript.path)`", "machines the plan no longer has, out of their clusters and deleted; their kube contexts"),
         ]
-        readme.files = [("`\(K3sInstallScript.path)`", "k3s on every node with k3sup")]
+        readme.dayTwo = [
+            (.cluster, """
+            **New clusters and nodes.** `\(K3sInstallScript.path)` installs k3s on the nodes that are not registered yet \
+            (a new region's cluster, a region's added servers) and leaves the others alone.
+            """),
+            (.serviceDiscovery, """
+            **DNS follows.** Every cluster's DNS gets the new forwarders (a new region's zone, a removed region's gone); \
+            CoreDNS's `reload` picks the Corefile up without a restart, so no lookup fails while it changes.
+            """),
+            (.machineRetirement, """
+            **Machines last.** `\(K3sRemoveNodesScript.path)` removes the machines the plan no longer has, highest index \
+            first, one at a time: a node of a cluster that stays is drained, its machine stopped (so k3s cannot register \
+            it again), deleted from the cluster (k3s then removes its etcd member; one at a time keeps etcd's quorum), and \
+            the machine deleted with its disks. A removed region's machines go with its cluster, and so does its kube \
+            context.
+            """)
+        ]
         return readme
     }
 }

@@ -23,14 +23,22 @@ struct K3sInstallScript {
                 "infrastructure exists. Safe to run again: a registered node is skipped.",
             ],
             done: "k3s runs on every node of \(plan.regions.count) clusters; the network plugin comes next")
-        script.environment = [ScriptEnvironment.sshPrivateKey, ScriptEnvironment.kubeconfig]
+        let secrets = ScriptEnvironment.secretsDirectory(plan)
+        script.environment = [ScriptEnvironment.sshPrivateKey, ScriptEnvironment.kubeconfig, secrets]
+        script.constants = [
+            ScriptConstant(
+                name: "KUBECONFIG_DIR", value: "\"$\(secrets.name)/kubeconfig\"",
+                doc: "Each cluster's own kubeconfig, as k3sup fetched it; merged into KUBECONFIG_FILE deliberately.")
+        ]
+        script.helpers = [mergeKubeconfig]
         script.notes = Self.rationale
         script.tools = plan.tools(["k3sup", "kubectl"] + nodeAccess.lookupTools)
         script.beforeSteps = [
             .when("[[ \"$DRY_RUN\" != 1 && ! -f \"$SSH_PRIVATE_KEY_FILE\" ]]", [
                 .shell("die \"SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key of SSH_PUBLIC_KEY_FILE\"")
             ]),
-            .run(ShellCommand("mkdir", "-p").arguments(.expansion("\"$(dirname \"$KUBECONFIG_FILE\")\""))),
+            .run(ShellCommand("mkdir", "-p").arguments(.expansion("\"$(dirname \"$KUBECONFIG_FILE\")\""), .variable("KUBECONFIG_DIR"))),
+            .run(ShellCommand("chmod", "700").arguments(.variable("KUBECONFIG_DIR"))),
         ]
         script.steps = plan.regions.map(step)
         return script
@@ -50,8 +58,10 @@ struct K3sInstallScript {
         "  --node-ip: the node's own private IP, so etcd, the kubelet and the pod tunnels use the private network.",
         "  --node-label: the node's topology.kubernetes.io/region and /zone, as a cloud provider would set them.",
         "No --tls-san: k3sup would put it in place of its default SAN, the public IP the kubeconfig uses.",
-        "k3sup renames every literal 'default' in the fetched kubeconfig (cluster, user and context names)",
-        "to the --context value; harmless here, where each context is the cluster's name.",
+        "k3sup writes each cluster's kubeconfig to its own file (no --merge: k3sup's merge keeps a stale",
+        "entry of the same name); merge_kubeconfig then puts it into KUBECONFIG_FILE, asking before it",
+        "replaces an entry of an earlier deployment. k3sup renames every literal 'default' in the fetched",
+        "kubeconfig to the --context value; harmless here, where each context is the cluster's name.",
         "Joining servers register at the first server's private IP (--server-url): administrative access",
         "opens the API port only to AdminAccess. k3sup reads the join token from the first server over SSH.",
         "Public IPs are known only once the provider has allocated them, so they are read at run time.",
@@ -85,6 +95,7 @@ struct K3sInstallScript {
                     "the \(region.nodes.count) nodes of \(cluster.name) are registered", timeout: Self.clusterTimeout,
                     registered(region.nodes, in: cluster)))
         }
+        body.append(.command(ShellCommand("merge_kubeconfig", cluster.contextWord)))
         body.append(.info("the nodes of \(cluster.name) stay NotReady until the network plugin is installed"))
         let title = "cluster \(cluster.name) in region \(region.key): k3sup install on \(part.initServer)"
             + (joining.isEmpty ? "" : ", then k3sup join --server of the \(joining.count) others")
@@ -108,8 +119,7 @@ struct K3sInstallScript {
             .option("--cluster")
             .option(Self.releaseOption(release), .literal(Self.releaseValue(release)))
             .option("--k3s-extra-args", .literal(serverFlags(region, node: region.nodes[0])))
-            .option("--merge")
-            .option("--local-path", ScriptEnvironment.kubeconfig.word)
+            .option("--local-path", Self.clusterKubeconfig(region.cluster))
             .option("--context", region.cluster.contextWord)
     }
 
@@ -130,9 +140,48 @@ struct K3sInstallScript {
             .option("--k3s-extra-args", .literal(serverFlags(region, node: node)))
     }
 
-    /// `kubectl get node <names>`: succeeds once every named node is registered.
+    /// The cluster's own kubeconfig file.
+    static func clusterKubeconfig(_ cluster: ClusterPlan) -> ShellWord {
+        .expansion("\"$KUBECONFIG_DIR/\(cluster.name).yaml\"")
+    }
+
+    /// `kubectl get node <names>` through the cluster's own kubeconfig, which only this cluster's
+    /// install writes: a stale context of the same name elsewhere cannot answer for it.
     func registered(_ nodes: [NodePlan], in cluster: ClusterPlan) -> ShellCommand {
-        ScriptEnvironment.kubectl(cluster.contextWord, ["get", "node"] + nodes.map { .literal($0.name) })
+        ShellCommand(words: ["kubectl", "get", "node"] + nodes.map { .literal($0.name) })
+            .option("--kubeconfig", Self.clusterKubeconfig(cluster))
+            .option("--context", cluster.contextWord)
+            .option("--request-timeout", "10s")
+    }
+
+    /// Merges a cluster's own kubeconfig into KUBECONFIG_FILE, replacing an entry of the same name
+    /// from an earlier deployment only after saying where it pointed and asking.
+    var mergeKubeconfig: ShellFunction {
+        ShellFunction(
+            name: "merge_kubeconfig",
+            doc: "Merges cluster $1's kubeconfig into KUBECONFIG_FILE; a context, cluster or user of that name is replaced after asking when it points elsewhere.",
+            body: [
+                .shell("local name=\"$1\" file=\"$KUBECONFIG_DIR/$1.yaml\" planned current merged"),
+                .when("[[ \"$DRY_RUN\" == 1 ]]", [
+                    .shell("printf '# merge kube context %s from %s into %s\\n' \"$name\" \"$file\" \"$KUBECONFIG_FILE\""),
+                    .shell("return 0"),
+                ]),
+                .shell("touch \"$KUBECONFIG_FILE\""),
+                .shell("planned=\"$(kubectl config view --kubeconfig \"$file\" --raw --output \"jsonpath={.clusters[?(@.name==\\\"$name\\\")].cluster.server}\")\""),
+                .shell("current=\"$(kubectl config view --kubeconfig \"$KUBECONFIG_FILE\" --raw --output \"jsonpath={.clusters[?(@.name==\\\"$name\\\")].cluster.server}\" 2>/dev/null || true)\""),
+                .when("[[ -n \"$current\" && \"$current\" != \"$planned\" ]]", [
+                    .shell("info \"kube context $name in $KUBECONFIG_FILE points at $current, but cluster $name is at $planned: it is left from an earlier deployment\""),
+                    .shell("confirm \"Replace kube context, cluster and user $name in $KUBECONFIG_FILE?\" || die \"kept the old kube context $name; remove it (kubectl config delete-context $name) and run this script again\""),
+                ]),
+                .comment("Entries of this name that are absent are fine: only what exists is removed."),
+                .shell("kubectl config delete-context \"$name\" --kubeconfig \"$KUBECONFIG_FILE\" >/dev/null 2>&1 || true"),
+                .shell("kubectl config unset \"clusters.$name\" --kubeconfig \"$KUBECONFIG_FILE\" >/dev/null 2>&1 || true"),
+                .shell("kubectl config unset \"users.$name\" --kubeconfig \"$KUBECONFIG_FILE\" >/dev/null 2>&1 || true"),
+                .shell("merged=\"$(KUBECONFIG=\"$KUBECONFIG_FILE:$file\" kubectl config view --flatten)\""),
+                .shell("(umask 077 && printf '%s\\n' \"$merged\" >\"$KUBECONFIG_FILE.regionmesh-tmp\")"),
+                .shell("mv \"$KUBECONFIG_FILE.regionmesh-tmp\" \"$KUBECONFIG_FILE\""),
+                .shell("info \"kube context $name in $KUBECONFIG_FILE points at $planned\""),
+            ])
     }
 
     /// `--k3s-version` for a pinned release, `--k3s-channel` for a channel.

@@ -12,7 +12,7 @@ struct CiliumGenerator: ComponentGenerator {
 
     func files() throws -> [Artifact] {
         try plan.regions.map { region in
-            Artifact(path: CiliumInstallScript.valuesPath(region), contents: try YAMLDocument.render(CiliumValues(cilium[region]), header: header(region)))
+            Artifact(path: CiliumInstallScript.valuesPath(region), contents: try YAMLDocument.render(CiliumValues(cilium[region], renewal: cilium.certificateRenewal), header: header(region)))
         }
     }
 
@@ -23,6 +23,11 @@ struct CiliumGenerator: ComponentGenerator {
                 step: ScriptStep(
                     name: "cilium", title: "Cilium with ClusterMesh and the shared CA", body: [.runScript(path: CiliumInstallScript.path, arguments: [])]))
         ]
+    }
+
+    func summary() -> [String] {
+        let versions = Set(cilium.regions.map { $0.version.text }).sorted().joined(separator: ", ")
+        return ["Cilium \(versions): one ClusterMesh of \(plan.regions.count) clusters, one shared CA"]
     }
 
     func clusterFolderNotes() -> [String] {
@@ -39,14 +44,13 @@ struct CiliumGenerator: ComponentGenerator {
                 "\(region.cluster.name) (region \(region.key), cluster ID \(region.cluster.id)).",
                 "\(CiliumInstallScript.path) installs it.",
                 "",
-                "The ClusterMesh CA is NOT in this file. All clusters must share one CA so",
-                "that their certificates verify each other: \(CiliumInstallScript.path) creates it at",
-                "setup time, outside out/, and passes it to Helm as a second values file.",
-                "With GitOps, either provide tls.ca.cert and tls.ca.key (base64 PEM) through",
-                "a values Secret (e.g. Flux HelmRelease valuesFrom), or create the Secret",
-                "cilium-ca (keys ca.crt, ca.key) in \(cilium.namespace) before the chart is applied.",
-                "The chart finds that Secret only through Helm's lookup (helm, Flux), not",
-                "under helm template (Argo CD): there, pass tls.ca.* instead.",
+                "The ClusterMesh CA is NOT in this file, nor in any Helm values or release. All",
+                "clusters share one CA so that their certificates verify each other:",
+                "\(CiliumInstallScript.path) makes it at setup time, outside out/, and creates the",
+                "Secret \(cilium.caSecret) (keys ca.crt, ca.key) in \(cilium.namespace) of every cluster.",
+                "certgen (method cronJob) makes the ClusterMesh and Hubble certificates from it",
+                "in the cluster, and generateCA is off, so a missing Secret fails loudly instead of",
+                "splitting the mesh. With GitOps, create that Secret before the chart is applied.",
             ])
     }
 
@@ -56,14 +60,21 @@ struct CiliumGenerator: ComponentGenerator {
         readme.version = { "Cilium \(cilium[$0].version)" }
         readme.trafficColumns = [("ClusterMesh API (NodePort)", { "\(cilium[$0].meshPort)" })]
         readme.gitOps = [
-            "`clusters/<cluster>/cilium-values.yaml` is the Cilium Helm values file (a Flux `HelmRelease` or an Argo CD Helm source takes it); the shared CA is not in it (see below)."
+            "`clusters/<cluster>/cilium-values.yaml` is the Cilium Helm values file (a Flux `HelmRelease` or an Argo CD Helm source takes it); no key is in it (see below)."
         ]
         readme.clusterFolderFiles = ["Cilium values"]
         readme.secretItems = ["the Cilium CA (one for all clusters)"]
         readme.secrets = [
-            "A GitOps controller gets the Cilium CA from a pre-created `cilium-ca` Secret in `\(cilium.namespace)` (keys `ca.crt`, `ca.key`) or from `tls.ca.cert`/`tls.ca.key` values kept in a secret store;"
+            "The Cilium CA reaches each cluster only as the Secret `\(cilium.caSecret)` in `\(cilium.namespace)` (keys `ca.crt`, `ca.key`): certgen makes the ClusterMesh and Hubble certificates from it in the cluster, so no key is in any Helm values or release history; a GitOps controller needs that Secret created before the chart;"
         ]
         readme.files = [("`\(CiliumInstallScript.path)`", "Cilium with ClusterMesh on every cluster")]
+        readme.dayTwo = [
+            (.podNetwork, """
+            **The mesh follows the clusters.** Once a new cluster exists, `\(CiliumInstallScript.path)` upgrades every \
+            cluster's release with the new peer list; the agents connect to a new peer and drop a removed one without a \
+            restart. A new Cilium version restarts the agents, one node at a time.
+            """)
+        ]
         return readme
     }
 }

@@ -21,10 +21,10 @@ struct CiliumInstallScript {
         var script = Script(
             path: Self.path,
             purpose: [
-                "Installs Cilium with ClusterMesh into every cluster with Helm: the values in",
-                "clusters/<cluster>/cilium-values.yaml plus one CA shared by all clusters, which this script",
-                "creates once in $\(secrets.name)/\(cilium.caFolder)/ (never in out/). Run it after k3s/install.sh.",
-                "Safe to run again.",
+                "Installs Cilium with ClusterMesh into every cluster with Helm, with the values in",
+                "clusters/<cluster>/cilium-values.yaml. One CA is shared by all clusters: this script makes it once in",
+                "$\(secrets.name)/\(cilium.caFolder)/ (never in out/) and loads it into every cluster as the Secret",
+                "\(cilium.caSecret), from which certgen makes the certificates: no key reaches Helm. Safe to run again.",
             ],
             done: "Cilium ClusterMesh joins the pod networks of \(plan.regions.count) clusters")
         script.environment = [ScriptEnvironment.kubeconfig, secrets]
@@ -32,27 +32,14 @@ struct CiliumInstallScript {
         script.tools = plan.tools(["helm", "kubectl", "openssl"])
         script.constants = [
             ScriptConstant(
-                name: "CA_DIR", value: "\"$\(secrets.name)/\(cilium.caFolder)\"",
-                doc: "The shared ClusterMesh CA and the Helm values that carry it. Secret: never inside out/.")
+                name: "CA_DIR", value: "\"$\(secrets.name)/\(cilium.caFolder)\"", doc: "The shared ClusterMesh CA. Secret: never inside out/.")
         ]
         script.helpers = [
             ShellFunction(name: "ca_exists", doc: "Succeeds when the shared CA's key and certificate exist.", body: [
                 .shell("[[ -s \"$CA_DIR/ca.key\" && -s \"$CA_DIR/ca.crt\" ]]")
-            ]),
-            ShellFunction(
-                name: "write_ca_values", doc: "Writes the values that give the chart the shared CA: tls.ca.cert and tls.ca.key, base64 PEM.",
-                body: [
-                    .shell("local cert key"),
-                    .comment("base64 | tr rather than base64 -w0, which macOS lacks."),
-                    .shell("cert=\"$(base64 <\"$CA_DIR/ca.crt\" | tr -d '\\n')\""),
-                    .shell("key=\"$(base64 <\"$CA_DIR/ca.key\" | tr -d '\\n')\""),
-                    .block("(", [
-                        .shell("umask 077"),
-                        .shell("printf 'tls:\\n  ca:\\n    cert: %s\\n    key: %s\\n' \"$cert\" \"$key\" >\"$CA_DIR/values.yaml\""),
-                    ], end: ")"),
-                ]),
+            ])
         ]
-        script.steps = [repository, certificateAuthority, charts, wait, meshStatus]
+        script.steps = [repository, certificateAuthority, caSecrets, charts, wait, meshStatus]
         return script
     }
 
@@ -79,13 +66,29 @@ struct CiliumInstallScript {
                             .option("-out", .expansion("\"$CA_DIR/ca.crt\""))),
                 ], end: ")"),
             ]),
-            .run(ShellCommand("write_ca_values")),
+            .comment("An earlier RegionMesh passed the CA to Helm in this file; nothing reads it now."),
+            .run(ShellCommand("rm", "-f").arguments(.expansion("\"$CA_DIR/values.yaml\""))),
         ])
+    }
+
+    /// The CA in every cluster, as the Secret certgen signs with (the chart renders no CA).
+    var caSecrets: ScriptStep {
+        ScriptStep(
+            name: "ca-secrets", title: "the shared CA in every cluster as the Secret \(cilium.caSecret), which certgen signs the certificates with",
+            body: plan.regions.map { region in
+                .pipeline(
+                    ShellCommand("kubectl", "create", "secret", "generic", .literal(cilium.caSecret))
+                        .option("--namespace", .literal(cilium.namespace))
+                        .option("--from-file", .expansion("ca.crt=\"$CA_DIR/ca.crt\""))
+                        .option("--from-file", .expansion("ca.key=\"$CA_DIR/ca.key\""))
+                        .option("--dry-run=client").option("--output", "yaml"),
+                    into: ScriptEnvironment.kubectl(region.cluster.contextWord, ["apply"]).option("--filename", "-"))
+            })
     }
 
     var charts: ScriptStep {
         ScriptStep(
-            name: "charts", title: "the chart in every cluster: its own values file, then the shared CA",
+            name: "charts", title: "the chart in every cluster with its own values file; certgen signs its certificates with the shared CA",
             body: plan.regions.map { .run(helmInstall($0)) })
     }
 
@@ -132,6 +135,5 @@ struct CiliumInstallScript {
             .option("--kube-context", region.cluster.contextWord)
             .option("--kubeconfig", ScriptEnvironment.kubeconfig.word)
             .option("--values", .expansion("\"$TOPOLOGY_DIR/\(Self.valuesPath(region))\""))
-            .option("--values", .expansion("\"$CA_DIR/values.yaml\""))
     }
 }

@@ -3,13 +3,37 @@ import RegionMesh
 /// The Helm values of the `cilium/cilium` chart for one cluster: its identity, its own pod pool, VXLAN
 /// tunnelling, and ClusterMesh through the clustermesh-apiserver on a fixed NodePort with every other
 /// cluster as a peer. Keys the chart's defaults get right are left out. The shared CA is not here:
-/// `cilium/install.sh` passes it as a second values file.
+/// `cilium/install.sh` creates it as the Secret `cilium-ca`, from which certgen makes the certificates.
 struct CiliumValues: Encodable, Equatable {
     let cluster: Cluster
     let ipam: IPAM
     let routingMode: CiliumRegionPlan.RoutingMode
     let tunnelProtocol: CiliumRegionPlan.TunnelProtocol
     let clustermesh: ClusterMesh
+    let hubble: Hubble
+    let certgen: Certgen
+
+    /// Certificates made in the cluster by certgen from the `cilium-ca` Secret that
+    /// `cilium/install.sh` creates: the chart renders no CA, so no key is in any values or release.
+    struct AutoTLS: Encodable, Equatable {
+        var enabled: Bool? = nil
+        let method: String
+        let schedule: String
+    }
+
+    /// Hubble's certificates, made the same way (the chart's default, `helm`, would render the CA).
+    struct Hubble: Encodable, Equatable {
+        let tls: TLS
+
+        struct TLS: Encodable, Equatable {
+            let auto: AutoTLS
+        }
+    }
+
+    /// certgen reuses the shared CA and never makes one of its own.
+    struct Certgen: Encodable, Equatable {
+        let generateCA: Bool
+    }
 
     /// `cluster.name` and `cluster.id`, unique across the mesh.
     struct Cluster: Encodable, Equatable {
@@ -37,6 +61,11 @@ struct CiliumValues: Encodable, Equatable {
 
         struct APIServer: Encodable, Equatable {
             let service: Service
+            let tls: TLS
+        }
+
+        struct TLS: Encodable, Equatable {
+            let auto: AutoTLS
         }
 
         /// A NodePort on every node: no LoadBalancer is needed, and the peers reach it over peering.
@@ -82,8 +111,8 @@ struct CiliumValues: Encodable, Equatable {
 }
 
 extension CiliumValues {
-    /// The values of one cluster.
-    init(_ cilium: CiliumRegionPlan) {
+    /// The values of one cluster; `renewal` is when certgen makes the certificates again (cron).
+    init(_ cilium: CiliumRegionPlan, renewal: String) {
         let peers = cilium.peers.map { NamedPeer(name: $0.name, ips: $0.ips.map(\.description), port: $0.port) }
         self.init(
             cluster: Cluster(name: cilium.clusterName, id: cilium.clusterID),
@@ -94,7 +123,11 @@ extension CiliumValues {
             tunnelProtocol: cilium.tunnelProtocol,
             clustermesh: ClusterMesh(
                 useAPIServer: true,
-                apiserver: ClusterMesh.APIServer(service: ClusterMesh.Service(type: "NodePort", nodePort: cilium.meshPort)),
-                config: ClusterMesh.Config(enabled: true, clusters: cilium.peersForm == .map ? .map(peers) : .list(peers))))
+                apiserver: ClusterMesh.APIServer(
+                    service: ClusterMesh.Service(type: "NodePort", nodePort: cilium.meshPort),
+                    tls: ClusterMesh.TLS(auto: AutoTLS(enabled: true, method: "cronJob", schedule: renewal))),
+                config: ClusterMesh.Config(enabled: true, clusters: cilium.peersForm == .map ? .map(peers) : .list(peers))),
+            hubble: Hubble(tls: Hubble.TLS(auto: AutoTLS(method: "cronJob", schedule: renewal))),
+            certgen: Certgen(generateCA: false))
     }
 }

@@ -2,16 +2,19 @@ import RegionMesh
 
 /// Azure's artifacts: `azure/infrastructure.sh` and `azure/teardown.sh`, the setup and teardown
 /// steps that run them, its README parts, and how an installer reaches a node (its public IP).
-struct AzureGenerator: ComponentGenerator, NodeAccess {
+struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
     let plan: Plan
     let azure: AzurePlan
 
     func scripts() -> [Script] {
-        [AzureInfrastructureScript(plan: plan, azure: azure).script, AzureTeardownScript(plan: plan, azure: azure).script]
+        [
+            AzureInfrastructureScript(plan: plan, azure: azure).script, AzureRetireScript(plan: plan, azure: azure).script,
+            AzureTeardownScript(plan: plan, azure: azure).script,
+        ]
     }
 
     func files() throws -> [Artifact] {
-        [AzureCloudInit.artifact(plan, azure)]
+        [AzureCloudInit.artifact(plan, azure), AzureDiskGrowth.artifact(plan, azure)]
     }
 
     func setupSteps() -> [PhasedStep] {
@@ -20,7 +23,12 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
                 phase: .infrastructure,
                 step: ScriptStep(
                     name: "azure", title: "Azure infrastructure: resource group, VNets, peerings, NSGs, public IPs, NICs, VMs",
-                    body: [.runScript(path: AzureInfrastructureScript.path, arguments: [])]))
+                    body: [.runScript(path: AzureInfrastructureScript.path, arguments: [])])),
+            PhasedStep(
+                phase: .networkRetirement,
+                step: ScriptStep(
+                    name: "retire-networks", title: "peerings, VNets and NSGs the plan no longer has, deleted once no machine uses them",
+                    body: [.runScript(path: AzureRetireScript.path, arguments: [])])),
         ]
     }
 
@@ -45,6 +53,27 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
         ]
     }
 
+    func summary() -> [String] {
+        let sizes = Dictionary(grouping: azure.regions.flatMap { region in region.nodes.map { _ in region.virtualMachine.size } }, by: { $0 })
+            .sorted { $0.key < $1.key }
+        let vCPUs = sizes.reduce(0) { $0 + $1.value.count * AzureGenerator.vCPUs(of: $1.key) }
+        let locations = azure.regions.map(\.location.name).joined(separator: ", ")
+        return [
+            "Azure: resource group \(azure.resourceGroup) (\(azure.location.name)); in \(locations): \(azure.regions.count) VNets, \(azure.peerings.count) peerings, \(azure.regions.count) NSGs, \(plan.nodeCount) public IPs, NICs and VMs with a data disk each",
+            "  VMs: " + sizes.map { "\($0.value.count) × \($0.key)" }.joined(separator: ", ") + " = \(vCPUs) vCPUs",
+        ]
+    }
+
+    /// The vCPUs of an Azure size, from its name (`Standard_D4s_v5` has 4; a constrained
+    /// `Standard_E16-4ds_v5` has 4 active).
+    static func vCPUs(of size: String) -> Int {
+        let name = size.drop { $0 != "_" }.dropFirst().drop { $0.isLetter && $0.isUppercase }
+        let digits = name.prefix { $0.isNumber }
+        let rest = name.dropFirst(digits.count)
+        if rest.first == "-" { return Int(rest.dropFirst().prefix { $0.isNumber }) ?? 0 }
+        return Int(digits) ?? 0
+    }
+
     // MARK: NodeAccess
 
     func sshAddress(of node: NodePlan, in region: RegionPlan) -> (lookup: ShellCommand, placeholder: String) {
@@ -61,6 +90,43 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
     }
 
     var lookupTools: [String] { ["az"] }
+
+    // MARK: MachineLifecycle
+
+    /// The resource group's VMs named like the deployment's (`<prefix>-<region>-node<index>`).
+    var existingMachines: ShellCommand {
+        ShellCommand("az", "vm", "list").option("--resource-group", .literal(azure.resourceGroup))
+            .option("--query", .literal("[?starts_with(name, '\(azure.namePrefix)-') && contains(name, '\(AzureNames.nodeMarker)')].name"))
+            .option("--output", "tsv")
+    }
+
+    var lifecycleTools: [String] { ["az"] }
+
+    /// Deallocates the VM: k3s and everything else on it stop, and it costs no compute.
+    func stopMachine(_ name: ShellWord) -> ShellCommand {
+        ShellCommand("az", "vm", "deallocate").option("--resource-group", .literal(azure.resourceGroup)).option("--name", name)
+    }
+
+    /// Deletes the VM (its OS and data disks go with it: they were created with the delete option
+    /// Delete), then its NIC and public IP, and any disk of it left unattached by an older VM.
+    func deleteMachine(_ name: ShellWord) -> [ScriptStatement] {
+        let group = ShellWord.literal(azure.resourceGroup)
+        let nic = ShellWord.expansion("\"${name}\(AzureNames.nicSuffix)\"")
+        let ip = ShellWord.expansion("\"${name}\(AzureNames.publicIPSuffix)\"")
+        return [
+            .shell("local name=\(name.rendered) disk"),
+            .run(ShellCommand("az", "vm", "delete").option("--resource-group", group).option("--name", .variable("name")).option("--yes")),
+            .when(ShellCommand("az", "network", "nic", "show").option("--resource-group", group).option("--name", nic).prefixed("found").oneLine, [
+                .run(ShellCommand("az", "network", "nic", "delete").option("--resource-group", group).option("--name", nic))
+            ]),
+            .when(ShellCommand("az", "network", "public-ip", "show").option("--resource-group", group).option("--name", ip).prefixed("found").oneLine, [
+                .run(ShellCommand("az", "network", "public-ip", "delete").option("--resource-group", group).option("--name", ip))
+            ]),
+            .block("for disk in $(az disk list --resource-group \(azure.resourceGroup) --query \"[?managedBy==null && starts_with(name, '${name}_')].name\" --output tsv); do", [
+                .run(ShellCommand("az", "disk", "delete").option("--resource-group", group).option("--name", .variable("disk")).option("--yes")),
+            ], end: "done"),
+        ]
+    }
 
     // MARK: README
 
@@ -137,7 +203,22 @@ struct AzureGenerator: ComponentGenerator, NodeAccess {
         readme.sections.append(("Before Azure creates anything", preflight))
         readme.prerequisites = ["Log in with `az login` first (and `az account set --subscription …` if you have several)."]
         readme.files = [
-            ("`\(AzureInfrastructureScript.path)`, `\(AzureTeardownScript.path)`", "Azure resources; deleting the resource group")
+            ("`\(AzureInfrastructureScript.path)`, `\(AzureTeardownScript.path)`", "Azure resources; deleting the resource group"),
+            ("`\(AzureInfrastructureScript.cloudInitPath)`", "what every VM does on its first boot: its data disk"),
+            ("`\(AzureDiskGrowth.path)`", "run inside a VM whose data disk grew: the partition and file system follow"),
+            ("`\(AzureRetireScript.path)`", "peerings, VNets and NSGs the plan no longer has"),
+        ]
+        readme.dayTwo = [
+            (.infrastructure, """
+            **Azure brings what exists to the plan.** `\(AzureInfrastructureScript.path)` creates what is new (a region's \
+            VNet, NSG and nodes, the peerings to and from it on both sides), updates NSG rules and peerings in place, and \
+            grows data disks while their VMs run, then their partitions and file systems (`\(AzureDiskGrowth.path)`). Its \
+            drift check stops before anything changes where Azure differs from the plan in what cannot change in place.
+            """),
+            (.networkRetirement, """
+            **Networks at the end.** After the machines are gone, `\(AzureRetireScript.path)` lists and deletes the \
+            peerings, VNets and NSGs the plan no longer has, only those named like this deployment's.
+            """),
         ]
         return readme
     }

@@ -48,7 +48,7 @@ struct AzureInfrastructureScript: Sendable {
             ])
         ]
         script.steps = [
-            capacity.step, drift, resourceGroup, networks, peerings, securityGroups, publicIPs, networkInterfaces, virtualMachines,
+            capacity.step, drift, resourceGroup, networks, peerings, securityGroups, publicIPs, networkInterfaces, virtualMachines, dataDisks,
         ]
         return script
     }
@@ -326,6 +326,39 @@ struct AzureInfrastructureScript: Sendable {
             name: "vms",
             title: "the VMs with their data disks, created together (--no-wait), then each waited for until Azure has provisioned it",
             body: body)
+    }
+
+    /// Grows a data disk smaller than the plan while its VM runs (Azure expands Standard and Premium
+    /// SSD data disks without downtime), then its partition and file system from inside the VM
+    /// (`azure/grow-data-disk.sh`).
+    /// A disk larger than the plan is left alone: Azure disks cannot shrink (the change plan refuses
+    /// that change).
+    var dataDisks: ScriptStep {
+        var body: [ScriptStatement] = []
+        for resources in azure.regions {
+            let size = resources.dataDisk.sizeGiB
+            let lun = resources.dataDisk.lun
+            for node in resources.nodes {
+                body.append(.capture(
+                    "current", placeholder: "\(size)",
+                    az("vm", "show").option("--name", .literal(node.vmName))
+                        .option("--query", "storageProfile.dataDisks[0].diskSizeGb").option("--output", "tsv")))
+                body.append(.when("[[ \"$current\" =~ ^[0-9]+$ ]] && ((current < \(size)))", [
+                    .shell("info \"data disk of VM \(node.vmName) has ${current} GiB; the plan says \(size) GiB\""),
+                    .capture(
+                        "disk", placeholder: "<data-disk-id-of-\(node.vmName)>",
+                        az("vm", "show").option("--name", .literal(node.vmName))
+                            .option("--query", "storageProfile.dataDisks[0].managedDisk.id").option("--output", "tsv")),
+                    .run(ShellCommand("az", "disk", "update").option("--ids", .expansion("\"$disk\"")).option("--size-gb", .literal("\(size)")).option("--output", "none")),
+                    .run(
+                        az("vm", "run-command", "invoke").option("--name", .literal(node.vmName)).option("--command-id", "RunShellScript")
+                            .option("--scripts", .expansion("@\"$TOPOLOGY_DIR/\(AzureDiskGrowth.path)\"")).option("--output", "none")),
+                ]))
+            }
+        }
+        return ScriptStep(
+            name: "data-disks", title: "data disks smaller than the plan grown while their VMs run, then their partitions and file systems",
+            body: [.shell("local current disk")] + body)
     }
 
     /// `az vm create` of one node: its zone, disks, cloud-init and NIC.

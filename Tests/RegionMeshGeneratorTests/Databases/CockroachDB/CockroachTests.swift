@@ -37,18 +37,22 @@ import Testing
         #expect(sts.spec.template.metadata.labels.entries["app.kubernetes.io/version"] == "v26.2.1")
         let pod = sts.spec.template.spec
         #expect(pod.terminationGracePeriodSeconds == 60)
-        #expect(pod.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution.map(\.topologyKey) == ["kubernetes.io/hostname"])
-        #expect(pod.volumes.map(\.secret.secretName) == ["cockroachdb.node"])
-        #expect(pod.volumes.map(\.secret.defaultMode) == [0o400])
+        #expect(pod.affinity?.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution.map(\.topologyKey) == ["kubernetes.io/hostname"])
+        #expect(pod.volumes.map(\.secret?.secretName) == ["cockroachdb.node"])
+        #expect(pod.volumes.map(\.secret?.defaultMode) == [0o400])
         let container = try #require(pod.containers.first)
         #expect(container.image == "cockroachdb/cockroach:v26.2.1")
         #expect(container.resources.requests.entries == ["cpu": "1", "memory": "4Gi"])
         #expect(container.resources.limits.entries == container.resources.requests.entries)
         // r1 is in eastus, which has zones: the pod learns its node's name to pick its zone.
-        #expect(container.env.map(\.name) == ["NODE_NAME", "GOMAXPROCS", "MEMORY_LIMIT_MIB"])
-        #expect(container.env.map(\.valueFrom.fieldRef?.fieldPath) == ["spec.nodeName", nil, nil])
-        #expect(container.env.map(\.valueFrom.resourceFieldRef?.resource) == [nil, "limits.cpu", "limits.memory"])
+        let env = try #require(container.env)
+        #expect(env.map(\.name) == ["NODE_NAME", "GOMAXPROCS", "MEMORY_LIMIT_MIB"])
+        #expect(env.map(\.valueFrom.fieldRef?.fieldPath) == ["spec.nodeName", nil, nil])
+        #expect(env.map(\.valueFrom.resourceFieldRef?.resource) == [nil, "limits.cpu", "limits.memory"])
         #expect(container.readinessProbe.httpGet.path == "/health?ready=1")
+        // A pod the StatefulSet drops on shrinking loses its claim: its node was decommissioned.
+        #expect(sts.spec.persistentVolumeClaimRetentionPolicy.whenScaled == "Delete")
+        #expect(sts.spec.persistentVolumeClaimRetentionPolicy.whenDeleted == "Retain")
         let claim = try #require(sts.spec.volumeClaimTemplates.first)
         #expect(claim.metadata.name == "datadir")
         #expect(claim.metadata.labels?.entries["app.kubernetes.io/version"] == nil)
@@ -93,7 +97,7 @@ import Testing
     @Test func aRegionWithoutZonesNeedsNoNodeName() throws {
         let sts = try object(StatefulSet.self, "cockroachdb", in: "r2")
         let container = try #require(sts.spec.template.spec.containers.first)
-        #expect(container.env.map(\.name) == ["GOMAXPROCS", "MEMORY_LIMIT_MIB"])
+        #expect(container.env?.map(\.name) == ["GOMAXPROCS", "MEMORY_LIMIT_MIB"])
     }
 
     @Test func storageClassIsWrittenWhenThePlanHasOne() throws {
@@ -130,7 +134,8 @@ import Testing
     @Test func initScriptRunsInitOnceInTheFirstPodOfTheInitRegion() throws {
         let script = CockroachInitScript(plan: plan, cockroach: plan.cockroach).script
         // Pods are waited for as Running before init (they become Ready only after it), then the rollouts.
-        #expect(script.steps.map(\.name) == ["pods", "init", "statefulsets", "verify"])
+        // The license is set right after init, before the rollouts are waited for.
+        #expect(script.steps.map(\.name) == ["pods", "init", "license", "statefulsets", "verify"])
         let inits = script.commands.filter { $0.list(of: "--").prefix(2) == ["/cockroach/cockroach", "init"] }
         #expect(inits.count == 1)
         let initCommand = try #require(inits.first)
@@ -145,6 +150,36 @@ import Testing
         // Waits are real conditions: nothing sleeps.
         #expect(!script.allStatements.contains { if case .shell(let text) = $0 { text.contains("sleep") } else { false } })
         assertSnapshot(of: try #require(script.step("init")).rendered(number: 2), named: "init-step.bash")
+    }
+
+    @Test func theLicenseIsSetAfterInitThroughStandardInputAndNeverInAnArgument() throws {
+        let script = CockroachInitScript(plan: plan, cockroach: plan.cockroach).script
+        #expect(script.environment.map(\.name) == ["KUBECONFIG_FILE", "COCKROACH_LICENSE", "COCKROACH_LICENSE_FILE", "COCKROACH_ORGANIZATION"])
+        #expect(script.environment.first { $0.name == "COCKROACH_LICENSE" }?.isSecret == true)
+        let step = try #require(script.step("license"))
+        // Without a license the step says so and changes nothing.
+        guard case .when(let condition, let skip, _) = try #require(step.body.first) else {
+            Issue.record("the license step starts with the check for a license")
+            return
+        }
+        #expect(condition == "[[ -z \"$COCKROACH_LICENSE\" && -z \"$COCKROACH_LICENSE_FILE\" ]]")
+        #expect(skip.contains { if case .info(let text) = $0 { text.contains("throttled after its 7-day grace period") } else { false } })
+        #expect(skip.flatMap(\.commands).isEmpty)
+        // With one, the SQL goes to cockroach sql on standard input (kubectl exec -i).
+        let pipelines = step.allStatements.compactMap { statement -> (ShellCommand, ShellCommand)? in
+            if case .pipeline(let first, let second) = statement { (first, second) } else { nil }
+        }
+        #expect(pipelines.count == 1)
+        let (sql, exec) = try #require(pipelines.first)
+        #expect(sql.oneLine == "license_sql")
+        #expect(exec.name == "kubectl exec -i cockroachdb-0")
+        #expect(exec.value(of: "--context") == "crdb-r1")
+        #expect(exec.list(of: "--").prefix(2) == ["/cockroach/cockroach", "sql"])
+        let helper = try #require(script.helpers.first { $0.name == "license_sql" })
+        let text = helper.body.flatMap(\.flattened).compactMap { statement -> String? in if case .shell(let text) = statement { text } else { nil } }
+        #expect(text.contains { $0.contains("SET CLUSTER SETTING cluster.organization = '%s';") && $0.contains("SET CLUSTER SETTING enterprise.license = '%s';") })
+        // No command of the script names the license in its words.
+        #expect(!script.commands.contains { $0.words.contains { $0.contains("COCKROACH_LICENSE") } })
     }
 
     @Test func certsScriptKeepsEachRegionsNodeCertificateApart() throws {

@@ -23,10 +23,11 @@ import Testing
         #expect(script.tools.map(\.name) == ["az", "k3sup", "kubectl"])
         #expect(script.steps.map(\.name) == plan.regions.map(\.cluster.name))
         #expect(script.steps.map(\.name) == ["crdb-r1", "crdb-r2"])
-        #expect(script.environment.map(\.name) == ["SSH_PRIVATE_KEY_FILE", "KUBECONFIG_FILE"])
+        #expect(script.environment.map(\.name) == ["SSH_PRIVATE_KEY_FILE", "KUBECONFIG_FILE", "REGIONMESH_SECRETS_DIR"])
+        #expect(script.constants.map { "\($0.name)=\($0.value)" } == ["KUBECONFIG_DIR=\"$REGIONMESH_SECRETS_DIR/kubeconfig\""])
     }
 
-    @Test func passesNoTLSSANAndMergesOneKubeconfig() throws {
+    @Test func passesNoTLSSANAndWritesEachClustersOwnKubeconfig() throws {
         let script = Self.script(try Fixture.smallPlan())
         let installs = script.commands(named: "k3sup install"), joins = script.commands(named: "k3sup join")
         #expect(installs.count == 2 && joins.count == 2)
@@ -35,15 +36,49 @@ import Testing
             #expect(command.value(of: "--ssh-key") == "\"$SSH_PRIVATE_KEY_FILE\"")
             #expect(command.value(of: "--user") == "ops")
         }
+        // k3sup writes each cluster's kubeconfig to a file of its own; it merges nothing (its merge
+        // keeps a stale entry of the same name).
         for install in installs {
-            #expect(install.has("--cluster") && install.has("--merge"))
-            #expect(install.value(of: "--local-path") == "\"$KUBECONFIG_FILE\"")
+            #expect(install.has("--cluster") && !install.has("--merge"))
         }
+        #expect(installs.compactMap { $0.value(of: "--local-path") } == ["\"$KUBECONFIG_DIR/crdb-r1.yaml\"", "\"$KUBECONFIG_DIR/crdb-r2.yaml\""])
         #expect(installs.compactMap { $0.value(of: "--context") } == ["crdb-r1", "crdb-r2"])
         for join in joins {
             #expect(join.has("--server"))
             #expect(join.value(of: "--server-ip") == "\"$server_ip\"")
+            #expect(!join.has("--local-path") && !join.has("--merge"))
         }
+    }
+
+    @Test func eachClusterIsLookedUpThroughItsOwnKubeconfigThenMergedDeliberately() throws {
+        let plan = try Fixture.smallPlan()
+        let script = Self.script(plan)
+        for region in plan.regions {
+            let name = region.cluster.name
+            let commands = script.commands(ofStep: name)
+            // Whether a node is registered is asked of the cluster's own file: a stale context of the
+            // same name in KUBECONFIG_FILE cannot answer for it.
+            let lookups = commands.filter { $0.name.hasPrefix("kubectl get node") }
+            #expect(!lookups.isEmpty)
+            #expect(lookups.allSatisfy { $0.value(of: "--kubeconfig") == "\"$KUBECONFIG_DIR/\(name).yaml\"" && $0.value(of: "--context") == name })
+            // The step ends by merging that file into KUBECONFIG_FILE, after every node is registered.
+            #expect(commands.last?.oneLine == "merge_kubeconfig \(name)")
+        }
+        #expect(!script.commands.contains { $0.words.contains("\"$KUBECONFIG_FILE\"") }, "only merge_kubeconfig touches KUBECONFIG_FILE")
+        let merge = try #require(script.helpers.first { $0.name == "merge_kubeconfig" })
+        let text = merge.body.compactMap { statement -> String? in if case .shell(let text) = statement { text } else { nil } }
+        // An entry of the same name that points elsewhere is replaced only after a question.
+        #expect(merge.body.contains { statement in
+            if case .when(let condition, let body, _) = statement {
+                condition.contains("\"$current\" != \"$planned\"")
+                    && body.contains { if case .shell(let text) = $0 { text.hasPrefix("confirm ") } else { false } }
+            } else { false }
+        })
+        #expect(text.contains("kubectl config delete-context \"$name\" --kubeconfig \"$KUBECONFIG_FILE\" >/dev/null 2>&1 || true"))
+        #expect(text.contains { $0.contains("KUBECONFIG=\"$KUBECONFIG_FILE:$file\" kubectl config view --flatten") })
+        // The merged file is written with owner-only permissions and moved into place.
+        #expect(text.contains { $0.hasPrefix("(umask 077 && ") })
+        #expect(text.contains("mv \"$KUBECONFIG_FILE.regionmesh-tmp\" \"$KUBECONFIG_FILE\""))
     }
 
     @Test func eachClusterIsInstalledInItsOwnStepOnItsOwnNodes() throws {

@@ -33,7 +33,7 @@ import Yams
 
     @Test func installScriptSharesOneCAMadeOutsideOut() throws {
         let script = Self.script(try Fixture.smallPlan())
-        #expect(script.steps.map(\.name) == ["repository", "ca", "charts", "wait", "mesh-status"])
+        #expect(script.steps.map(\.name) == ["repository", "ca", "ca-secrets", "charts", "wait", "mesh-status"])
         #expect(script.readsTopologyFolder)
         #expect(script.constants.map { "\($0.name)=\($0.value)" } == ["CA_DIR=\"$REGIONMESH_SECRETS_DIR/cilium-ca\""])
         #expect(script.commands(ofStep: "repository").map(\.oneLine) == ["helm repo add cilium https://helm.cilium.io --force-update"])
@@ -52,14 +52,60 @@ import Yams
             }
         }
         #expect(guards == ["ca_exists"])
-        // Keys are made and passed on readable by their owner only, and without base64 -w0 (macOS lacks it).
+        // The key is made readable by its owner only, and never base64-encoded into a values file:
+        // the values file an earlier version wrote is removed.
         let statements = script.allStatements
-        #expect(statements.filter { if case .shell("umask 077") = $0 { true } else { false } }.count == 2)
-        #expect(statements.contains { if case .shell(let text) = $0 { text.contains("base64 <\"$CA_DIR/ca.key\" | tr -d '\\n'") } else { false } })
-        #expect(!statements.contains { if case .shell(let text) = $0 { text.contains("-w0") } else { false } })
+        #expect(statements.filter { if case .shell("umask 077") = $0 { true } else { false } }.count == 1)
+        #expect(!statements.contains { if case .shell(let text) = $0 { text.contains("base64") } else { false } })
+        #expect(script.commands(ofStep: "ca").contains { $0.oneLine == "rm -f \"$CA_DIR/values.yaml\"" })
     }
 
-    @Test func installScriptInstallsEveryClusterWithItsValuesThenTheCA() throws {
+    @Test func theCAReachesEveryClusterAsASecretAndNeverHelm() throws {
+        let plan = try Fixture.smallPlan()
+        let script = Self.script(plan)
+        // Per cluster: the Secret cilium-ca in kube-system, made from the CA files and applied (so a
+        // second run updates it in place), through the cluster's context.
+        let secrets = try #require(script.step("ca-secrets")).body.compactMap { statement -> (ShellCommand, ShellCommand)? in
+            if case .pipeline(let first, let second) = statement { (first, second) } else { nil }
+        }
+        #expect(secrets.count == plan.regions.count)
+        for ((create, apply), region) in zip(secrets, plan.regions) {
+            #expect(create.name == "kubectl create secret generic cilium-ca")
+            #expect(create.value(of: "--namespace") == "kube-system")
+            #expect(create.values(of: "--from-file") == ["ca.crt=\"$CA_DIR/ca.crt\"", "ca.key=\"$CA_DIR/ca.key\""])
+            #expect(create.has("--dry-run=client") && create.value(of: "--output") == "yaml")
+            #expect(apply.name == "kubectl apply" && apply.value(of: "--filename") == "-")
+            #expect(apply.value(of: "--context") == region.cluster.context)
+        }
+        // The Secret exists before the chart that signs with it is installed.
+        let names = script.steps.map(\.name)
+        let secretsStep = try #require(names.firstIndex(of: "ca-secrets"))
+        let chartsStep = try #require(names.firstIndex(of: "charts"))
+        #expect(secretsStep < chartsStep)
+        // No helm call carries the CA: no --set of it, no values file but the cluster's.
+        for helm in script.commands.filter({ $0.name.hasPrefix("helm ") }) {
+            #expect(!helm.words.contains { $0.contains("CA_DIR") || $0.contains("ca.key") || $0.contains("tls.ca") }, "\(helm.oneLine)")
+            #expect(!helm.has("--set") && !helm.has("--set-string") && !helm.has("--set-file"), "\(helm.oneLine)")
+        }
+    }
+
+    @Test func theValuesLetCertgenSignWithTheSharedCAAndNeverMakeOne() throws {
+        let values = try #require(try Self.generator(try Fixture.smallPlan()).files().first { $0.path == "clusters/crdb-r2/cilium-values.yaml" })
+        let root = try #require(try Yams.compose(yaml: values.contents))
+        #expect(root["certgen"]?["generateCA"]?.bool == false)
+        let mesh = try #require(root["clustermesh"]?["apiserver"]?["tls"]?["auto"])
+        #expect(mesh["enabled"]?.bool == true)
+        #expect(mesh["method"]?.string == "cronJob")
+        #expect(mesh["schedule"]?.string == "0 0 1 */4 *")
+        #expect(root["hubble"]?["tls"]?["auto"]?["method"]?.string == "cronJob")
+        // Neither the CA nor any other certificate is a value.
+        #expect(root["tls"] == nil)
+        #expect(root["clustermesh"]?["apiserver"]?["tls"]?["ca"] == nil)
+        let settings = values.contents.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(!settings.contains { $0.contains("key") || $0.contains("cert:") }, "a key is named only in the header comment")
+    }
+
+    @Test func installScriptInstallsEveryClusterWithOnlyItsOwnValuesFile() throws {
         let plan = try Fixture.smallPlan()
         let script = Self.script(plan)
         let helm = script.commands(ofStep: "charts")
@@ -70,7 +116,7 @@ import Yams
             #expect(command.value(of: "--namespace") == "kube-system")
             #expect(command.value(of: "--kube-context") == region.cluster.context)
             #expect(command.value(of: "--kubeconfig") == "\"$KUBECONFIG_FILE\"")
-            #expect(command.values(of: "--values") == ["\"$TOPOLOGY_DIR/clusters/\(region.cluster.name)/cilium-values.yaml\"", "\"$CA_DIR/values.yaml\""])
+            #expect(command.values(of: "--values") == ["\"$TOPOLOGY_DIR/clusters/\(region.cluster.name)/cilium-values.yaml\""])
         }
         let waits = script.commands(ofStep: "wait").map(\.name)
         #expect(waits.filter { $0 == "kubectl rollout status deployment/clustermesh-apiserver" }.count == plan.regions.count)

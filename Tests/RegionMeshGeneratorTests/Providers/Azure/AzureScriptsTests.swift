@@ -48,7 +48,57 @@ import Yams
         let privateIPs = script.commands(named: "az network nic create").compactMap { $0.value(of: "--private-ip-address") }
         #expect(privateIPs == ["10.1.1.4", "10.1.1.5", "10.1.1.6", "10.2.1.4", "10.2.1.5", "10.2.1.6", "10.3.1.4", "10.3.1.5", "10.3.1.6"])
         #expect(script.steps.map(\.name) == [
-            "capacity", "drift", "resource-group", "networks", "peerings", "security-groups", "public-ips", "nics", "vms",
+            "capacity", "drift", "resource-group", "networks", "peerings", "security-groups", "public-ips", "nics", "vms", "data-disks",
+        ])
+    }
+
+    @Test func theDataDiskStepGrowsOnlyADiskSmallerThanThePlanThenItsFileSystemInsideTheVM() throws {
+        let plan = try Fixture.smallPlan(defaults: [DataDisks(sizeGiB: 256, sku: .premiumSSD)])
+        let script = Self.infrastructure(plan)
+        let step = try #require(script.step("data-disks"))
+        // It runs after the VMs exist.
+        #expect(script.steps.last?.name == "data-disks")
+        let vms = plan.azure.regions.flatMap { $0.nodes.map(\.vmName) }
+        // Per VM: the size of its data disk is read, and only when it is smaller than the plan is it grown.
+        let growths = step.body.compactMap { statement -> (String, [ScriptStatement])? in
+            if case .when(let condition, let body, _) = statement { (condition, body) } else { nil }
+        }
+        #expect(growths.count == vms.count)
+        for ((condition, body), vm) in zip(growths, vms) {
+            #expect(condition == "[[ \"$current\" =~ ^[0-9]+$ ]] && ((current < 256))")
+            let commands = body.flatMap(\.commands)
+            #expect(commands.map(\.name) == ["az vm show", "az disk update", "az vm run-command invoke"])
+            #expect(commands[0].value(of: "--name") == vm && commands[0].value(of: "--query") == "storageProfile.dataDisks[0].managedDisk.id")
+            let update = commands[1]
+            #expect(update.value(of: "--ids") == "\"$disk\"")
+            #expect(update.value(of: "--size-gb") == "256")
+            // The disk grows while its VM runs: nothing deallocates or restarts it.
+            let invoke = commands[2]
+            #expect(invoke.value(of: "--name") == vm)
+            #expect(invoke.value(of: "--command-id") == "RunShellScript")
+            #expect(invoke.value(of: "--scripts") == "@\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\"")
+        }
+        let sizes = step.body.compactMap { statement -> ShellCommand? in
+            if case .capture("current", _, let command) = statement { command } else { nil }
+        }
+        #expect(sizes.map { $0.value(of: "--name") ?? "" } == vms)
+        #expect(sizes.allSatisfy { $0.value(of: "--query") == "storageProfile.dataDisks[0].diskSizeGb" })
+        #expect(!script.commands.contains { ["az vm deallocate", "az vm restart", "az vm stop"].contains($0.name) })
+        #expect(!step.body.flatMap(\.commands).contains { $0.name == "az disk update" && $0.has("--sku") }, "a SKU change is refused, not applied")
+    }
+
+    @Test func theGrowthScriptGrowsThePartitionAndFileSystemOfTheDataDiskOnline() throws {
+        let plan = try Fixture.smallPlan()
+        let file = try #require(try Generator.artifacts(for: plan).first { $0.path == "azure/grow-data-disk.sh" })
+        #expect(!file.isExecutable)
+        let lines = file.contents.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
+        #expect(lines == [
+            "set -eu",
+            "disk=\"$(readlink -f /dev/disk/azure/scsi1/lun0)\"",
+            "echo 1 >\"/sys/class/block/${disk##*/}/device/rescan\"",
+            "growpart \"$disk\" 1 || [ \"$?\" -eq 1 ]",
+            "resize2fs \"$(readlink -f /dev/disk/azure/scsi1/lun0-part1)\"",
+            "df -h /var/lib/regionmesh/data",
         ])
     }
 

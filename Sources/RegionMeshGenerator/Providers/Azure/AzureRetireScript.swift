@@ -1,0 +1,119 @@
+import RegionMesh
+
+/// `azure/retire.sh`: after the machines the plan no longer has are gone, deletes the rest of what
+/// it no longer has in the resource group: peerings from kept VNets to removed ones, NICs and
+/// public IPs left behind, then the removed regions' VNets and NSGs. Only resources named like the
+/// deployment's (`<prefix>-…`) are considered, and everything found is listed and confirmed first.
+/// It asks Azure what exists, so it converges from any earlier state.
+struct AzureRetireScript {
+    let plan: Plan
+    let azure: AzurePlan
+
+    static let path = "azure/retire.sh"
+
+    func az(_ words: ShellWord...) -> ShellCommand {
+        ShellCommand(words: ["az"] + words).option("--resource-group", .literal(azure.resourceGroup))
+    }
+
+    /// Lists the names of one kind of resource named `<prefix>-…<suffix>`.
+    func list(_ kind: [ShellWord], suffix: String) -> ShellCommand {
+        ShellCommand(words: ["az"] + kind + ["list"]).option("--resource-group", .literal(azure.resourceGroup))
+            .option("--query", .literal("[?starts_with(name, '\(azure.namePrefix)-') && ends_with(name, '\(suffix)')].name"))
+            .option("--output", "tsv")
+    }
+
+    var script: Script {
+        var script = Script(
+            path: Self.path,
+            purpose: [
+                "Deletes what resource group \(azure.resourceGroup) has of the deployment but the plan no longer has:",
+                "peerings to removed VNets, NICs and public IPs left behind, then removed VNets and NSGs. Run it",
+                "after k3s/remove-nodes.sh has removed the machines. Safe to run again.",
+            ],
+            done: "resource group \(azure.resourceGroup) holds only what the plan has")
+        script.tools = plan.tools(["az"])
+        script.constants = [
+            ScriptConstant(
+                name: "PLANNED", value: shellQuote(" " + plannedNames.joined(separator: " ") + " "),
+                doc: "Every VNet, NSG, NIC and public IP of the plan, space-separated."),
+        ]
+        script.helpers = [unplanned]
+        script.steps = [peerings, leftovers, networks]
+        return script
+    }
+
+    var plannedNames: [String] {
+        azure.regions.flatMap { region in [region.vnetName, region.nsgName] + region.nodes.flatMap { [$0.nicName, $0.publicIPName] } }
+    }
+
+    var unplanned: ShellFunction {
+        ShellFunction(name: "unplanned", doc: "Prints the words of $1 that are not in PLANNED, space-separated.", body: [
+            .shell("local name found=()"),
+            .block("for name in $1; do", [.shell("[[ \"$PLANNED\" == *\" $name \"* ]] || found+=(\"$name\")")], end: "done"),
+            .shell("printf '%s\\n' \"${found[*]}\""),
+        ])
+    }
+
+    /// Lists what the plan lacks, confirms, and deletes each with `delete` (the name in `$name`).
+    func retire(_ what: String, listing: ShellCommand, delete: ShellCommand) -> ScriptStatement {
+        .when("[[ \"$DRY_RUN\" == 1 ]]", [
+            .info("(dry run) would delete the \(what) of the deployment that the plan lacks")
+        ], otherwise: [
+            .capture("listed", placeholder: "", listing),
+            .shell("names=\"$(unplanned \"$listed\")\""),
+            .when("[[ -z \"$names\" ]]", [.info("no \(what) outside the plan")], otherwise: [
+                .shell("confirm \"Delete \(what) $names? The plan no longer has them\" || die \"not confirmed; nothing was deleted\""),
+                .block("for name in $names; do", [.run(delete)], end: "done"),
+            ]),
+        ])
+    }
+
+    var peerings: ScriptStep {
+        var body: [ScriptStatement] = [.shell("local listed names name")]
+        body.append(.when("[[ \"$DRY_RUN\" == 1 ]]", [
+            .info("(dry run) would delete the peerings of the planned VNets that the plan lacks (az network vnet peering list per VNet)"),
+            .shell("return 0"),
+        ]))
+        for region in azure.regions {
+            let planned = azure.peerings.filter { $0.fromVNet == region.vnetName }.map(\.name)
+            body.append(.capture(
+                "listed", placeholder: "",
+                az("network", "vnet", "peering", "list").option("--vnet-name", .literal(region.vnetName)).option("--query", "[].name").option("--output", "tsv")))
+            body.append(.shell("names=''"))
+            body.append(.block("for name in $listed; do", [
+                .shell("[[ \(shellQuote(" " + planned.joined(separator: " ") + " ")) == *\" $name \"* ]] || names+=\" $name\"")
+            ], end: "done"))
+            body.append(.when("[[ -n \"$names\" ]]", [
+                .shell("confirm \"Delete peerings$names of VNet \(region.vnetName)? The plan no longer has them\" || die \"not confirmed; nothing was deleted\""),
+                .block("for name in $names; do", [
+                    .run(az("network", "vnet", "peering", "delete").option("--vnet-name", .literal(region.vnetName)).option("--name", .variable("name")))
+                ], end: "done"),
+            ]))
+        }
+        return ScriptStep(name: "peerings", title: "peerings of the plan's VNets to VNets it no longer has", body: body)
+    }
+
+    var leftovers: ScriptStep {
+        let nic = retire(
+            "NICs", listing: list(["network", "nic"], suffix: AzureNames.nicSuffix),
+            delete: az("network", "nic", "delete").option("--name", .variable("name")))
+        let ips = retire(
+            "public IPs", listing: list(["network", "public-ip"], suffix: AzureNames.publicIPSuffix),
+            delete: az("network", "public-ip", "delete").option("--name", .variable("name")))
+        return ScriptStep(
+            name: "leftovers", title: "NICs and public IPs the plan no longer has (a machine's, left by an interrupted removal)",
+            body: [.shell("local listed names name"), nic, ips])
+    }
+
+    var networks: ScriptStep {
+        let vnets = retire(
+            "VNets", listing: list(["network", "vnet"], suffix: AzureNames.vnetSuffix),
+            delete: az("network", "vnet", "delete").option("--name", .variable("name")))
+        let nsgs = retire(
+            "NSGs", listing: list(["network", "nsg"], suffix: AzureNames.nsgSuffix),
+            delete: az("network", "nsg", "delete").option("--name", .variable("name")))
+        return ScriptStep(
+            name: "networks", title: "VNets and NSGs the plan no longer has (their subnets and peerings go with them)",
+            body: [.shell("local listed names name"), vnets, nsgs])
+    }
+}

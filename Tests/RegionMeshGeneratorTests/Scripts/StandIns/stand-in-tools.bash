@@ -1,0 +1,42 @@
+# shellcheck shell=bash
+# The curl, cockroach (certificates) and openssl stand-ins (read by stand-in.bash).
+
+# The node whose public IP is $1 (as handed out by the az stand-in).
+node_of_ip() {
+  awk -v ip="$1" '$1 == ip { print $2; exit }' "$state/ips"
+}
+
+# curl https://api.ipify.org: this machine's public address.
+stand_in_curl() {
+  if [[ -e "$state/public-address" ]]; then
+    cat "$state/public-address"
+  else
+    printf '%s' "${STANDIN_PUBLIC_ADDRESS:?STANDIN_PUBLIC_ADDRESS is not set}"
+  fi
+}
+
+# cockroach cert create-ca|create-client|create-node: write stand-in files where the real one would.
+stand_in_cockroach() {
+  [[ "$1" == cert ]] || return 0
+  local certs
+  certs="$(option --certs-dir "$@")"
+  mkdir -p "$certs"
+  case "$2" in
+    create-ca)
+      local key
+      key="$(option --ca-key "$@")"
+      mkdir -p "$(dirname "$key")"
+      echo "stand-in CA key" >"$key"
+      echo "stand-in CA certificate" >"$certs/ca.crt"
+      ;;
+    create-client) echo "stand-in" | tee "$certs/client.$3.crt" >"$certs/client.$3.key" ;;
+    create-node) echo "stand-in" | tee "$certs/node.crt" >"$certs/node.key" ;;
+  esac
+}
+
+stand_in_openssl() {
+  local out keyout
+  out="$(option -out "$@")" && echo "stand-in certificate" >"$out"
+  keyout="$(option -keyout "$@")" && echo "stand-in key" >"$keyout"
+  return 0
+}
