@@ -29,6 +29,8 @@ SAMPLES = {
     "location": "eastus",
     "size": "Standard_D4s_v5",
     "name": "sample-name",
+    "vnet": "sample-vnet",
+    "remote": "sample-remote-vnet",
     "1": "sample-node1",
 }
 

@@ -34,7 +34,7 @@ struct Script: Sendable {
 
     /// Every command of every step and helper, in order: what tests assert on.
     var commands: [ShellCommand] {
-        (beforeSteps + helpers.flatMap(\.body) + steps.flatMap { Array($0.body) }).flatMap(\.commands)
+        (beforeSteps + helpers.flatMap(\.body) + steps.flatMap(\.body)).flatMap(\.commands)
     }
 
     /// The commands of step `name`.
@@ -50,73 +50,10 @@ struct ScriptStep: Sendable {
     /// What it does, for its banner and `--help`.
     let title: String
     /// What it runs.
-    let body: ScriptBody
-
-    /// A step that runs `body`.
-    init(name: String, title: String, body: [ScriptStatement]) {
-        self.name = name
-        self.title = title
-        self.body = ScriptBody(body)
-    }
-
-    /// A step that runs `statements(item)` for each of `items`, built as the body is read: the
-    /// statements of a step over thousands of resources (the peerings of 255 regions) never exist
-    /// all at once. Every item must capture the variables the first one does, or fewer: the
-    /// renderer declares them `local` from the first item (and stops on an item that captures more).
-    init<Items: RandomAccessCollection & Sendable>(
-        name: String, title: String, each items: Items, _ statements: @escaping @Sendable (Items.Element) -> [ScriptStatement]
-    ) {
-        self.name = name
-        self.title = title
-        body = ScriptBody(each: items, statements)
-    }
+    let body: [ScriptStatement]
 
     /// The bash function that runs it.
     var functionName: String { "step_" + name.replacingOccurrences(of: "-", with: "_") }
-}
-
-/// The statements of a step: given, or built from each item of a collection as they are read.
-/// Reading it twice builds them twice.
-struct ScriptBody: Sequence, Sendable {
-    /// How many parts it has: one when the statements are given, one per item otherwise.
-    let parts: Int
-    private let build: @Sendable (Int) -> [ScriptStatement]
-
-    /// The statements `statements`, in one part.
-    init(_ statements: [ScriptStatement]) {
-        parts = 1
-        build = { _ in statements }
-    }
-
-    /// The statements `statements(item)` of each of `items`, in order, a part per item.
-    init<Items: RandomAccessCollection & Sendable>(each items: Items, _ statements: @escaping @Sendable (Items.Element) -> [ScriptStatement]) {
-        parts = items.count
-        build = { statements(items[items.index(items.startIndex, offsetBy: $0)]) }
-    }
-
-    /// The statements of part `index`, built now.
-    func part(_ index: Int) -> [ScriptStatement] { build(index) }
-
-    func makeIterator() -> Iterator { Iterator(body: self) }
-
-    /// Builds one part at a time.
-    struct Iterator: IteratorProtocol {
-        let body: ScriptBody
-        var part = 0
-        var pending: [ScriptStatement] = []
-        var position = 0
-
-        mutating func next() -> ScriptStatement? {
-            while position == pending.count {
-                guard part < body.parts else { return nil }
-                pending = body.part(part)
-                part += 1
-                position = 0
-            }
-            defer { position += 1 }
-            return pending[position]
-        }
-    }
 }
 
 /// A bash function the steps call.

@@ -106,27 +106,13 @@ enum ScriptRenderer {
 
     /// A function: its doc comment, `name() {`, the body with its captured variables declared local, `}`.
     static func function(_ name: String, doc: String, _ body: [ScriptStatement], in out: inout ShellScript) {
-        function(name, doc: doc, ScriptBody(body), in: &out)
-    }
-
-    /// A function whose body is built a part at a time, and written as it is built: the variables
-    /// declared local are those the first part captures, which every later part must keep to.
-    static func function(_ name: String, doc: String, _ body: ScriptBody, in out: inout ShellScript) {
         out.blank()
         out.comment(doc)
         out.block("\(name)() {", "}") { s in
             var locals: [String] = []
-            for part in 0..<body.parts {
-                let statements = body.part(part)
-                var captured = locals
-                for statement in statements { collectCaptures(statement, into: &captured) }
-                if part == 0 {
-                    locals = captured
-                    if !locals.isEmpty { s.line("local " + locals.joined(separator: " ")) }
-                }
-                precondition(captured == locals, "\(name): part \(part + 1) captures \(captured.filter { !locals.contains($0) }), which part 1 does not")
-                for statement in statements { render(statement, in: &s) }
-            }
+            for statement in body { collectCaptures(statement, into: &locals) }
+            if !locals.isEmpty { s.line("local " + locals.joined(separator: " ")) }
+            for statement in body { render(statement, in: &s) }
         }
     }
 

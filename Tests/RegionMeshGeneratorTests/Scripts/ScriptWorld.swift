@@ -114,6 +114,11 @@ struct ScriptWorld {
     /// VNet peering `name` is in `peeringState` (`Disconnected` after its remote VNet was recreated).
     func setPeeringState(_ name: String, _ peeringState: String) throws { try writeState("peering-state/\(name)", peeringState) }
 
+    /// Peering `name` allows VNet access and forwarded traffic as given (an update makes both true).
+    func setPeeringFlags(_ name: String, vnetAccess: Bool, forwardedTraffic: Bool) throws {
+        try writeState("peering-flags/\(name)", "\(vnetAccess ? "True" : "False")\t\(forwardedTraffic ? "True" : "False")")
+    }
+
     /// The arguments of the command that made (or last updated) Azure resource `key`
     /// (`network-nsg-rule--<nsg>--<rule>`, `vm----<name>`), or nil when it does not exist.
     func azureResource(_ key: String) -> [String]? {

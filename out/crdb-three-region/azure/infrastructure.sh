@@ -251,6 +251,8 @@ export SSH_PUBLIC_KEY_FILE
 declare -a CAPACITY_PROBLEMS=()
 # What the VMs and public IPs still to create need: location|quota|label → amount.
 declare -A NEEDED=()
+# The peerings of the VNet last listed: name → "state vnet-access forwarded-traffic".
+declare -A PEERINGS=()
 
 # Prints how many of the names after $1 are not lines of $1 (the names that exist).
 count_missing() {
@@ -310,6 +312,65 @@ check_quotas() {
       CAPACITY_PROBLEMS+=("$location|$label|$((limit - current)) free of $limit, $needed needed|ask for more: the portal's Quotas page, or az quota update")
     fi
   done
+}
+
+# Lists the peerings of VNet $1 into PEERINGS; under --dry-run there are none.
+load_peerings() {
+  local listed
+  local vnet="$1" name state access forwarded
+  PEERINGS=()
+  listed="$(capture '' az network vnet peering list \
+    --resource-group crdb-cilium-multi-region \
+    --vnet-name "$vnet" \
+    --query '[].[name, peeringState, allowVirtualNetworkAccess, allowForwardedTraffic]' \
+    --output tsv)"
+  while IFS=$'\t' read -r name state access forwarded; do
+    [[ -z "$name" ]] || PEERINGS["$name"]="$state $access $forwarded"
+  done <<<"$listed"
+  info "VNet $vnet: ${#PEERINGS[@]} peerings exist"
+}
+
+# Brings peering $2 of VNet $1 to VNet $3 to the plan, from what load_peerings found.
+ensure_peering() {
+  local vnet="$1" name="$2" remote="$3" state access forwarded
+  if [[ -z "${PEERINGS[$name]:-}" ]]; then
+    run az network vnet peering create \
+      --resource-group crdb-cilium-multi-region \
+      --name "$name" \
+      --vnet-name "$vnet" \
+      --remote-vnet "$remote" \
+      --allow-vnet-access \
+      --allow-forwarded-traffic \
+      --output none
+    return 0
+  fi
+  read -r state access forwarded <<<"${PEERINGS[$name]}"
+  if [[ "$state" == Disconnected ]]; then
+    info "peering $name is disconnected (its remote VNet was recreated): making it again"
+    run az network vnet peering delete \
+      --resource-group crdb-cilium-multi-region \
+      --vnet-name "$vnet" \
+      --name "$name"
+    run az network vnet peering create \
+      --resource-group crdb-cilium-multi-region \
+      --name "$name" \
+      --vnet-name "$vnet" \
+      --remote-vnet "$remote" \
+      --allow-vnet-access \
+      --allow-forwarded-traffic \
+      --output none
+  else
+    if [[ "$access" != True || "$forwarded" != True ]]; then
+      info "peering $name: allowing VNet access and forwarded traffic, as planned"
+      run az network vnet peering update \
+        --resource-group crdb-cilium-multi-region \
+        --name "$name" \
+        --vnet-name "$vnet" \
+        --allow-vnet-access true \
+        --allow-forwarded-traffic true \
+        --output none
+    fi
+  fi
 }
 
 # Waits until VM $1 is provisioned, at most $2 seconds; stops with Azure's message when it failed.
@@ -839,253 +900,15 @@ step_networks() {
 
 # Step 5: the full mesh of one-way VNet peerings: every region reaches every other directly.
 step_peerings() {
-  local state
-  if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-eastus-vnet --name crdb-eastus-to-westus; then
-    run az network vnet peering create \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-eastus-to-westus \
-      --vnet-name crdb-eastus-vnet \
-      --remote-vnet crdb-westus-vnet \
-      --allow-vnet-access \
-      --allow-forwarded-traffic \
-      --output none
-  else
-    info 'peering crdb-eastus-to-westus exists; bringing it to the plan'
-    state="$(capture Connected az network vnet peering show \
-      --resource-group crdb-cilium-multi-region \
-      --vnet-name crdb-eastus-vnet \
-      --name crdb-eastus-to-westus \
-      --query peeringState \
-      --output tsv)"
-    if [[ "$state" == Disconnected ]]; then
-      # The remote VNet was recreated: a disconnected peering must be made again.
-      run az network vnet peering delete \
-        --resource-group crdb-cilium-multi-region \
-        --vnet-name crdb-eastus-vnet \
-        --name crdb-eastus-to-westus
-      run az network vnet peering create \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-eastus-to-westus \
-        --vnet-name crdb-eastus-vnet \
-        --remote-vnet crdb-westus-vnet \
-        --allow-vnet-access \
-        --allow-forwarded-traffic \
-        --output none
-    else
-      run az network vnet peering update \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-eastus-to-westus \
-        --vnet-name crdb-eastus-vnet \
-        --allow-vnet-access true \
-        --allow-forwarded-traffic true \
-        --output none
-    fi
-  fi
-  if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-eastus-vnet --name crdb-eastus-to-northeurope; then
-    run az network vnet peering create \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-eastus-to-northeurope \
-      --vnet-name crdb-eastus-vnet \
-      --remote-vnet crdb-northeurope-vnet \
-      --allow-vnet-access \
-      --allow-forwarded-traffic \
-      --output none
-  else
-    info 'peering crdb-eastus-to-northeurope exists; bringing it to the plan'
-    state="$(capture Connected az network vnet peering show \
-      --resource-group crdb-cilium-multi-region \
-      --vnet-name crdb-eastus-vnet \
-      --name crdb-eastus-to-northeurope \
-      --query peeringState \
-      --output tsv)"
-    if [[ "$state" == Disconnected ]]; then
-      # The remote VNet was recreated: a disconnected peering must be made again.
-      run az network vnet peering delete \
-        --resource-group crdb-cilium-multi-region \
-        --vnet-name crdb-eastus-vnet \
-        --name crdb-eastus-to-northeurope
-      run az network vnet peering create \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-eastus-to-northeurope \
-        --vnet-name crdb-eastus-vnet \
-        --remote-vnet crdb-northeurope-vnet \
-        --allow-vnet-access \
-        --allow-forwarded-traffic \
-        --output none
-    else
-      run az network vnet peering update \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-eastus-to-northeurope \
-        --vnet-name crdb-eastus-vnet \
-        --allow-vnet-access true \
-        --allow-forwarded-traffic true \
-        --output none
-    fi
-  fi
-  if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-westus-vnet --name crdb-westus-to-eastus; then
-    run az network vnet peering create \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-westus-to-eastus \
-      --vnet-name crdb-westus-vnet \
-      --remote-vnet crdb-eastus-vnet \
-      --allow-vnet-access \
-      --allow-forwarded-traffic \
-      --output none
-  else
-    info 'peering crdb-westus-to-eastus exists; bringing it to the plan'
-    state="$(capture Connected az network vnet peering show \
-      --resource-group crdb-cilium-multi-region \
-      --vnet-name crdb-westus-vnet \
-      --name crdb-westus-to-eastus \
-      --query peeringState \
-      --output tsv)"
-    if [[ "$state" == Disconnected ]]; then
-      # The remote VNet was recreated: a disconnected peering must be made again.
-      run az network vnet peering delete \
-        --resource-group crdb-cilium-multi-region \
-        --vnet-name crdb-westus-vnet \
-        --name crdb-westus-to-eastus
-      run az network vnet peering create \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-westus-to-eastus \
-        --vnet-name crdb-westus-vnet \
-        --remote-vnet crdb-eastus-vnet \
-        --allow-vnet-access \
-        --allow-forwarded-traffic \
-        --output none
-    else
-      run az network vnet peering update \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-westus-to-eastus \
-        --vnet-name crdb-westus-vnet \
-        --allow-vnet-access true \
-        --allow-forwarded-traffic true \
-        --output none
-    fi
-  fi
-  if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-westus-vnet --name crdb-westus-to-northeurope; then
-    run az network vnet peering create \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-westus-to-northeurope \
-      --vnet-name crdb-westus-vnet \
-      --remote-vnet crdb-northeurope-vnet \
-      --allow-vnet-access \
-      --allow-forwarded-traffic \
-      --output none
-  else
-    info 'peering crdb-westus-to-northeurope exists; bringing it to the plan'
-    state="$(capture Connected az network vnet peering show \
-      --resource-group crdb-cilium-multi-region \
-      --vnet-name crdb-westus-vnet \
-      --name crdb-westus-to-northeurope \
-      --query peeringState \
-      --output tsv)"
-    if [[ "$state" == Disconnected ]]; then
-      # The remote VNet was recreated: a disconnected peering must be made again.
-      run az network vnet peering delete \
-        --resource-group crdb-cilium-multi-region \
-        --vnet-name crdb-westus-vnet \
-        --name crdb-westus-to-northeurope
-      run az network vnet peering create \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-westus-to-northeurope \
-        --vnet-name crdb-westus-vnet \
-        --remote-vnet crdb-northeurope-vnet \
-        --allow-vnet-access \
-        --allow-forwarded-traffic \
-        --output none
-    else
-      run az network vnet peering update \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-westus-to-northeurope \
-        --vnet-name crdb-westus-vnet \
-        --allow-vnet-access true \
-        --allow-forwarded-traffic true \
-        --output none
-    fi
-  fi
-  if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-northeurope-vnet --name crdb-northeurope-to-eastus; then
-    run az network vnet peering create \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-northeurope-to-eastus \
-      --vnet-name crdb-northeurope-vnet \
-      --remote-vnet crdb-eastus-vnet \
-      --allow-vnet-access \
-      --allow-forwarded-traffic \
-      --output none
-  else
-    info 'peering crdb-northeurope-to-eastus exists; bringing it to the plan'
-    state="$(capture Connected az network vnet peering show \
-      --resource-group crdb-cilium-multi-region \
-      --vnet-name crdb-northeurope-vnet \
-      --name crdb-northeurope-to-eastus \
-      --query peeringState \
-      --output tsv)"
-    if [[ "$state" == Disconnected ]]; then
-      # The remote VNet was recreated: a disconnected peering must be made again.
-      run az network vnet peering delete \
-        --resource-group crdb-cilium-multi-region \
-        --vnet-name crdb-northeurope-vnet \
-        --name crdb-northeurope-to-eastus
-      run az network vnet peering create \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-northeurope-to-eastus \
-        --vnet-name crdb-northeurope-vnet \
-        --remote-vnet crdb-eastus-vnet \
-        --allow-vnet-access \
-        --allow-forwarded-traffic \
-        --output none
-    else
-      run az network vnet peering update \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-northeurope-to-eastus \
-        --vnet-name crdb-northeurope-vnet \
-        --allow-vnet-access true \
-        --allow-forwarded-traffic true \
-        --output none
-    fi
-  fi
-  if ! exists az network vnet peering show --resource-group crdb-cilium-multi-region --vnet-name crdb-northeurope-vnet --name crdb-northeurope-to-westus; then
-    run az network vnet peering create \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-northeurope-to-westus \
-      --vnet-name crdb-northeurope-vnet \
-      --remote-vnet crdb-westus-vnet \
-      --allow-vnet-access \
-      --allow-forwarded-traffic \
-      --output none
-  else
-    info 'peering crdb-northeurope-to-westus exists; bringing it to the plan'
-    state="$(capture Connected az network vnet peering show \
-      --resource-group crdb-cilium-multi-region \
-      --vnet-name crdb-northeurope-vnet \
-      --name crdb-northeurope-to-westus \
-      --query peeringState \
-      --output tsv)"
-    if [[ "$state" == Disconnected ]]; then
-      # The remote VNet was recreated: a disconnected peering must be made again.
-      run az network vnet peering delete \
-        --resource-group crdb-cilium-multi-region \
-        --vnet-name crdb-northeurope-vnet \
-        --name crdb-northeurope-to-westus
-      run az network vnet peering create \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-northeurope-to-westus \
-        --vnet-name crdb-northeurope-vnet \
-        --remote-vnet crdb-westus-vnet \
-        --allow-vnet-access \
-        --allow-forwarded-traffic \
-        --output none
-    else
-      run az network vnet peering update \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-northeurope-to-westus \
-        --vnet-name crdb-northeurope-vnet \
-        --allow-vnet-access true \
-        --allow-forwarded-traffic true \
-        --output none
-    fi
-  fi
+  load_peerings crdb-eastus-vnet
+  ensure_peering crdb-eastus-vnet crdb-eastus-to-westus crdb-westus-vnet
+  ensure_peering crdb-eastus-vnet crdb-eastus-to-northeurope crdb-northeurope-vnet
+  load_peerings crdb-westus-vnet
+  ensure_peering crdb-westus-vnet crdb-westus-to-eastus crdb-eastus-vnet
+  ensure_peering crdb-westus-vnet crdb-westus-to-northeurope crdb-northeurope-vnet
+  load_peerings crdb-northeurope-vnet
+  ensure_peering crdb-northeurope-vnet crdb-northeurope-to-eastus crdb-eastus-vnet
+  ensure_peering crdb-northeurope-vnet crdb-northeurope-to-westus crdb-westus-vnet
 }
 
 # Step 6: one NSG per region with its inbound rules, which a run brings to the plan.

@@ -39,16 +39,18 @@ struct AzureInfrastructureScript: Sendable {
         script.constants = [
             ScriptConstant(name: "CAPACITY_PROBLEMS", value: "()", doc: "Capacity and quota shortfalls: location|what|problem|fix.", keyword: "declare -a"),
             ScriptConstant(name: "NEEDED", value: "()", doc: "What the VMs and public IPs still to create need: location|quota|label → amount.", keyword: "declare -A"),
+            AzurePeeringStep.table,
         ]
         let capacity = AzureCapacityCheck(plan: plan, azure: azure)
-        script.helpers = capacity.helpers + [waitForVM]
+        let peerings = AzurePeeringStep(azure: azure)
+        script.helpers = capacity.helpers + peerings.helpers + [waitForVM]
         script.beforeSteps = [
             .when("[[ \"$DRY_RUN\" != 1 && ! -f \"$SSH_PUBLIC_KEY_FILE\" ]]", [
                 .shell("die \"SSH public key $SSH_PUBLIC_KEY_FILE not found; create one with ssh-keygen -t ed25519, or set SSH_PUBLIC_KEY_FILE\"")
             ])
         ]
         script.steps = [
-            capacity.step, drift, resourceGroup, networks, peerings, securityGroups, publicIPs, networkInterfaces, virtualMachines, dataDisks,
+            capacity.step, drift, resourceGroup, networks, peerings.step, securityGroups, publicIPs, networkInterfaces, virtualMachines, dataDisks,
         ]
         return script
     }
@@ -171,46 +173,6 @@ struct AzureInfrastructureScript: Sendable {
                             .option("--output", "none"))
                 ])
         })
-    }
-
-    var peerings: ScriptStep {
-        // N·(N−1) peerings: their statements are built as the step is rendered, a peering at a time.
-        ScriptStep(name: "peerings", title: "the full mesh of one-way VNet peerings: every region reaches every other directly", each: azure.peerings) { peering in
-            [peeringStatement(peering)]
-        }
-    }
-
-    /// Creates `peering` when absent; makes it again when its remote VNet was recreated; brings it to the plan otherwise.
-    func peeringStatement(_ peering: VNetPeering) -> ScriptStatement {
-        let create = az("network", "vnet", "peering", "create")
-            .option("--name", .literal(peering.name))
-            .option("--vnet-name", .literal(peering.fromVNet))
-            .option("--remote-vnet", .literal(peering.toVNet))
-            .option("--allow-vnet-access")
-            .option("--allow-forwarded-traffic")
-            .option("--output", "none")
-        let show = az("network", "vnet", "peering", "show").option("--vnet-name", .literal(peering.fromVNet)).option("--name", .literal(peering.name))
-        return .converge(
-            "peering \(peering.name)", lookup: show, create: [.run(create)],
-            update: [
-                .capture("state", placeholder: "Connected", show.option("--query", "peeringState").option("--output", "tsv")),
-                .when(
-                    "[[ \"$state\" == Disconnected ]]",
-                    [
-                        .comment("The remote VNet was recreated: a disconnected peering must be made again."),
-                        .run(az("network", "vnet", "peering", "delete").option("--vnet-name", .literal(peering.fromVNet)).option("--name", .literal(peering.name))),
-                        .run(create),
-                    ],
-                    otherwise: [
-                        .run(
-                            az("network", "vnet", "peering", "update")
-                                .option("--name", .literal(peering.name))
-                                .option("--vnet-name", .literal(peering.fromVNet))
-                                .option("--allow-vnet-access", "true")
-                                .option("--allow-forwarded-traffic", "true")
-                                .option("--output", "none"))
-                    ]),
-            ])
     }
 
     var securityGroups: ScriptStep {

@@ -33,15 +33,17 @@ import Yams
         func count(_ name: String) -> Int { creates.filter { $0.name == name }.count }
         #expect(count("az group create") == 1)
         #expect(count("az network vnet create") == 3)
-        #expect(count("az network vnet peering create") == 6)
+        // Peerings are a table: one look-up per VNet, a line per peering, created by the helper.
+        #expect(script.commands(ofStep: "peerings").filter { $0.name.hasPrefix("ensure_peering ") }.count == 6)
+        #expect(script.commands(ofStep: "peerings").filter { $0.name.hasPrefix("load_peerings ") }.count == 3)
         #expect(count("az network nsg create") == 3)
         #expect(count("az network nsg rule create") == 9)
         #expect(count("az network public-ip create") == 9)
         #expect(count("az network nic create") == 9)
         #expect(count("az vm create") == 9)
-        #expect(creates.count == 49)
-        // The others re-create what must be made again: a disconnected peering, a VM in state Failed.
-        #expect(script.commands.filter { $0.name.hasSuffix(" create") }.count == 49 + 6 + 9)
+        #expect(creates.count == 43)
+        // The others: the peering helper's (absent; disconnected, made again), a VM in state Failed made again.
+        #expect(script.commands.filter { $0.name.hasSuffix(" create") }.count == 43 + 2 + 9)
         // VMs are created without waiting, then each is waited for.
         #expect(script.commands(named: "az vm create").allSatisfy { $0.has("--no-wait") })
         #expect(script.commands.filter { $0.name.hasPrefix("wait_for_vm ") }.map(\.name) == plan.azure.regions.flatMap { $0.nodes.map { "wait_for_vm \($0.vmName) 1800" } })
@@ -120,7 +122,7 @@ import Yams
                 guarded += 1
             }
         }
-        #expect(guarded == 49)
+        #expect(guarded == 43, "every resource but the peerings, which the peering helper creates from one list per VNet")
     }
 
     @Test func anExistingResourceIsBroughtToThePlanWithTheSameSettings() throws {
@@ -148,10 +150,10 @@ import Yams
             }
         }
         #expect(converged == [
-            "az group create": 1, "az network vnet peering create": 6, "az network nsg rule create": 9, "az vm create": 9,
+            "az group create": 1, "az network nsg rule create": 9, "az vm create": 9,
         ])
         #expect(script.commands(named: "az group update").first?.list(of: "--tags") == ["regionmesh-topology=crdb-three-region", "managed-by=regionmesh"])
-        #expect(script.commands(named: "az network vnet peering update").count == 6)
+        #expect(script.commands(named: "az network vnet peering update").count == 1, "in the peering helper, when the flags differ")
         #expect(script.commands(named: "az network vnet peering update").allSatisfy { $0.value(of: "--allow-vnet-access") == "true" && $0.value(of: "--allow-forwarded-traffic") == "true" })
         #expect(script.commands(named: "az vm delete").allSatisfy { $0.has("--yes") })
     }
@@ -198,7 +200,7 @@ import Yams
             if case .shell(let text) = statement, text.hasPrefix("NEEDED[") { text } else { nil }
         }
         #expect(quotas.count == 9, "three public IP quotas in each of three locations")
-        #expect(script.helpers.map(\.name) == ["count_missing", "check_vm_size", "check_quotas", "wait_for_vm"])
+        #expect(script.helpers.map(\.name) == ["count_missing", "check_vm_size", "check_quotas", "load_peerings", "ensure_peering", "wait_for_vm"])
     }
 
     @Test func aVMHasAZoneWhereItsLocationHasThemAndAPublicIPInTheSameZone() throws {
@@ -249,12 +251,18 @@ import Yams
     }
 
     @Test func peeringsAllowVNetAccessAndNoGatewayFlags() throws {
-        let peerings = Self.infrastructure(try examplePlan("crdb-three-region")).commands(named: "az network vnet peering create")
-        for peering in peerings {
+        let script = Self.infrastructure(try examplePlan("crdb-three-region"))
+        let creates = script.commands(named: "az network vnet peering create")
+        #expect(creates.count == 2, "absent, and disconnected")
+        for peering in creates {
             #expect(peering.has("--allow-vnet-access") && peering.has("--allow-forwarded-traffic"))
             #expect(!peering.words.contains { $0.contains("gateway") })
+            #expect(peering.value(of: "--vnet-name") == "\"$vnet\"" && peering.value(of: "--remote-vnet") == "\"$remote\"")
         }
-        let pairs = Set(peerings.map { "\($0.value(of: "--vnet-name") ?? "?")>\($0.value(of: "--remote-vnet") ?? "?")" })
+        // ensure_peering VNET NAME REMOTE, after load_peerings VNET.
+        let table = script.commands(ofStep: "peerings").map(\.words)
+        #expect(table.prefix(3) == [["load_peerings", "crdb-eastus-vnet"], ["ensure_peering", "crdb-eastus-vnet", "crdb-eastus-to-westus", "crdb-westus-vnet"], ["ensure_peering", "crdb-eastus-vnet", "crdb-eastus-to-northeurope", "crdb-northeurope-vnet"]])
+        let pairs = Set(table.filter { $0[0] == "ensure_peering" }.map { "\($0[1])>\($0[3])" })
         #expect(pairs.count == 6)
         #expect(pairs.contains("crdb-westus-vnet>crdb-northeurope-vnet"))
     }

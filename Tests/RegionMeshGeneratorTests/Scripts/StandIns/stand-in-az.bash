@@ -40,6 +40,17 @@ names_matching() {
   return 0
 }
 
+# The peerings of VNet $1 as `--query "[].[name, peeringState, allowVirtualNetworkAccess,
+# allowForwardedTraffic]" --output tsv` prints them.
+peering_rows() {
+  local name flags
+  while read -r name; do
+    [[ -n "$name" ]] || continue
+    flags="$(cat "$state/peering-flags/$name" 2>/dev/null || printf 'True\tTrue')"
+    printf '%s\t%s\t%s\n' "$name" "$(cat "$state/peering-state/$name" 2>/dev/null || echo Connected)" "$flags"
+  done < <(names_of network-vnet-peering "$1")
+}
+
 # The name in "[?name.value=='NAME'] | …" or "[?name=='NAME'] | …".
 queried_name() {
   sed -n "s/^\[?name[.a-z]*=='\([^']*\)'.*/\1/p" <<<"$1"
@@ -109,7 +120,9 @@ stand_in_az() {
     "network nic list") names_matching network-nic "$query" ;;
     "network vnet list") names_matching network-vnet "$query" ;;
     "network nsg list") names_matching network-nsg "$query" ;;
-    "network vnet peering list") names_matching network-vnet-peering "$query" "$parent" ;;
+    "network vnet peering list")
+      if [[ "$query" == "[].[name, peeringState, "* ]]; then peering_rows "$parent"; else names_matching network-vnet-peering "$query" "$parent"; fi
+      ;;
     "disk list") ;; # a VM's disks go with it (created with the delete option Delete)
     "vm list-skus") sku "$(option --location "$@")" "$(option --size "$@")" ;;
     "vm list-usage") quota_usage compute "$(option --location "$@")" "$(queried_name "$query")" ;;
@@ -164,6 +177,7 @@ stand_in_az() {
       [[ -e "$state/az/$key" ]] || { echo "ERROR: (ResourceNotFound) $key" >&2; exit 3; }
       # An NSG rule's settings are what the scripts compare; the rest keep their creation's.
       if [[ "$group" == "network nsg rule" ]]; then record "$key" "$@"; fi
+      [[ "$group" != "network vnet peering" ]] || rm -f "$state/peering-flags/$name"
       ;;
     *" show") show "$group" "$key" "$name" "$query" ;;
     *) ;;

@@ -10,6 +10,7 @@
 #   skus/<location>/<size>           the tab-separated row az vm list-skus prints (empty: not offered)
 #   vm-create-fails/<vm>             the VM is created in state Failed, with this file's text as Azure's message
 #   peering-state/<peering>          the peering's state (else Connected)
+#   peering-flags/<peering>          its VNet access and forwarded traffic, tab-separated (else True True)
 #   crdb/databases                   "<database> <region,region…> <survival goal>" per line, for SHOW DATABASES
 #   expandable-storage               the local-path storage class allows volume expansion
 # and reads back what happened in "$STANDIN_STATE/events" (restarts, decommissions; see stand-in-kube.bash).
