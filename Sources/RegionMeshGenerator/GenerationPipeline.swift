@@ -71,13 +71,21 @@ public enum Generation {
         let writer = OutputWriter(root: root)
         result.plans = plans
         for plan in plans {
-            let record = try PlanRecord.read(topology: plan.name, root: root)
-            let changes = record.changes(to: plan)
-            result.changePlans.append(changes)
+            // The recorded plan is compared with the new plan.json once that is made, beside the other artifacts.
+            var changes = ChangePlan(topology: plan.name, baseline: .none, changes: [])
             let artifacts: [Artifact]
-            do { artifacts = try Generator.artifacts(for: plan, lastChange: record.changeToRecord(changes)) } catch {
+            do {
+                artifacts = try Generator.artifacts(for: plan) { planFile in
+                    let record = try PlanRecord.read(topology: plan.name, root: root, current: (plan, planFile.contents))
+                    changes = record.changes(to: plan)
+                    return record.changeToRecord(changes)
+                }
+            } catch let error as GeneratorError {
+                throw error
+            } catch {
                 throw GeneratorError("cannot generate \(plan.name): \(error)")
             }
+            result.changePlans.append(changes)
             result.changeSets.append(try writer.changes(topology: plan.name, artifacts: artifacts, force: mode == .write(force: true)))
         }
         guard case .write(let force) = mode else { return result }

@@ -4,7 +4,7 @@ import RegionMesh
 /// objects (which one stage labels, sorts and writes with each cluster's `kustomization.yaml`),
 /// its steps of `setup.sh` and `teardown.sh`, and its parts of the generated README. It reads the
 /// Plan; what it needs from another component comes through a capability (``NodeAccess``).
-protocol ComponentGenerator {
+protocol ComponentGenerator: Sendable {
     /// Its scripts.
     func scripts() -> [Script]
     /// Its files other than scripts and Kubernetes objects (Helm values).
@@ -41,7 +41,7 @@ extension ComponentGenerator {
 }
 
 /// How an installer reaches a node over SSH: the provider's answer to the distribution.
-protocol NodeAccess {
+protocol NodeAccess: Sendable {
     /// A look-up that prints the address SSH reaches `node` of `region` at, and what a dry run
     /// prints in its place.
     func sshAddress(of node: NodePlan, in region: RegionPlan) -> (lookup: ShellCommand, placeholder: String)
@@ -53,7 +53,7 @@ protocol NodeAccess {
 
 /// What a distribution needs from the provider to remove a machine the plan no longer has: which
 /// machines exist, and how to stop and delete one. Machine names are shell words, read at run time.
-protocol MachineLifecycle {
+protocol MachineLifecycle: Sendable {
     /// Prints the name of every machine of the deployment that exists, one per line.
     var existingMachines: ShellCommand { get }
     /// Stops a machine so that nothing on it runs; its disks stay.

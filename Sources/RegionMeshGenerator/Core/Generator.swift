@@ -5,24 +5,40 @@ import RegionMesh
 /// scripts and files, the cluster manifests (one stage for all components' objects), `setup.sh`
 /// and `teardown.sh` composed from the components' steps, `plan.json`, and the README.
 public enum Generator {
-    /// Every artifact for `plan`, sorted by path. Throws only on an internal encoding failure.
+    /// Every artifact for `plan`, sorted by path, recording `lastChange` (none: a first generation).
+    /// Throws only on an internal encoding failure.
     public static func artifacts(for plan: Plan, lastChange: ChangePlan? = nil) throws -> [Artifact] {
-        let lastChange = lastChange ?? ChangePlan(topology: plan.name, baseline: .none, changes: [])
+        try artifacts(for: plan) { _ in lastChange ?? ChangePlan(topology: plan.name, baseline: .none, changes: []) }
+    }
+
+    /// Every artifact for `plan`, sorted by path; `changeToRecord` gives the change plan to record
+    /// from the new plan.json (for comparing it with the recorded one), once that is made.
+    public static func artifacts(for plan: Plan, changeToRecord: (Artifact) throws -> ChangePlan) throws -> [Artifact] {
         let components = GeneratorRegistry.components(of: plan)
         let scripts = scripts(of: components, plan: plan)
-        var artifacts = try scripts.map { Artifact(path: $0.path, contents: try ScriptRenderer.render($0, plan: plan), isExecutable: true) }
-        artifacts += try components.flatMap { try $0.files() }
-        artifacts += try ClusterManifests.artifacts(
+        // Independent pieces, rendered on every core; the result is sorted by path below.
+        var jobs: [@Sendable () throws -> [Artifact]] = [{ [try planFile(plan)] }]
+        jobs += scripts.map { script in
+            { [Artifact(path: script.path, contents: try ScriptRenderer.render(script, plan: plan), isExecutable: true)] }
+        }
+        jobs += components.map { component in { try component.files() } }
+        jobs += ClusterManifests.jobs(
             plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() })
-        artifacts.append(Artifact(path: ArtifactPaths.planJSON, contents: try JSON.encode(plan)))
+        var artifacts = try Parallel.map(jobs) { try $0() }.flatMap { $0 }
+        // What depends on the change plan: its file and the README.
+        let lastChange = try changeToRecord(artifacts[0])
         artifacts.append(Artifact(path: ArtifactPaths.changePlanJSON, contents: try JSON.encode(lastChange)))
-        artifacts.append(DeploymentReadme.artifact(
-            plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts))
+        artifacts.append(DeploymentReadme.artifact(plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts))
         var seen = Set<String>()
         if let duplicate = artifacts.first(where: { !seen.insert($0.path).inserted }) {
             throw GeneratorError("two components write \(duplicate.path) for topology \(plan.name)")
         }
         return artifacts.sorted { $0.path < $1.path }
+    }
+
+    /// plan.json: the record of `plan`.
+    public static func planFile(_ plan: Plan) throws -> Artifact {
+        Artifact(path: ArtifactPaths.planJSON, contents: try JSON.encode(plan))
     }
 
     /// The components' steps ordered by phase; within a phase, by component, then as listed.

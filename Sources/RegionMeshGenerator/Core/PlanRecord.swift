@@ -12,13 +12,17 @@ public struct PlanRecord: Sendable {
     public let lastChange: ChangePlan?
 
     /// Reads the record of `topology` under `root`; a folder without plan.json is a first generation.
-    public static func read(topology: String, root: URL) throws(GeneratorError) -> PlanRecord {
+    /// With `current` (the new plan and the text of its plan.json), a recorded plan.json of the same bytes
+    /// is that plan, without decoding it: regenerating an unchanged topology reads no plan.
+    public static func read(topology: String, root: URL, current: (plan: Plan, json: String)? = nil) throws(GeneratorError) -> PlanRecord {
         let folder = root.appendingPathComponent(topology, isDirectory: true)
         let planFile = folder.appendingPathComponent(ArtifactPaths.planJSON)
         guard let data = try contents(of: planFile) else { return PlanRecord(previous: .none, lastChange: nil) }
         let decoder = JSONDecoder()
         let previous: PreviousPlan
-        if let plan = try? decoder.decode(Plan.self, from: data) {
+        if let current, data.elementsEqual(current.json.utf8) {
+            previous = .plan(current.plan)
+        } else if let plan = try? decoder.decode(Plan.self, from: data) {
             previous = .plan(plan)
         } else {
             do { previous = .core(try decoder.decode(CorePlanRecord.self, from: data)) } catch {

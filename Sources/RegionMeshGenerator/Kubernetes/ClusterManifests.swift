@@ -1,7 +1,7 @@
 import RegionMesh
 
 /// A Kubernetes object a component puts into a cluster's folder, with why it exists.
-struct ClusterObject {
+struct ClusterObject: Sendable {
     /// The region whose cluster the object belongs to.
     let region: RegionPlan
     /// The sub-folder of the cluster folder: `dns`, `cockroachdb`.
@@ -29,30 +29,42 @@ enum ClusterManifests {
     ]
 
     static func artifacts(_ plan: Plan, objects: [ClusterObject], notes: [String]) throws -> [Artifact] {
-        var artifacts: [Artifact] = []
-        for object in objects {
-            var labeled = object.object
-            labeled.metadata.labels = object.labels.labels(plan: plan, region: object.region)
-            artifacts.append(
-                Artifact(
-                    path: "\(ArtifactPaths.clusterFolder(object.region.cluster))/\(object.pathInCluster)",
-                    contents: try YAMLDocument.render(labeled, header: FileHeader.comment(for: plan, extra: object.notes))))
-        }
+        try jobs(plan, objects: objects, notes: notes).flatMap { try $0() }
+    }
+
+    /// The work of ``artifacts(_:objects:notes:)`` in independent pieces: a region's objects, and
+    /// each region's `kustomization.yaml`.
+    static func jobs(_ plan: Plan, objects: [ClusterObject], notes: [String]) -> [@Sendable () throws -> [Artifact]] {
         let byRegion = Dictionary(grouping: objects) { $0.region.key }
+        var jobs: [@Sendable () throws -> [Artifact]] = []
         for region in plan.regions {
-            let resources = (byRegion[region.key] ?? [])
-                .map { (rank: rank($0), path: $0.pathInCluster) }
-                .sorted { ($0.rank, $0.path) < ($1.rank, $1.path) }
-                .map(\.path)
-            let header = FileHeader.comment(
-                for: plan,
-                extra: ["Every Kubernetes object of cluster \(region.cluster.name): `kubectl apply -k` on this folder applies them."] + notes)
-            artifacts.append(
-                Artifact(
-                    path: "\(ArtifactPaths.clusterFolder(region.cluster))/kustomization.yaml",
-                    contents: try YAMLDocument.render(Kustomization(resources: resources), header: header)))
+            let objects = byRegion[region.key] ?? []
+            jobs.append { try objects.map { try file(of: $0, plan: plan) } + [try kustomization(of: region, objects: objects, plan: plan, notes: notes)] }
         }
-        return artifacts
+        return jobs
+    }
+
+    /// The file of one object, labelled.
+    private static func file(of object: ClusterObject, plan: Plan) throws -> Artifact {
+        var labeled = object.object
+        labeled.metadata.labels = object.labels.labels(plan: plan, region: object.region)
+        return Artifact(
+            path: "\(ArtifactPaths.clusterFolder(object.region.cluster))/\(object.pathInCluster)",
+            contents: try YAMLDocument.render(labeled, header: FileHeader.comment(for: plan, extra: object.notes)))
+    }
+
+    /// A cluster's `kustomization.yaml`: its objects, what others depend on first.
+    private static func kustomization(of region: RegionPlan, objects: [ClusterObject], plan: Plan, notes: [String]) throws -> Artifact {
+        let resources = objects
+            .map { (rank: rank($0), path: $0.pathInCluster) }
+            .sorted { ($0.rank, $0.path) < ($1.rank, $1.path) }
+            .map(\.path)
+        let header = FileHeader.comment(
+            for: plan,
+            extra: ["Every Kubernetes object of cluster \(region.cluster.name): `kubectl apply -k` on this folder applies them."] + notes)
+        return Artifact(
+            path: "\(ArtifactPaths.clusterFolder(region.cluster))/kustomization.yaml",
+            contents: try YAMLDocument.render(Kustomization(resources: resources), header: header))
     }
 
     private static func rank(_ object: ClusterObject) -> Int {

@@ -25,8 +25,9 @@ public struct OutputManifest: Codable, Equatable, Sendable {
     /// The manifest of a set of artifacts.
     public init(topology: String, artifacts: [Artifact]) {
         self.topology = topology
-        files = Dictionary(uniqueKeysWithValues: artifacts.map {
-            ($0.path, Entry(sha256: SHA256.hex(Array($0.contents.utf8)), executable: $0.isExecutable))
+        let hashes = (try? Parallel.map(artifacts) { SHA256.hex(Array($0.contents.utf8)) }) ?? []
+        files = Dictionary(uniqueKeysWithValues: zip(artifacts, hashes).map {
+            ($0.path, Entry(sha256: $1, executable: $0.isExecutable))
         })
     }
 

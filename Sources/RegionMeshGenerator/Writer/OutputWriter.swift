@@ -2,7 +2,7 @@ import Foundation
 
 /// Owns `out/<topology>/`: computes what generation would change, refuses to overwrite or delete a
 /// file edited by hand, and writes only changed files, each atomically (temporary file, then rename).
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
     /// The output root, e.g. `out`.
     public let root: URL
     private let files = FileManager.default
@@ -23,14 +23,24 @@ public struct OutputWriter {
         let previous: OutputManifest?
         do { previous = try readManifest(folder) } catch where force { previous = nil }
         var changes = ChangeSet(topology: topology, folder: folder)
-        for artifact in all {
-            let url = folder.appendingPathComponent(artifact.path)
-            guard let existing = try read(url) else {
+        // Every file is read and compared on every core; what differs is then looked at in order.
+        let found: [Data??]
+        do {
+            found = try Parallel.map(all) { artifact -> Data?? in
+                let url = folder.appendingPathComponent(artifact.path)
+                guard let existing = try read(url) else { return .none }
+                let sameMode = artifact.path == OutputManifest.fileName || isExecutable(url) == artifact.isExecutable
+                return existing == Data(artifact.contents.utf8) && sameMode ? .some(nil) : .some(existing)
+            }
+        } catch {
+            throw error as? GeneratorError ?? GeneratorError("cannot read \(folder.relativePath): \(Self.reason(error))")
+        }
+        for (artifact, file) in zip(all, found) {
+            guard let file else {
                 changes.created.append(artifact)
                 continue
             }
-            let sameMode = artifact.path == OutputManifest.fileName || isExecutable(url) == artifact.isExecutable
-            if existing == Data(artifact.contents.utf8), sameMode {
+            guard let existing = file else {
                 changes.unchanged.append(artifact.path)
                 continue
             }
@@ -56,8 +66,19 @@ public struct OutputWriter {
     public func apply(_ changes: ChangeSet) throws(GeneratorError) {
         let writes = changes.created + changes.updated.map(\.artifact)
         let ordered = writes.filter { $0.path != OutputManifest.fileName } + writes.filter { $0.path == OutputManifest.fileName }
-        for artifact in ordered {
-            try writeAtomically(artifact, to: changes.folder.appendingPathComponent(artifact.path))
+        // Folders first, then the files on every core; the manifest last, once every file is written.
+        let folders = Set(ordered.map { changes.folder.appendingPathComponent($0.path).deletingLastPathComponent() })
+        for folder in folders.sorted(by: { $0.path < $1.path }) { try makeFolder(folder) }
+        let folder = changes.folder
+        do {
+            _ = try Parallel.map(ordered.filter { $0.path != OutputManifest.fileName }) { artifact in
+                try writeAtomically(artifact, to: folder.appendingPathComponent(artifact.path))
+            }
+        } catch {
+            throw error as? GeneratorError ?? GeneratorError("cannot write into \(changes.folder.relativePath): \(Self.reason(error))")
+        }
+        for manifest in ordered where manifest.path == OutputManifest.fileName {
+            try writeAtomically(manifest, to: changes.folder.appendingPathComponent(manifest.path))
         }
         for removal in changes.removed {
             let url = changes.folder.appendingPathComponent(removal.path)
@@ -83,26 +104,50 @@ public struct OutputWriter {
         ((try? files.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0) & 0o111 != 0
     }
 
-    private func writeAtomically(_ artifact: Artifact, to url: URL) throws(GeneratorError) {
-        let folder = url.deletingLastPathComponent()
+    /// Creates `folder` and the folders above it that are missing.
+    private func makeFolder(_ folder: URL) throws(GeneratorError) {
         try requireFolderPath(folder)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).regionmesh-tmp")
-        do {
-            try files.createDirectory(at: folder, withIntermediateDirectories: true)
-            guard files.createFile(
-                atPath: temporary.path, contents: Data(artifact.contents.utf8),
-                attributes: [.posixPermissions: artifact.isExecutable ? 0o755 : 0o644])
-            else { throw GeneratorError("cannot write \(url.relativePath): permission denied or no space left") }
-            guard rename(temporary.path, url.path) == 0 else {
-                try? files.removeItem(at: temporary)
-                throw GeneratorError("cannot replace \(url.relativePath): \(String(cString: strerror(errno)))")
-            }
-        } catch let error as GeneratorError {
-            throw error
-        } catch {
-            throw GeneratorError("cannot write \(url.relativePath): \(Self.reason(error))")
+        do { try files.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw GeneratorError("cannot create \(folder.relativePath): \(Self.reason(error))")
         }
     }
+
+    /// Writes `artifact` to `url` in an existing folder: into a temporary file beside it, renamed
+    /// over `url` once complete, so no reader sees half a file. One file is created per artifact
+    /// (FileManager's atomic write would create and sync a second one).
+    private func writeAtomically(_ artifact: Artifact, to url: URL) throws(GeneratorError) {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).regionmesh-tmp").path
+        let mode: mode_t = artifact.isExecutable ? 0o755 : 0o644
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw GeneratorError("cannot write \(url.relativePath): \(Self.lastError)") }
+        var contents = artifact.contents
+        // The mode exactly, whatever the umask.
+        var written = fchmod(descriptor, mode) == 0 && contents.withUTF8 { Self.writeAll($0, to: descriptor) }
+        let problem = written ? "" : Self.lastError
+        written = close(descriptor) == 0 && written
+        guard written, rename(temporary, url.path) == 0 else {
+            let reason = problem.isEmpty ? Self.lastError : problem
+            unlink(temporary)
+            throw GeneratorError("cannot write \(url.relativePath): \(reason)")
+        }
+    }
+
+    /// Writes every byte of `bytes` to `descriptor`; false on an error (see `errno`).
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += count
+        }
+        return true
+    }
+
+    /// The last system call's error, in words.
+    private static var lastError: String { String(cString: strerror(errno)) }
 
     /// Fails with a clear message when a file stands where a folder of `folder`'s path must be.
     private func requireFolderPath(_ folder: URL) throws(GeneratorError) {

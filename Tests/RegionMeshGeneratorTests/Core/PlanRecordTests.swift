@@ -39,6 +39,25 @@ import Testing
         #expect(record.changes(to: plan) == ChangePlan(topology: "fixture", baseline: .plan, changes: []))
     }
 
+    @Test func aRecordedPlanJSONOfTheNewPlansBytesIsTheNewPlanWithoutDecoding() throws {
+        let recorded = try Fixture.smallPlan()
+        let other = try Fixture.smallPlan(regions: 3)
+        let text = try Generator.planFile(recorded).contents
+        try write(text, to: "plan.json")
+        // The same bytes: taken as the new plan (here another one, to show nothing was decoded).
+        guard case .plan(let same) = try PlanRecord.read(topology: "fixture", root: root, current: (other, text)).previous else {
+            Issue.record("expected a whole plan")
+            return
+        }
+        #expect(same == other)
+        // Other bytes: the recorded file is decoded.
+        guard case .plan(let decoded) = try PlanRecord.read(topology: "fixture", root: root, current: (other, try Generator.planFile(other).contents)).previous else {
+            Issue.record("expected a whole plan")
+            return
+        }
+        #expect(decoded == recorded)
+    }
+
     @Test func aPlanJSONOfAnotherShapeIsReadForItsCore() throws {
         let plan = try Fixture.smallPlan()
         // Another version's plan.json: the core fields as they are, the rest different.

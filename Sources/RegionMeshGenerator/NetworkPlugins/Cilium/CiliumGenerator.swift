@@ -11,7 +11,8 @@ struct CiliumGenerator: ComponentGenerator {
     }
 
     func files() throws -> [Artifact] {
-        try plan.regions.map { region in
+        // One values file per region, each listing every other cluster: rendered on every core.
+        try Parallel.map(plan.regions) { region in
             Artifact(path: CiliumInstallScript.valuesPath(region), contents: try YAMLDocument.render(CiliumValues(cilium[region], renewal: cilium.certificateRenewal), header: header(region)))
         }
     }
