@@ -50,9 +50,11 @@ public enum Generation {
         public var wrote = false
     }
 
-    /// Runs generation of `topologies` into `root`.
+    /// Runs generation of `topologies` into `root`; `context` is what the files say about the
+    /// command that regenerates them and where `root` lies in the repository.
     public static func run(
-        _ topologies: [Topology], into root: URL, mode: Mode, allowDestructiveChanges: Bool = false
+        _ topologies: [Topology], into root: URL, mode: Mode, allowDestructiveChanges: Bool = false,
+        context: GenerationContext = GenerationContext()
     ) throws(GeneratorError) -> Result {
         var result = Result()
         var names = Set<String>()
@@ -75,7 +77,7 @@ public enum Generation {
             let changes = record.changes(to: plan)
             result.changePlans.append(changes)
             let artifacts: [Artifact]
-            do { artifacts = try Generator.artifacts(for: plan, lastChange: record.changeToRecord(changes)) } catch {
+            do { artifacts = try Generator.artifacts(for: plan, lastChange: record.changeToRecord(changes), context: context) } catch {
                 throw GeneratorError("cannot generate \(plan.name): \(error)")
             }
             result.changeSets.append(try writer.changes(topology: plan.name, artifacts: artifacts, force: mode == .write(force: true)))

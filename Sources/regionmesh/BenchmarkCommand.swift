@@ -3,13 +3,19 @@ import Foundation
 import RegionMesh
 import RegionMeshGenerator
 
-/// `regionmesh benchmark`: measures validation, planning and generation of a synthetic topology
+/// `regionmesh benchmark`, hidden from the command list: measures validation, planning and generation of a synthetic topology
 /// with many regions. Build with `-c release` for meaningful figures.
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
         abstract: "Time validation, planning and generation of a synthetic topology with many regions.",
-        discussion: "Run as: swift run -c release regionmesh benchmark --regions 250")
+        discussion: """
+            A developers' command, not listed in the help.
+
+            Examples:
+              swift run -c release regionmesh benchmark --regions 250
+            """,
+        shouldDisplay: false)
 
     @Option(help: "Regions in the synthetic topology (1–255).")
     var regions = 250
@@ -25,7 +31,7 @@ struct BenchmarkCommand: ParsableCommand {
         let topology = SyntheticTopology.make(regions: regions)
         let compilation = Pipeline.compile(topology)
         guard let plan = compilation.plan else {
-            throw Console.fail("the synthetic topology does not validate: \(compilation.diagnostics.first.map(\.description) ?? "")")
+            throw ValidationError("the synthetic topology does not validate: \(compilation.diagnostics.first.map(\.description) ?? "")")
         }
         let ranges = regions * 3
         print("synthetic topology: \(regions) regions, \(ranges) ranges checked pairwise for overlaps (\(ranges * (ranges - 1) / 2) pairs), \(plan.regions.count * (plan.regions.count - 1)) peerings")

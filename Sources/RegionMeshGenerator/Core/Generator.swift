@@ -5,19 +5,25 @@ import RegionMesh
 /// scripts and files, the cluster manifests (one stage for all components' objects), `setup.sh`
 /// and `teardown.sh` composed from the components' steps, `plan.json`, and the README.
 public enum Generator {
-    /// Every artifact for `plan`, sorted by path. Throws only on an internal encoding failure.
-    public static func artifacts(for plan: Plan, lastChange: ChangePlan? = nil) throws -> [Artifact] {
+    /// Every artifact for `plan`, sorted by path; `context` is what the files say about the command
+    /// that regenerates them and where they lie. Throws only on an internal encoding failure.
+    public static func artifacts(
+        for plan: Plan, lastChange: ChangePlan? = nil, context: GenerationContext = GenerationContext()
+    ) throws -> [Artifact] {
         let lastChange = lastChange ?? ChangePlan(topology: plan.name, baseline: .none, changes: [])
-        let components = GeneratorRegistry.components(of: plan)
+        let header = FileHeader(plan, context: context)
+        let components = GeneratorRegistry.components(of: plan, context: context)
         let scripts = scripts(of: components, plan: plan)
-        var artifacts = try scripts.map { Artifact(path: $0.path, contents: try ScriptRenderer.render($0, plan: plan), isExecutable: true) }
+        var artifacts = try scripts.map {
+            Artifact(path: $0.path, contents: try ScriptRenderer.render($0, plan: plan, header: header), isExecutable: true)
+        }
         artifacts += try components.flatMap { try $0.files() }
         artifacts += try ClusterManifests.artifacts(
-            plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() })
+            plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() }, header: header)
         artifacts.append(Artifact(path: ArtifactPaths.planJSON, contents: try JSON.encode(plan)))
         artifacts.append(Artifact(path: ArtifactPaths.changePlanJSON, contents: try JSON.encode(lastChange)))
         artifacts.append(DeploymentReadme.artifact(
-            plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts))
+            plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts, context: context))
         var seen = Set<String>()
         if let duplicate = artifacts.first(where: { !seen.insert($0.path).inserted }) {
             throw GeneratorError("two components write \(duplicate.path) for topology \(plan.name)")

@@ -7,6 +7,10 @@ struct ReadmeContribution {
     var overview: String?
     /// What it runs in a region, for the versions line: "k3s v1.35.4+k3s1".
     var version: ((RegionPlan) -> String)?
+    /// Columns it adds to the regions table: what runs in a region, and on what.
+    var regionColumns: [(header: String, value: (RegionPlan) -> String)] = []
+    /// The links it draws between regions in the topology diagram.
+    var diagramLinks: [DiagramLink] = []
     /// Columns it adds to the nodes table.
     var nodeColumns: [(header: String, value: (RegionPlan, NodePlan) -> String)] = []
     /// Columns it adds to the cross-region traffic table.

@@ -28,7 +28,8 @@ enum ClusterManifests {
         "PodDisruptionBudget", "Deployment", "StatefulSet",
     ]
 
-    static func artifacts(_ plan: Plan, objects: [ClusterObject], notes: [String]) throws -> [Artifact] {
+    static func artifacts(_ plan: Plan, objects: [ClusterObject], notes: [String], header: FileHeader? = nil) throws -> [Artifact] {
+        let header = header ?? FileHeader(plan)
         var artifacts: [Artifact] = []
         for object in objects {
             var labeled = object.object
@@ -36,19 +37,18 @@ enum ClusterManifests {
             artifacts.append(
                 Artifact(
                     path: "\(ArtifactPaths.clusterFolder(object.region.cluster))/\(object.pathInCluster)",
-                    contents: try YAMLDocument.render(labeled, header: FileHeader.comment(for: plan, extra: object.notes))))
+                    contents: try YAMLDocument.render(labeled, header: header.comment(extra: object.notes))))
         }
         for region in plan.regions {
             let resources = objects.filter { $0.region.key == region.key }
                 .sorted { (rank($0), $0.pathInCluster) < (rank($1), $1.pathInCluster) }
                 .map(\.pathInCluster)
-            let header = FileHeader.comment(
-                for: plan,
+            let comment = header.comment(
                 extra: ["Every Kubernetes object of cluster \(region.cluster.name): `kubectl apply -k` on this folder applies them."] + notes)
             artifacts.append(
                 Artifact(
                     path: "\(ArtifactPaths.clusterFolder(region.cluster))/kustomization.yaml",
-                    contents: try YAMLDocument.render(Kustomization(resources: resources), header: header)))
+                    contents: try YAMLDocument.render(Kustomization(resources: resources), header: comment)))
         }
         return artifacts
     }

@@ -7,7 +7,7 @@ import RegionMeshTemplates
 /// helpers, one function per step, `usage`, and the tables the library reads (steps, titles,
 /// flags, tools). Every shell word goes through ``shellQuote(_:)``.
 enum ScriptRenderer {
-    static func render(_ script: Script, plan: Plan) throws -> String {
+    static func render(_ script: Script, plan: Plan, header: FileHeader? = nil) throws -> String {
         var out = ShellScript()
         if script.readsTopologyFolder {
             let up = String(repeating: "/..", count: script.path.split(separator: "/").count - 1)
@@ -55,7 +55,7 @@ enum ScriptRenderer {
         for flag in script.flags { out.line("\(flag.variable)=\"${\(flag.variable):-0}\"") }
         out.blank()
         out.line("run_script \"$@\"")
-        let header = FileHeader.comment(for: plan, extra: script.purpose)
+        let header = (header ?? FileHeader(plan)).comment(extra: script.purpose)
         let prelude: String
         do { prelude = try Templates.prelude() } catch { throw GeneratorError("\(error)") }
         return "#!/usr/bin/env bash\n" + header + "set -euo pipefail\n\n" + prelude + "\n" + out.text + "\n"

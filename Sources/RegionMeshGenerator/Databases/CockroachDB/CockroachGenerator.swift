@@ -152,6 +152,13 @@ struct CockroachGenerator: ComponentGenerator {
         var readme = ReadmeContribution()
         readme.overview = "CockroachDB runs \(cockroach.regions.map { "\($0.replicas)" }.joined(separator: "/")) nodes per region"
         readme.version = { "CockroachDB \(cockroach[$0].image)" }
+        readme.regionColumns = [
+            ("CockroachDB", { cockroach[$0].version.text }),
+            ("Database nodes", { "\(cockroach[$0].replicas)" }),
+            ("CPU per node", { "\(cockroach[$0].cpu)" }),
+            ("Memory per node", { "\(cockroach[$0].memory)" }),
+            ("Storage per node", { "\(cockroach[$0].storage)" }),
+        ]
         readme.afterSetup = [
             """
             To connect once it is up:

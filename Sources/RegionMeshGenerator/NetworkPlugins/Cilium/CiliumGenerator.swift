@@ -5,6 +5,8 @@ import RegionMesh
 struct CiliumGenerator: ComponentGenerator {
     let plan: Plan
     let cilium: CiliumPlan
+    /// What its files say about the command that regenerates them.
+    var context = GenerationContext()
 
     func scripts() -> [Script] {
         [CiliumInstallScript(plan: plan, cilium: cilium).script]
@@ -37,8 +39,7 @@ struct CiliumGenerator: ComponentGenerator {
     /// The values file's header: what it is, and where the shared CA comes from, since it is not here.
     func header(_ region: RegionPlan) -> String {
         let part = cilium[region]
-        return FileHeader.comment(
-            for: plan,
+        return FileHeader(plan, context: context).comment(
             extra: [
                 "Helm values of chart \(cilium.chart) \(part.version) for cluster",
                 "\(region.cluster.name) (region \(region.key), cluster ID \(region.cluster.id)).",
@@ -58,6 +59,14 @@ struct CiliumGenerator: ComponentGenerator {
         var readme = ReadmeContribution()
         readme.overview = "joined by a Cilium ClusterMesh over \(plan.provider.facts.conventions.interconnect)"
         readme.version = { "Cilium \(cilium[$0].version)" }
+        readme.regionColumns = [("Cilium", { "\(cilium[$0].version)" })]
+        readme.diagramLinks = [
+            DiagramLink(
+                ends: .clusters, label: "ClusterMesh",
+                pairs: DiagramLink.undirected(cilium.regions.flatMap { region in region.peers.compactMap { peer in
+                    plan.regions.first { $0.cluster.name == peer.name }.map { (region.key, $0.key) }
+                } }))
+        ]
         readme.trafficColumns = [("ClusterMesh API (NodePort)", { "\(cilium[$0].meshPort)" })]
         readme.gitOps = [
             "`clusters/<cluster>/cilium-values.yaml` is the Cilium Helm values file (a Flux `HelmRelease` or an Argo CD Helm source takes it); no key is in it (see below)."
