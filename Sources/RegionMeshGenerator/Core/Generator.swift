@@ -20,6 +20,9 @@ public enum Generator {
         artifacts += try components.flatMap { try $0.files() }
         artifacts += try ClusterManifests.artifacts(
             plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() }, header: header)
+        artifacts += try GitOpsArtifacts.artifacts(
+            plan, releases: components.flatMap { $0.helmReleases() }, prerequisites: components.flatMap { $0.readme().gitOpsPrerequisites },
+            context: context, header: header)
         artifacts.append(Artifact(path: ArtifactPaths.planJSON, contents: try JSON.encode(plan)))
         artifacts.append(Artifact(path: ArtifactPaths.changePlanJSON, contents: try JSON.encode(lastChange)))
         artifacts.append(DeploymentReadme.artifact(

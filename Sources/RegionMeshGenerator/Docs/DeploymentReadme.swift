@@ -111,6 +111,11 @@ enum DeploymentReadme {
             path can take it as it is. It holds \(list(contributions.flatMap(\.clusterFolderContents))). \
             \(contributions.flatMap(\.gitOps).joined(separator: " "))
 
+            `\(GitOpsArtifacts.folder)/` holds those controller objects, ready to apply: for Flux, a folder per cluster to \
+            bootstrap it with (a `Kustomization` of its cluster folder and a `HelmRelease` per chart with its \
+            `HelmRepository` and the cluster's values); for Argo CD, ApplicationSets with one Application per cluster. \
+            `\(GitOpsArtifacts.folder)/README.md` says what must exist in the clusters before a controller applies them.
+
             ## Secrets
 
             Nothing secret is in this folder. At apply time the scripts create \(list(contributions.flatMap(\.secretItems))) in \
@@ -131,6 +136,7 @@ enum DeploymentReadme {
             text += "| \(path) | \(purpose) |\n"
         }
         text += """
+            | `\(GitOpsArtifacts.folder)/` | Flux and Argo CD objects that apply the cluster folders and charts from git; what must exist first |
             | `clusters/<cluster>/` | per-cluster Kustomization and \(list(contributions.flatMap(\.clusterFolderFiles))) |
             | `.regionmesh-manifest.json` | what regionmesh wrote, with hashes (hand edits are detected) |
             """

@@ -31,6 +31,9 @@ struct ReadmeContribution {
     var clusterFolderContents: [String] = []
     /// Sentences of the GitOps section.
     var gitOps: [String] = []
+    /// What must exist in the clusters before a GitOps controller applies them, and which script
+    /// makes it: one Markdown list item each.
+    var gitOpsPrerequisites: [String] = []
     /// What secret it makes at apply time: "the database's CA and certificates".
     var secretItems: [String] = []
     /// Sentences of the secrets section.

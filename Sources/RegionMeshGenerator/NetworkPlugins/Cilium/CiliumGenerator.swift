@@ -18,6 +18,18 @@ struct CiliumGenerator: ComponentGenerator {
         }
     }
 
+    /// The release `cilium/install.sh` makes in every cluster, with the same values file.
+    func helmReleases() -> [ClusterHelmRelease] {
+        plan.regions.map { region in
+            ClusterHelmRelease(
+                region: region, name: cilium.release, namespace: cilium.namespace,
+                chart: String(cilium.chart.split(separator: "/").last ?? Substring(cilium.chart)),
+                repositoryName: String(cilium.chart.split(separator: "/").first ?? Substring(cilium.release)),
+                repositoryURL: cilium.repository, version: cilium[region].version.text, valuesPath: CiliumInstallScript.valuesPath(region),
+                values: CiliumValues(cilium[region], renewal: cilium.certificateRenewal))
+        }
+    }
+
     func setupSteps() -> [PhasedStep] {
         [
             PhasedStep(
@@ -72,6 +84,9 @@ struct CiliumGenerator: ComponentGenerator {
             "`clusters/<cluster>/cilium-values.yaml` is the Cilium Helm values file (a Flux `HelmRelease` or an Argo CD Helm source takes it); no key is in it (see below)."
         ]
         readme.clusterFolderFiles = ["Cilium values"]
+        readme.gitOpsPrerequisites = [
+            "the Secret `\(cilium.caSecret)` in `\(cilium.namespace)` of every cluster (keys `ca.crt`, `ca.key`), the CA every cluster shares, which certgen signs the mesh's certificates with: `./\(CiliumInstallScript.path) --only ca`, then `./\(CiliumInstallScript.path) --only ca-secrets`;"
+        ]
         readme.secretItems = ["the Cilium CA (one for all clusters)"]
         readme.secrets = [
             "The Cilium CA reaches each cluster only as the Secret `\(cilium.caSecret)` in `\(cilium.namespace)` (keys `ca.crt`, `ca.key`): certgen makes the ClusterMesh and Hubble certificates from it in the cluster, so no key is in any Helm values or release history; a GitOps controller needs that Secret created before the chart;"
