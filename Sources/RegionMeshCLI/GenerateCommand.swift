@@ -49,10 +49,7 @@ struct GenerateCommand<App: RegionMeshApp>: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: outputFolder, isDirectory: true)
-        let context = GenerationContext(
-            command: App.invocation,
-            outputPath: RepositoryPath.of(root, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
-            repository: App.gitRepository)
+        let context = Self.context(writingInto: root)
         let result: Generation.Result
         do {
             result = try Generation.run(
@@ -92,6 +89,15 @@ struct GenerateCommand<App: RegionMeshApp>: ParsableCommand {
                 print("\(folder): \(counts.created) created, \(counts.updated) updated, \(counts.removed) removed, \(changes.unchanged.count) unchanged")
             }
         }
+    }
+
+    /// What the generated files say when written into `root`: the app's command, the folder's path
+    /// in its repository, and the repository GitOps controllers fetch.
+    static func context(writingInto root: URL) -> GenerationContext {
+        GenerationContext(
+            command: App.invocation,
+            outputPath: RepositoryPath.of(root, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+            repository: App.gitRepository)
     }
 
     /// Each topology's change summary against the plan its folder recorded.

@@ -13,8 +13,8 @@ public struct InitCommand: ParsableCommand {
             with the commands to run. The folder must be new or empty.
 
             Examples:
-              regionmesh init ../acme-platform
-              regionmesh init /tmp/acme --regionmesh-path "$PWD"
+              swift run regionmesh init ../acme-platform
+              swift run regionmesh init /tmp/acme --regionmesh-path "$PWD"
             """)
 
     @Argument(help: "The folder of the new repository; its name names the tool (acme → swift run acme).")

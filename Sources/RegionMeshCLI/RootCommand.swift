@@ -17,7 +17,7 @@ struct RootCommand<App: RegionMeshApp>: ParsableCommand {
                 """,
             version: RegionMeshVersion.current,
             subcommands: [
-                ListCommand<App>.self, ValidateCommand<App>.self, PlanCommand<App>.self, GenerateCommand<App>.self, RulesCommand.self,
+                ListCommand<App>.self, ValidateCommand<App>.self, PlanCommand<App>.self, GenerateCommand<App>.self, RulesCommand<App>.self,
             ] + App.additionalCommands)
     }
 

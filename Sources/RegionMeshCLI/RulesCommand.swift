@@ -2,15 +2,18 @@ import ArgumentParser
 import RegionMesh
 
 /// `rules`: the validation rules with their IDs and severities.
-struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: "List the validation rules, their IDs and severities.",
-        discussion: """
-            Every diagnostic names its rule in brackets, e.g. [overlapping-cidr].
+struct RulesCommand<App: RegionMeshApp>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "rules", abstract: "List the validation rules, their IDs and severities.",
+            discussion: """
+                Every diagnostic names its rule in brackets, e.g. [overlapping-cidr].
 
-            Examples:
-              rules | grep overlapping
-            """)
+                Examples:
+                  \(App.invocation) rules
+                  \(App.invocation) rules | grep overlapping
+                """)
+    }
 
     func run() {
         let width = Rule.catalogue.map(\.id.count).max() ?? 0

@@ -80,7 +80,7 @@ struct Scaffold {
 
         ```sh
         \(command) generate    # validate every topology in topologies/ and write out/<topology>/
-        swift test\(String(repeating: " ", count: max(1, command.count + 10 - "swift test".count)))# every topology compiles without an error and is registered
+        swift test\(String(repeating: " ", count: "\(command) generate".count + 4 - "swift test".count))# every topology compiles without an error and is registered
         ```
 
         The multi-region CockroachDB deployments of \(name), described in RegionMesh's Swift DSL. `\(command)` \
