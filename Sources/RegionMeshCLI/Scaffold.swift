@@ -140,7 +140,7 @@ struct Scaffold {
             "        // `swift run \(name)`: RegionMesh's command line over the topologies.",
             "        .executableTarget(",
             "            name: \(swiftString(name)),",
-            "            dependencies: [\(swiftString(topologiesTarget)), \(product("RegionMeshCLI"))]",
+            "            dependencies: [\(swiftString(topologiesTarget)), \(product("RegionMesh")), \(product("RegionMeshCLI"))]",
             "        ),",
             "        .testTarget(",
             "            name: \(swiftString("\(typeName)Tests")),",
@@ -197,6 +197,7 @@ struct Scaffold {
     var entryPoint: String {
         """
         import \(topologiesTarget)
+        import RegionMesh
         import RegionMeshCLI
 
         /// `\(command)`: RegionMesh's command line over this repository's topologies. Generated files
@@ -205,6 +206,9 @@ struct Scaffold {
         struct \(typeName): RegionMeshApp {
             static let commandName = \(swiftString(name))
             static let topologies = allTopologies
+            // The repository out/ is committed to, as Argo CD fetches it: with it, `generate` also writes
+            // Argo CD ApplicationSets into out/<topology>/gitops/argocd/ (Flux needs none: it is bootstrapped from it).
+            // static let gitRepository: GitRepository? = GitRepository(url: "https://github.com/acme/\(name).git", revision: "main")
         }
 
         """

@@ -60,7 +60,7 @@ enum InitApp: RegionMeshApp {
             """))
         #expect(manifest.contains("""
                         name: "acme",
-                        dependencies: ["AcmeTopologies", .product(name: "RegionMeshCLI", package: "region-mesh")]
+                        dependencies: ["AcmeTopologies", .product(name: "RegionMesh", package: "region-mesh"), .product(name: "RegionMeshCLI", package: "region-mesh")]
             """))
         #expect(Self.local.workflow.hasPrefix("# Package.swift depends on a local checkout of RegionMesh (/src/region-mesh)"))
     }
@@ -88,14 +88,16 @@ enum InitApp: RegionMeshApp {
     @Test func theEntryPointRunsRegionMeshUnderTheToolsName() {
         #expect(Self.local.entryPoint.contains("""
             import AcmeTopologies
+            import RegionMesh
             import RegionMeshCLI
             """))
+        #expect(Self.local.entryPoint.contains(
+            "    // static let gitRepository: GitRepository? = GitRepository(url: \"https://github.com/acme/acme.git\", revision: \"main\")\n"))
         #expect(Self.local.entryPoint.contains("""
             @main
             struct Acme: RegionMeshApp {
                 static let commandName = "acme"
                 static let topologies = allTopologies
-            }
             """))
         #expect(Self.local.registry.contains("public let allTopologies: [Topology] = [threeRegion]"))
         #expect(Self.local.sampleTopology.contains("public let threeRegion = Topology("))
