@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "RegionMesh", targets: ["RegionMesh"]),
         .library(name: "RegionMeshGenerator", targets: ["RegionMeshGenerator"]),
+        // The whole command-line tool, for a team's own package: a list of topologies and an entry point.
+        .library(name: "RegionMeshCLI", targets: ["RegionMeshCLI"]),
         .executable(name: "regionmesh", targets: ["regionmesh"]),
     ],
     dependencies: [
@@ -28,11 +30,18 @@ let package = Package(
         .target(name: "RegionMeshTemplates", path: "templates", resources: [.copy("prelude.bash")]),
         // The example deployments, written in the DSL.
         .target(name: "Topologies", dependencies: ["RegionMesh"], path: "topologies"),
-        // The command-line tool: thin, over the two libraries.
+        // The command-line tool over any app's topologies: thin, over the two libraries.
+        .target(
+            name: "RegionMeshCLI",
+            dependencies: [
+                "RegionMesh", "RegionMeshGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // This repository's tool: the CLI over topologies/, with `init` and the benchmark.
         .executableTarget(
             name: "regionmesh",
             dependencies: [
-                "RegionMesh", "RegionMeshGenerator", "Topologies",
+                "RegionMesh", "RegionMeshGenerator", "RegionMeshCLI", "Topologies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +65,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: snapshotFolders + ["Scripts/StandIns"]
+        ),
+        .testTarget(
+            name: "RegionMeshCLITests",
+            dependencies: [
+                "RegionMesh", "RegionMeshGenerator", "RegionMeshCLI", "Topologies", "RegionMeshTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

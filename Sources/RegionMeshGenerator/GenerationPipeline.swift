@@ -50,9 +50,11 @@ public enum Generation {
         public var wrote = false
     }
 
-    /// Runs generation of `topologies` into `root`.
+    /// Runs generation of `topologies` into `root`; `context` is what the files say about the
+    /// command that regenerates them and where `root` lies in the repository.
     public static func run(
-        _ topologies: [Topology], into root: URL, mode: Mode, allowDestructiveChanges: Bool = false
+        _ topologies: [Topology], into root: URL, mode: Mode, allowDestructiveChanges: Bool = false,
+        context: GenerationContext = GenerationContext()
     ) throws(GeneratorError) -> Result {
         var result = Result()
         var names = Set<String>()
@@ -75,7 +77,7 @@ public enum Generation {
             var changes = ChangePlan(topology: plan.name, baseline: .none, changes: [])
             let artifacts: [Artifact]
             do {
-                artifacts = try Generator.artifacts(for: plan) { planFile in
+                artifacts = try Generator.artifacts(for: plan, context: context) { planFile in
                     let record = try PlanRecord.read(topology: plan.name, root: root, current: (plan, planFile.contents))
                     changes = record.changes(to: plan)
                     return record.changeToRecord(changes)

@@ -108,7 +108,7 @@ import Testing
         let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains("\n## Last change\n\nAgainst the plan generated before (") )
         #expect(readme.contains("\n| r3 | removed | region r3 | "))
-        #expect(readme.contains("acknowledged with `regionmesh generate --allow-destructive-changes`"))
+        #expect(readme.contains("acknowledged with `swift run regionmesh generate --allow-destructive-changes`"))
         let plan = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: folder.appendingPathComponent("plan.json")))
         #expect(plan.regions.map(\.key) == ["r1", "r2"])
     }

@@ -11,6 +11,9 @@ public struct Topology: Sendable {
     public let summary: String
     /// Where the topology was declared.
     public let location: SourceLocation
+    /// The file it was declared in, as the compiler named it (an absolute path): where the folder
+    /// of topologies is looked for topologies that are not registered.
+    let filePath: String
     /// The declarations, in the order they were written.
     public let elements: [any TopologyStatement]
 
@@ -24,6 +27,7 @@ public struct Topology: Sendable {
         self.name = name
         self.summary = summary
         self.location = SourceLocation(fileID: fileID, filePath: filePath, line: line)
+        self.filePath = filePath
         self.elements = content()
     }
 }

@@ -22,6 +22,8 @@ protocol ComponentGenerator: Sendable {
     /// Lines for the header of each cluster's `kustomization.yaml` (what to apply first, what is
     /// in the folder but not listed).
     func clusterFolderNotes() -> [String]
+    /// Its Helm releases, per cluster, for the GitOps objects: the ones its install script makes.
+    func helmReleases() -> [ClusterHelmRelease]
     /// Its parts of the generated README.
     func readme() -> ReadmeContribution
     /// What it creates, counted, for `regionmesh plan` and the README.
@@ -37,6 +39,7 @@ extension ComponentGenerator {
     func summary() -> [String] { [] }
     func teardownSteps() -> [PhasedStep] { [] }
     func clusterFolderNotes() -> [String] { [] }
+    func helmReleases() -> [ClusterHelmRelease] { [] }
     func inventory() -> (title: String, table: TextTable)? { nil }
 }
 

@@ -5,30 +5,40 @@ import RegionMesh
 /// scripts and files, the cluster manifests (one stage for all components' objects), `setup.sh`
 /// and `teardown.sh` composed from the components' steps, `plan.json`, and the README.
 public enum Generator {
-    /// Every artifact for `plan`, sorted by path, recording `lastChange` (none: a first generation).
+    /// Every artifact for `plan`, sorted by path, recording `lastChange` (none: a first generation);
+    /// `context` is what the files say about the command that regenerates them and where they lie.
     /// Throws only on an internal encoding failure.
-    public static func artifacts(for plan: Plan, lastChange: ChangePlan? = nil) throws -> [Artifact] {
-        try artifacts(for: plan) { _ in lastChange ?? ChangePlan(topology: plan.name, baseline: .none, changes: []) }
+    public static func artifacts(
+        for plan: Plan, lastChange: ChangePlan? = nil, context: GenerationContext = GenerationContext()
+    ) throws -> [Artifact] {
+        try artifacts(for: plan, context: context) { _ in lastChange ?? ChangePlan(topology: plan.name, baseline: .none, changes: []) }
     }
 
     /// Every artifact for `plan`, sorted by path; `changeToRecord` gives the change plan to record
     /// from the new plan.json (for comparing it with the recorded one), once that is made.
-    public static func artifacts(for plan: Plan, changeToRecord: (Artifact) throws -> ChangePlan) throws -> [Artifact] {
-        let components = GeneratorRegistry.components(of: plan)
+    public static func artifacts(
+        for plan: Plan, context: GenerationContext = GenerationContext(), changeToRecord: (Artifact) throws -> ChangePlan
+    ) throws -> [Artifact] {
+        let header = FileHeader(plan, context: context)
+        let components = GeneratorRegistry.components(of: plan, context: context)
         let scripts = scripts(of: components, plan: plan)
         // Independent pieces, rendered on every core; the result is sorted by path below.
         var jobs: [@Sendable () throws -> [Artifact]] = [{ [try planFile(plan)] }]
         jobs += scripts.map { script in
-            { [Artifact(path: script.path, contents: try ScriptRenderer.render(script, plan: plan), isExecutable: true)] }
+            { [Artifact(path: script.path, contents: try ScriptRenderer.render(script, plan: plan, header: header), isExecutable: true)] }
         }
         jobs += components.map { component in { try component.files() } }
         jobs += ClusterManifests.jobs(
-            plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() })
+            plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() }, header: header)
+        let releases = components.flatMap { $0.helmReleases() }
+        let prerequisites = components.flatMap { $0.readme().gitOpsPrerequisites }
+        jobs.append { try GitOpsArtifacts.artifacts(plan, releases: releases, prerequisites: prerequisites, context: context, header: header) }
         var artifacts = try Parallel.map(jobs) { try $0() }.flatMap { $0 }
         // What depends on the change plan: its file and the README.
         let lastChange = try changeToRecord(artifacts[0])
         artifacts.append(Artifact(path: ArtifactPaths.changePlanJSON, contents: try JSON.encode(lastChange)))
-        artifacts.append(DeploymentReadme.artifact(plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts))
+        artifacts.append(DeploymentReadme.artifact(
+            plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts, context: context))
         var seen = Set<String>()
         if let duplicate = artifacts.first(where: { !seen.insert($0.path).inserted }) {
             throw GeneratorError("two components write \(duplicate.path) for topology \(plan.name)")

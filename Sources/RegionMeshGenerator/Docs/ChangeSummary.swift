@@ -36,7 +36,7 @@ public enum ChangeSummary {
     }
 
     /// The README section: the last change of the plan, so a pull request shows what applying it does.
-    static func markdown(_ changes: ChangePlan, plan: Plan) -> String {
+    static func markdown(_ changes: ChangePlan, plan: Plan, command: String = GenerationContext().generateCommand) -> String {
         switch changes.baseline {
         case .none:
             return "First generation: `setup.sh` creates everything below.\n"
@@ -60,7 +60,7 @@ public enum ChangeSummary {
         text += TextTable(header: ["Region", "Change", "Resource", "What happens"], rows: rows).markdown
         if !changes.needingAcknowledgement.isEmpty {
             text += "\n\(changes.needingAcknowledgement.count) of these cannot be made in place or delete storage; they were "
-                + "acknowledged with `regionmesh generate --allow-destructive-changes`.\n"
+                + "acknowledged with `\(command) --allow-destructive-changes`.\n"
         }
         return text
     }

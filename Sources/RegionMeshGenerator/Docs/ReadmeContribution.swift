@@ -7,6 +7,10 @@ struct ReadmeContribution {
     var overview: String?
     /// What it runs in a region, for the versions line: "k3s v1.35.4+k3s1".
     var version: ((RegionPlan) -> String)?
+    /// Columns it adds to the regions table: what runs in a region, and on what.
+    var regionColumns: [(header: String, value: (RegionPlan) -> String)] = []
+    /// The links it draws between regions in the topology diagram.
+    var diagramLinks: [DiagramLink] = []
     /// Columns it adds to the nodes table.
     var nodeColumns: [(header: String, value: (RegionPlan, NodePlan) -> String)] = []
     /// Columns it adds to the cross-region traffic table.
@@ -27,6 +31,9 @@ struct ReadmeContribution {
     var clusterFolderContents: [String] = []
     /// Sentences of the GitOps section.
     var gitOps: [String] = []
+    /// What must exist in the clusters before a GitOps controller applies them, and which script
+    /// makes it: one Markdown list item each.
+    var gitOpsPrerequisites: [String] = []
     /// What secret it makes at apply time: "the database's CA and certificates".
     var secretItems: [String] = []
     /// Sentences of the secrets section.

@@ -28,43 +28,46 @@ enum ClusterManifests {
         "PodDisruptionBudget", "Deployment", "StatefulSet",
     ]
 
-    static func artifacts(_ plan: Plan, objects: [ClusterObject], notes: [String]) throws -> [Artifact] {
-        try jobs(plan, objects: objects, notes: notes).flatMap { try $0() }
+    static func artifacts(_ plan: Plan, objects: [ClusterObject], notes: [String], header: FileHeader? = nil) throws -> [Artifact] {
+        try jobs(plan, objects: objects, notes: notes, header: header).flatMap { try $0() }
     }
 
-    /// The work of ``artifacts(_:objects:notes:)`` in independent pieces: a region's objects, and
-    /// each region's `kustomization.yaml`.
-    static func jobs(_ plan: Plan, objects: [ClusterObject], notes: [String]) -> [@Sendable () throws -> [Artifact]] {
+    /// The work of ``artifacts(_:objects:notes:header:)`` in independent pieces: a region's objects
+    /// and its `kustomization.yaml`.
+    static func jobs(_ plan: Plan, objects: [ClusterObject], notes: [String], header: FileHeader? = nil) -> [@Sendable () throws -> [Artifact]] {
+        let header = header ?? FileHeader(plan)
         let byRegion = Dictionary(grouping: objects) { $0.region.key }
         var jobs: [@Sendable () throws -> [Artifact]] = []
         for region in plan.regions {
             let objects = byRegion[region.key] ?? []
-            jobs.append { try objects.map { try file(of: $0, plan: plan) } + [try kustomization(of: region, objects: objects, plan: plan, notes: notes)] }
+            jobs.append {
+                try objects.map { try file(of: $0, plan: plan, header: header) }
+                    + [try kustomization(of: region, objects: objects, notes: notes, header: header)]
+            }
         }
         return jobs
     }
 
     /// The file of one object, labelled.
-    private static func file(of object: ClusterObject, plan: Plan) throws -> Artifact {
+    private static func file(of object: ClusterObject, plan: Plan, header: FileHeader) throws -> Artifact {
         var labeled = object.object
         labeled.metadata.labels = object.labels.labels(plan: plan, region: object.region)
         return Artifact(
             path: "\(ArtifactPaths.clusterFolder(object.region.cluster))/\(object.pathInCluster)",
-            contents: try YAMLDocument.render(labeled, header: FileHeader.comment(for: plan, extra: object.notes)))
+            contents: try YAMLDocument.render(labeled, header: header.comment(extra: object.notes)))
     }
 
     /// A cluster's `kustomization.yaml`: its objects, what others depend on first.
-    private static func kustomization(of region: RegionPlan, objects: [ClusterObject], plan: Plan, notes: [String]) throws -> Artifact {
+    private static func kustomization(of region: RegionPlan, objects: [ClusterObject], notes: [String], header: FileHeader) throws -> Artifact {
         let resources = objects
             .map { (rank: rank($0), path: $0.pathInCluster) }
             .sorted { ($0.rank, $0.path) < ($1.rank, $1.path) }
             .map(\.path)
-        let header = FileHeader.comment(
-            for: plan,
+        let comment = header.comment(
             extra: ["Every Kubernetes object of cluster \(region.cluster.name): `kubectl apply -k` on this folder applies them."] + notes)
         return Artifact(
             path: "\(ArtifactPaths.clusterFolder(region.cluster))/kustomization.yaml",
-            contents: try YAMLDocument.render(Kustomization(resources: resources), header: header))
+            contents: try YAMLDocument.render(Kustomization(resources: resources), header: comment))
     }
 
     private static func rank(_ object: ClusterObject) -> Int {

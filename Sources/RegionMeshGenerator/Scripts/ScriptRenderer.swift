@@ -7,20 +7,20 @@ import RegionMeshTemplates
 /// helpers, one function per step, `usage`, and the tables the library reads (steps, titles,
 /// flags, tools). Every shell word goes through ``shellQuote(_:)``.
 enum ScriptRenderer {
-    /// The bash text of `script`.
-    static func render(_ script: Script, plan: Plan) throws -> String {
+    /// The bash text of `script`; `header` names the command that regenerates it.
+    static func render(_ script: Script, plan: Plan, header: FileHeader? = nil) throws -> String {
         let output = TextBuffer()
-        try render(script, plan: plan, into: output)
+        try render(script, plan: plan, header: header, into: output)
         output.finish()
         return output.text
     }
 
     /// Writes the bash text of `script` into `output`.
-    static func render(_ script: Script, plan: Plan, into output: TextBuffer) throws {
+    static func render(_ script: Script, plan: Plan, header: FileHeader? = nil, into output: TextBuffer) throws {
         let prelude: String
         do { prelude = try Templates.prelude() } catch { throw GeneratorError("\(error)") }
         output.write("#!/usr/bin/env bash\n")
-        output.write(FileHeader.comment(for: plan, extra: script.purpose))
+        output.write((header ?? FileHeader(plan)).comment(extra: script.purpose))
         output.write("set -euo pipefail\n\n")
         output.write(prelude)
         output.write("\n")

@@ -22,25 +22,46 @@ public struct ChangeSet {
         self.folder = folder
     }
 
-    /// Whether anything would change.
+    /// Whether anything would change, the manifest included.
     public var isEmpty: Bool { created.isEmpty && updated.isEmpty && removed.isEmpty }
 
-    /// One line per changed file: `create out/x/a.sh`, `update …`, `remove …`.
-    public var summaryLines: [String] {
-        let path = { (file: String) in self.folder.appendingPathComponent(file).relativePath }
-        return (created.map { ("create", $0.path) } + updated.map { ("update", $0.artifact.path) } + removed.map { ("remove", $0.path) })
-            .sorted { $0.1 < $1.1 }
-            .map { "\($0.0) \(path($0.1))" }
+    /// Whether the manifest changes (it follows every other change, and records the version).
+    public var manifestChanges: Bool {
+        created.contains { $0.path == OutputManifest.fileName } || updated.contains { $0.artifact.path == OutputManifest.fileName }
     }
 
-    /// A unified diff of every change.
+    /// How many generated files (the manifest aside) would be created, updated and removed.
+    public var counts: (created: Int, updated: Int, removed: Int) {
+        (
+            created.filter { $0.path != OutputManifest.fileName }.count,
+            updated.filter { $0.artifact.path != OutputManifest.fileName }.count,
+            removed.count
+        )
+    }
+
+    /// Each changed file, by path relative to the folder: `create`, `update` or `remove`. The
+    /// manifest is bookkeeping: it is listed only when nothing else changes (a new RegionMesh version).
+    public var changedFiles: [(action: String, path: String)] {
+        let all = (created.map { ("create", $0.path) } + updated.map { ("update", $0.artifact.path) } + removed.map { ("remove", $0.path) })
+            .sorted { $0.1 < $1.1 }
+        let files = all.filter { $0.1 != OutputManifest.fileName }
+        return files.isEmpty ? all : files
+    }
+
+    /// The path of `file` (relative to the folder) as the command line gives the folder: `out/x/a.sh`.
+    public func displayPath(_ file: String) -> String { folder.appendingPathComponent(file).relativePath }
+
+    /// One line per changed file: `create out/x/a.sh`, `update …`, `remove …`, as ``changedFiles``.
+    public var summaryLines: [String] { changedFiles.map { "\($0.action) \(displayPath($0.path))" } }
+
+    /// A unified diff of every change but the manifest's, which is bookkeeping (hashes, the version).
     public var diff: String {
         let path = { (file: String) in self.folder.appendingPathComponent(file).relativePath }
         var entries: [(String, String)] = []
-        for artifact in created {
+        for artifact in created where artifact.path != OutputManifest.fileName {
             entries.append((artifact.path, UnifiedDiff.make(old: "", new: artifact.contents, oldName: "/dev/null", newName: path(artifact.path))))
         }
-        for change in updated {
+        for change in updated where change.artifact.path != OutputManifest.fileName {
             let text = UnifiedDiff.make(old: change.oldContents, new: change.artifact.contents, oldName: path(change.artifact.path), newName: path(change.artifact.path))
             entries.append((change.artifact.path, text.isEmpty ? "mode of \(path(change.artifact.path)) changes\n" : text))
         }

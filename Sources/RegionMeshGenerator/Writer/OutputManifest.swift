@@ -17,14 +17,17 @@ public struct OutputManifest: Codable, Equatable, Sendable {
 
     /// Always `regionmesh`.
     public var generator = "regionmesh"
+    /// The version of RegionMesh that wrote the files (absent in manifests of versions before 0.1.0).
+    public var generatorVersion: String?
     /// The topology the files belong to.
     public var topology: String
     /// Path (relative to the topology folder) → entry.
     public var files: [String: Entry]
 
-    /// The manifest of a set of artifacts.
-    public init(topology: String, artifacts: [Artifact]) {
+    /// The manifest of a set of artifacts, written by RegionMesh `generatorVersion`.
+    public init(topology: String, artifacts: [Artifact], generatorVersion: String = RegionMeshVersion.current) {
         self.topology = topology
+        self.generatorVersion = generatorVersion
         let hashes = (try? Parallel.map(artifacts) { SHA256.hex(Array($0.contents.utf8)) }) ?? []
         files = Dictionary(uniqueKeysWithValues: zip(artifacts, hashes).map {
             ($0.path, Entry(sha256: $1, executable: $0.isExecutable))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegionMeshCLI
 
 /// `regionmesh benchmark`: times the whole path of `generate` — validate, plan, emit, write into an
 /// empty temporary folder — and then `generate --check` of that up-to-date folder, for the shipped
@@ -11,7 +12,14 @@ struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
         abstract: "Time generate and generate --check, whole process, of the shipped and synthetic topologies.",
-        discussion: "Run as: swift build -c release && .build/release/regionmesh benchmark")
+        discussion: """
+            A developers' command, not listed in the help. Build with -c release for meaningful figures.
+
+            Examples:
+              swift build -c release && .build/release/regionmesh benchmark
+              .build/release/regionmesh benchmark --regions 255 --iterations 3
+            """,
+        shouldDisplay: false)
 
     @Option(parsing: .upToNextOption, help: "Region counts of the synthetic topologies (1–255 each).")
     var regions = [3, 30, 100, 255]

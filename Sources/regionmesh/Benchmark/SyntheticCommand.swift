@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegionMeshCLI
 import RegionMeshGenerator
 
 /// `regionmesh synthetic` (hidden): `generate` of the benchmark's synthetic topology, so that

@@ -10,6 +10,10 @@ import Topologies
 /// the plan recorded there. It is written by another process (`regionmesh generate`) and compared
 /// here, so output that depends on hashing order fails this test.
 @Suite struct GoldenTests {
+    /// What `swift run regionmesh generate` tells the generator: its command, `out`, and the
+    /// examples' repository.
+    static let context = GenerationContext(command: "swift run regionmesh", outputPath: "out", repository: TopologyRegistry.gitRepository)
+
     @Test(arguments: TopologyRegistry.all.map(\.name))
     func committedOutputIsCurrent(topology name: String) throws {
         let plan = try examplePlan(name)
@@ -17,7 +21,7 @@ import Topologies
         // What `regionmesh generate` writes: the README and change-plan.json record the change from
         // the committed plan.json (kept while the plan does not change).
         let record = try PlanRecord.read(topology: name, root: root)
-        let artifacts = try Generator.artifacts(for: plan, lastChange: record.changeToRecord(record.changes(to: plan)))
+        let artifacts = try Generator.artifacts(for: plan, lastChange: record.changeToRecord(record.changes(to: plan)), context: Self.context)
         let changes = try OutputWriter(root: root).changes(topology: name, artifacts: artifacts)
         if !changes.isEmpty {
             Issue.record("""

@@ -71,7 +71,7 @@ import Testing
             "\n| r2 | impossible in place | VM size | Standard_D2s_v5 → Standard_D4s_v5: resizing restarts each VM, which setup.sh does not do to a running database. "
                 + "Instead: per node, one at a time: cockroach node drain, az vm resize --size Standard_D4s_v5, then wait until the node is live again |\n"))
         #expect(markdown.hasSuffix(
-            "\n\n1 of these cannot be made in place or delete storage; they were acknowledged with `regionmesh generate --allow-destructive-changes`.\n"))
+            "\n\n1 of these cannot be made in place or delete storage; they were acknowledged with `swift run regionmesh generate --allow-destructive-changes`.\n"))
         // Without anything to acknowledge, there is no note.
         let safe = PlanComparison.changes(from: .plan(try Fixture.plan(Fixture.topology(regions: 2, nodes: 2))), to: try Fixture.plan(Fixture.topology(regions: 3, nodes: 2)))
         #expect(!ChangeSummary.markdown(safe, plan: try Fixture.plan(Fixture.topology(regions: 3, nodes: 2))).contains("acknowledged"))

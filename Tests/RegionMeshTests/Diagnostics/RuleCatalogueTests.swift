@@ -21,6 +21,7 @@ struct RuleCatalogueTests {
         #expect(warnings == [
             .adminOpenToInternet, .unroutableSource, .mixedCiliumVersions, .mixedCockroachVersions, .tooFewRegionsForSurvival,
             .tooFewReplicasForSurvival, .unpinnedK3sVersion, .unknownVMSize, .regionKeyResemblesLocation, .sharedKubeContext,
+            .unregisteredTopology,
         ])
         #expect(Rule.catalogue.filter { $0.severity == .error }.count == Rule.catalogue.count - warnings.count)
     }

@@ -152,6 +152,17 @@ struct CockroachGenerator: ComponentGenerator {
         var readme = ReadmeContribution()
         readme.overview = "CockroachDB runs \(cockroach.regions.map { "\($0.replicas)" }.joined(separator: "/")) nodes per region"
         readme.version = { "CockroachDB \(cockroach[$0].image)" }
+        readme.gitOpsPrerequisites = [
+            "the Secrets `\(cockroach.names.nodeSecret)` and `\(cockroach.names.clientSecret)` in each region's namespace, before its pods start: `./\(CockroachCertsScript.path)`;",
+            "once every region's pods run, `cockroach init` and the license, once: `./\(CockroachInitScript.path)`.",
+        ]
+        readme.regionColumns = [
+            ("CockroachDB", { cockroach[$0].version.text }),
+            ("Database nodes", { "\(cockroach[$0].replicas)" }),
+            ("CPU per node", { "\(cockroach[$0].cpu)" }),
+            ("Memory per node", { "\(cockroach[$0].memory)" }),
+            ("Storage per node", { "\(cockroach[$0].storage)" }),
+        ]
         readme.afterSetup = [
             """
             To connect once it is up:

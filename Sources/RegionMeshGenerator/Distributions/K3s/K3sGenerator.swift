@@ -107,6 +107,7 @@ struct K3sGenerator: ComponentGenerator {
         var readme = ReadmeContribution()
         readme.overview = "one k3s cluster per region with \(plan.regions.map { "\($0.nodes.count)" }.joined(separator: "/")) server nodes"
         readme.version = { "k3s \(k3s[$0].release)" }
+        readme.regionColumns = [("k3s", { "\(k3s[$0].release)" })]
         readme.prerequisites = [
             "k3sup logs in with an SSH key pair (`~/.ssh/id_ed25519` by default; set `SSH_PUBLIC_KEY_FILE` and `SSH_PRIVATE_KEY_FILE` otherwise)."
         ]

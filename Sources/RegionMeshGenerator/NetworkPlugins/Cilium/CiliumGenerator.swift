@@ -5,6 +5,8 @@ import RegionMesh
 struct CiliumGenerator: ComponentGenerator {
     let plan: Plan
     let cilium: CiliumPlan
+    /// What its files say about the command that regenerates them.
+    var context = GenerationContext()
 
     func scripts() -> [Script] {
         [CiliumInstallScript(plan: plan, cilium: cilium).script]
@@ -14,6 +16,18 @@ struct CiliumGenerator: ComponentGenerator {
         // One values file per region, each listing every other cluster: rendered on every core.
         try Parallel.map(plan.regions) { region in
             Artifact(path: CiliumInstallScript.valuesPath(region), contents: try YAMLDocument.render(CiliumValues(cilium[region], renewal: cilium.certificateRenewal), header: header(region)))
+        }
+    }
+
+    /// The release `cilium/install.sh` makes in every cluster, with the same values file.
+    func helmReleases() -> [ClusterHelmRelease] {
+        plan.regions.map { region in
+            ClusterHelmRelease(
+                region: region, name: cilium.release, namespace: cilium.namespace,
+                chart: String(cilium.chart.split(separator: "/").last ?? Substring(cilium.chart)),
+                repositoryName: String(cilium.chart.split(separator: "/").first ?? Substring(cilium.release)),
+                repositoryURL: cilium.repository, version: cilium[region].version.text, valuesPath: CiliumInstallScript.valuesPath(region),
+                values: CiliumValues(cilium[region], renewal: cilium.certificateRenewal))
         }
     }
 
@@ -38,8 +52,7 @@ struct CiliumGenerator: ComponentGenerator {
     /// The values file's header: what it is, and where the shared CA comes from, since it is not here.
     func header(_ region: RegionPlan) -> String {
         let part = cilium[region]
-        return FileHeader.comment(
-            for: plan,
+        return FileHeader(plan, context: context).comment(
             extra: [
                 "Helm values of chart \(cilium.chart) \(part.version) for cluster",
                 "\(region.cluster.name) (region \(region.key), cluster ID \(region.cluster.id)).",
@@ -59,11 +72,22 @@ struct CiliumGenerator: ComponentGenerator {
         var readme = ReadmeContribution()
         readme.overview = "joined by a Cilium ClusterMesh over \(plan.provider.facts.conventions.interconnect)"
         readme.version = { "Cilium \(cilium[$0].version)" }
+        readme.regionColumns = [("Cilium", { "\(cilium[$0].version)" })]
+        readme.diagramLinks = [
+            DiagramLink(
+                ends: .clusters, label: "ClusterMesh",
+                pairs: DiagramLink.undirected(cilium.regions.flatMap { region in region.peers.compactMap { peer in
+                    plan.regions.first { $0.cluster.name == peer.name }.map { (region.key, $0.key) }
+                } }))
+        ]
         readme.trafficColumns = [("ClusterMesh API (NodePort)", { "\(cilium[$0].meshPort)" })]
         readme.gitOps = [
             "`clusters/<cluster>/cilium-values.yaml` is the Cilium Helm values file (a Flux `HelmRelease` or an Argo CD Helm source takes it); no key is in it (see below)."
         ]
         readme.clusterFolderFiles = ["Cilium values"]
+        readme.gitOpsPrerequisites = [
+            "the Secret `\(cilium.caSecret)` in `\(cilium.namespace)` of every cluster (keys `ca.crt`, `ca.key`), the CA every cluster shares, which certgen signs the mesh's certificates with: `./\(CiliumInstallScript.path) --only ca`, then `./\(CiliumInstallScript.path) --only ca-secrets`;"
+        ]
         readme.secretItems = ["the Cilium CA (one for all clusters)"]
         readme.secrets = [
             "The Cilium CA reaches each cluster only as the Secret `\(cilium.caSecret)` in `\(cilium.namespace)` (keys `ca.crt`, `ca.key`): certgen makes the ClusterMesh and Hubble certificates from it in the cluster, so no key is in any Helm values or release history; a GitOps controller needs that Secret created before the chart;"

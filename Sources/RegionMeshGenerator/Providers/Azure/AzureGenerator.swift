@@ -5,6 +5,8 @@ import RegionMesh
 struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
     let plan: Plan
     let azure: AzurePlan
+    /// What its files say about the command that regenerates them.
+    var context = GenerationContext()
 
     func scripts() -> [Script] {
         [
@@ -14,7 +16,8 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
     }
 
     func files() throws -> [Artifact] {
-        [AzureCloudInit.artifact(plan, azure), AzureDiskGrowth.artifact(plan, azure)]
+        let header = FileHeader(plan, context: context)
+        return [AzureCloudInit.artifact(plan, azure, header: header), AzureDiskGrowth.artifact(plan, azure, header: header)]
     }
 
     func setupSteps() -> [PhasedStep] {
@@ -157,6 +160,33 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
             """
     }
 
+    /// Every inbound rule of every region's NSG: its ports and who may connect. One table for all
+    /// regions when their rules are the same.
+    var inboundRules: String {
+        let same = Set(azure.regions.map { $0.securityRules.map(Self.row) }).count <= 1
+        let groups: [(String, [NSGRule])] = same
+            ? [(azure.regions.count == 1 ? azure.regions[0].key : "every region", azure.regions.first?.securityRules ?? [])]
+            : azure.regions.map { ($0.key, $0.securityRules) }
+        let table = TextTable(
+            header: ["Region", "Priority", "Rule", "Protocol", "Ports", "Sources", "Purpose"],
+            rows: groups.flatMap { region, rules in rules.map { [region] + Self.row($0) } })
+        return """
+            Each region's NSG (on every node's NIC) admits from outside the private networks only these; Azure's \
+            default rules admit the traffic between the peered VNets and deny everything else.
+
+            \(table.markdown)
+            """
+    }
+
+    /// A rule's cells after the region: priority, name, protocol, ports, sources, purpose.
+    static func row(_ rule: NSGRule) -> [String] {
+        [
+            "\(rule.priority)", rule.name, rule.networkProtocol == .any ? "any" : rule.networkProtocol.rawValue.uppercased(),
+            rule.ports.map { $0.description.replacingOccurrences(of: "-", with: "–") }.joined(separator: ", "),
+            rule.sources.map(\.description).joined(separator: ", "), rule.description,
+        ]
+    }
+
     /// What `azure/infrastructure.sh` checks first, and how a second run converges.
     var preflight: String {
         """
@@ -187,6 +217,13 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
     func readme() -> ReadmeContribution {
         var readme = ReadmeContribution()
         readme.overview = "\(plan.regions.count) regions in Azure resource group `\(azure.resourceGroup)` (\(azure.location.name))"
+        readme.regionColumns = [
+            ("VM size", { azure[$0].virtualMachine.size }),
+            ("Image", { "`\(azure[$0].virtualMachine.imageURN)`" }),
+        ]
+        readme.diagramLinks = [
+            DiagramLink(ends: .networks, label: "VNet peering", pairs: DiagramLink.undirected(azure.peerings.map { ($0.fromRegion, $0.toRegion) }))
+        ]
         readme.nodeColumns = [
             (
                 "Public IP resource",
@@ -196,7 +233,7 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
         readme.trafficNotes = [
             "Clusters reach each other only on node private IPs over the \(azure.peerings.count) VNet peerings; Azure's default `AllowVnetInBound` rule admits that traffic."
         ]
-        readme.sections = [("Machines, disks and zones", machines)]
+        readme.sections = [("Inbound rules", inboundRules), ("Machines, disks and zones", machines)]
         if let inventory = inventory() {
             readme.sections.append(("Azure resources", inventory.table.markdown))
         }

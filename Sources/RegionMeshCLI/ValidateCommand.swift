@@ -3,18 +3,30 @@ import Foundation
 import RegionMesh
 import RegionMeshGenerator
 
-/// `regionmesh validate`: every diagnostic of the selected topologies; exit 1 on any error.
-struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Check topologies; print every problem at once and exit 1 if any is an error.")
+/// `validate`: every diagnostic of the selected topologies; exit 1 on any error.
+struct ValidateCommand<App: RegionMeshApp>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "validate", abstract: "Check topologies; print every problem at once and exit 1 if any is an error.",
+            discussion: """
+                Diagnostics name the file and line of the declaration, relative to the package root. Warnings \
+                do not change the exit status.
 
-    @OptionGroup var selection: TopologySelection
+                Examples:
+                  \(App.invocation) validate
+                  \(App.invocation) validate \(App.topologies.first?.name ?? "NAME")
+                  \(App.invocation) validate --format json > report.json
+                """)
+    }
+
+    @OptionGroup var selection: TopologySelection<App>
     @Option(help: "text (diagnostics on stderr) or json (a report on stdout, for CI bots).")
     var format: OutputFormat = .text
 
     func run() throws {
         let topologies = try selection.topologies()
         let reports = zip(topologies, Pipeline.validate(topologies)).map { ($0.name, $1.diagnostics) }
+        selection.reportUnregistered()
         switch format {
         case .text:
             for (_, diagnostics) in reports {
@@ -38,17 +50,4 @@ struct ValidationReport: Encodable {
     let topology: String
     let valid: Bool
     let diagnostics: [Diagnostic]
-}
-
-/// Writing to standard error.
-enum Console {
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    /// Prints `error: message` on stderr and returns the exit code to throw: one line, no usage text.
-    static func fail(_ message: String) -> ExitCode {
-        error("error: \(message)")
-        return ExitCode.failure
-    }
 }

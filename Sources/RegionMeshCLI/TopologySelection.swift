@@ -1,23 +1,27 @@
 import ArgumentParser
 import RegionMesh
-import Topologies
 
 /// The topologies a command works on: the named ones, or all of them.
-struct TopologySelection: ParsableArguments {
-    @Argument(help: "Topology names (see `regionmesh list`); all topologies when none is given.")
+struct TopologySelection<App: RegionMeshApp>: ParsableArguments {
+    @Argument(help: "Topology names (see `list`); all topologies when none is given.")
     var names: [String] = []
 
     /// The selected topologies; an unknown name is a one-line error listing the valid ones.
     func topologies() throws -> [Topology] {
-        if names.isEmpty { return TopologyRegistry.all }
+        if names.isEmpty { return App.topologies }
         var seen = Set<String>()
         return try names.filter { seen.insert($0).inserted }.map { name in
-            guard let topology = TopologyRegistry.named(name) else {
-                let known = TopologyRegistry.all.map(\.name).joined(separator: ", ")
+            guard let topology = App.topologies.first(where: { $0.name == name }) else {
+                let known = App.topologies.map(\.name).joined(separator: ", ")
                 throw Console.fail("unknown topology '\(name)'; known topologies: \(known)")
             }
             return topology
         }
+    }
+
+    /// Prints a warning for every topology declared beside the app's topologies but not among them.
+    func reportUnregistered() {
+        for diagnostic in Registration.unregisteredTopologies(among: App.topologies) { Console.error(diagnostic.description) }
     }
 }
 

@@ -3,18 +3,24 @@ import Foundation
 import RegionMesh
 import RegionMeshGenerator
 
-/// `regionmesh plan`: the resolved plan, and the change plan against what out/ recorded.
-struct PlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plan",
-        abstract: "Show the resolved plan and what applying it changes against the plan recorded in out/.",
-        discussion: """
-            Text: the address plan, clusters, nodes and cloud resources, then the change summary against \
-            out/<topology>/plan.json. JSON: one object per topology with "topology", "plan" (the full Plan) \
-            and "changes" (the change plan: each change's region, resource, kind, detail, restarts, remedy).
-            """)
+/// `plan`: the resolved plan, and the change plan against what out/ recorded.
+struct PlanCommand<App: RegionMeshApp>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "plan",
+            abstract: "Show the resolved plan and what applying it changes against the plan recorded in out/.",
+            discussion: """
+                Text: the address plan, clusters, nodes and cloud resources, then the change summary against \
+                out/<topology>/plan.json. JSON: one object per topology with "topology", "plan" (the full Plan) \
+                and "changes" (the change plan: each change's region, resource, kind, detail, restarts, remedy).
 
-    @OptionGroup var selection: TopologySelection
+                Examples:
+                  \(App.invocation) plan \(App.topologies.first?.name ?? "NAME")
+                  \(App.invocation) plan --format json | jq '.[].changes'
+                """)
+    }
+
+    @OptionGroup var selection: TopologySelection<App>
     @Option(help: "text (tables and the change summary) or json (the plan and the change plan).")
     var format: OutputFormat = .text
     @Option(name: .customLong("out"), help: "The output folder whose recorded plans the new ones are compared with.")
