@@ -30,6 +30,8 @@ SAMPLES = {
     "size": "Standard_D4s_v5",
     "name": "sample-name",
     "1": "sample-node1",
+    # The resource ID of a front end's public IP, read at run time for its Traffic Manager endpoint.
+    "target": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/sample/providers/Microsoft.Network/publicIPAddresses/sample-lb-ip",
 }
 
 
@@ -42,7 +44,7 @@ def topology_folder(path):
         folder = os.path.dirname(folder)
     return os.path.dirname(os.path.abspath(path))
 
-AZ_GROUPS = ("group", "network", "vm", "resource", "account")
+AZ_GROUPS = ("group", "network", "vm", "resource", "account", "acr")
 
 
 def joined_lines(text):

@@ -13,6 +13,10 @@ struct K3sGenerator: ComponentGenerator {
         [K3sInstallScript(plan: plan, k3s: k3s, nodeAccess: nodeAccess).script, K3sRemoveNodesScript(plan: plan, machines: machines).script]
     }
 
+    func files() throws -> [Artifact] {
+        try k3s.registryMirror.map { [try K3sRegistries(plan: plan, mirror: $0).artifact()] } ?? []
+    }
+
     func clusterObjects() -> [ClusterObject] {
         ClusterDNS(plan: plan, k3s: k3s).objects
     }
