@@ -31,6 +31,9 @@ SAMPLES = {
     "name": "sample-name",
     "1": "sample-node1",
     # The resource ID of a front end's public IP, read at run time for its Traffic Manager endpoint.
+    "lb": "sample-lb",
+    "nic": "sample-nic",
+    "pool": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/sample/providers/Microsoft.Network/loadBalancers/sample-lb/backendAddressPools/nodes",
     "target": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/sample/providers/Microsoft.Network/publicIPAddresses/sample-lb-ip",
 }
 

@@ -82,4 +82,26 @@ import Testing
         #expect(run.stderr.contains("error: container registry name fixtureimages.azurecr.io is taken by a registry outside resource group rg-fixture"))
         #expect(run.stderr.contains("error: preflight failed; nothing was created"))
     }
+
+    @Test func aRegionClosedToClientsLeavesTheGlobalNameFirstThenItsFrontEndIsDeleted() throws {
+        let world = try ScriptWorld(Self.topology)
+        defer { world.remove() }
+        let first = try world.run("setup.sh")
+        #expect(first.status == 0, "\(first.stderr.suffix(3000))")
+        try world.regenerate(Fixture.withGlobalEndpoint("global-run") { n in if n == 3 { ClientAccess() } })
+        let second = try world.run("setup.sh")
+        #expect(second.status == 0, "\(second.stderr.suffix(3000))")
+        func index(_ prefix: String, _ name: String) -> Int? {
+            second.calls.firstIndex { $0.hasPrefix(prefix) && $0.contains("--name \(name)") }
+        }
+        let endpoint = try #require(index("az network traffic-manager endpoint delete ", "r3"))
+        let removes = second.calls.filter { $0.hasPrefix("az network nic ip-config address-pool remove ") }
+        #expect(removes.count == 3 && removes.allSatisfy { $0.contains("--nic-name crdb-r3-node") }, "\(removes)")
+        let lb = try #require(index("az network lb delete ", "crdb-r3-lb"))
+        let ip = try #require(index("az network public-ip delete ", "crdb-r3-lb-ip"))
+        #expect(endpoint < lb && lb < ip, "clients leave the region before its front end goes")
+        #expect(world.azureResource("network-lb----crdb-r3-lb") == nil && world.azureResource("network-lb----crdb-r1-lb") != nil)
+        #expect(!second.calls.contains { $0.hasPrefix("az ") && $0.contains(" delete ") && ($0.contains("crdb-r1-") || $0.contains("crdb-r2-")) })
+        #expect(Self.makes(second.calls).isEmpty, "\(Self.makes(second.calls))")
+    }
 }

@@ -255,6 +255,33 @@ unplanned() {
   printf '%s\n' "${found[*]}"
 }
 
+# Takes the NICs out of load balancer $1's backend pools, then deletes it.
+delete_load_balancer() {
+  local nics pools
+  local lb="$1" nic pool
+  nics="$(capture '' az network nic list \
+    --resource-group crdb-global \
+    --query '[].name' \
+    --output tsv)"
+  for nic in $nics; do
+    pools="$(capture '' az network nic ip-config show \
+      --resource-group crdb-global \
+      --nic-name "$nic" \
+      --name ipconfig1 \
+      --query "loadBalancerBackendAddressPools[?contains(id, '/loadBalancers/${lb}/')].id" \
+      --output tsv)"
+    for pool in $pools; do
+      run az network nic ip-config address-pool remove \
+        --resource-group crdb-global \
+        --nic-name "$nic" \
+        --ip-config-name ipconfig1 \
+        --address-pool "$pool" \
+        --output none
+    done
+  done
+  run az network lb delete --resource-group crdb-global --name "$lb"
+}
+
 # Step 1: peerings of the plan's VNets to VNets it no longer has.
 step_peerings() {
   local listed
@@ -390,7 +417,7 @@ step_leftovers() {
     else
       confirm "Delete load balancers $names? The plan no longer has them" || die "not confirmed; nothing was deleted"
       for name in $names; do
-        run az network lb delete --resource-group crdb-global --name "$name"
+        run delete_load_balancer "$name"
       done
     fi
   fi

@@ -40,7 +40,7 @@ struct AzureRetireScript {
                 name: "PLANNED_GLOBAL", value: shellQuote(" " + plannedGlobalNames.joined(separator: " ") + " "),
                 doc: "The Traffic Manager profile and container registry of the plan, space-separated."),
         ]
-        script.helpers = [unplanned]
+        script.helpers = [unplanned, deleteLoadBalancer]
         script.steps = [peerings, leftovers, networks, global]
         return script
     }
@@ -50,6 +50,32 @@ struct AzureRetireScript {
             [region.vnetName, region.nsgName] + region.nodes.flatMap { [$0.nicName, $0.publicIPName] }
                 + (region.frontEnd.map { [$0.loadBalancer, $0.publicIP] } ?? [])
         }
+    }
+
+    /// `delete_load_balancer <name>`: takes every NIC of the resource group out of the load
+    /// balancer's backend pools (Azure refuses to delete a pool NICs still reference), then deletes it.
+    var deleteLoadBalancer: ShellFunction {
+        let group = ShellWord.literal(azure.resourceGroup)
+        let ipConfig = ShellWord.literal(AzureFrontEndScript.nicIPConfiguration)
+        return ShellFunction(
+            name: "delete_load_balancer", doc: "Takes the NICs out of load balancer $1's backend pools, then deletes it.",
+            body: [
+                .shell("local lb=\"$1\" nic pool"),
+                .capture("nics", placeholder: "", az("network", "nic", "list").option("--query", "[].name").option("--output", "tsv")),
+                .block("for nic in $nics; do", [
+                    .capture(
+                        "pools", placeholder: "",
+                        az("network", "nic", "ip-config", "show").option("--nic-name", .variable("nic")).option("--name", ipConfig)
+                            .option("--query", .expansion("\"loadBalancerBackendAddressPools[?contains(id, '/loadBalancers/${lb}/')].id\""))
+                            .option("--output", "tsv")),
+                    .block("for pool in $pools; do", [
+                        .run(
+                            az("network", "nic", "ip-config", "address-pool", "remove").option("--nic-name", .variable("nic"))
+                                .option("--ip-config-name", ipConfig).option("--address-pool", .variable("pool")).option("--output", "none"))
+                    ], end: "done"),
+                ], end: "done"),
+                .run(az("network", "lb", "delete").option("--name", .variable("lb"))),
+            ])
     }
 
     /// The Traffic Manager profile and the registry of the plan, when it has them.
@@ -108,7 +134,7 @@ struct AzureRetireScript {
         // A load balancer goes before the public IP its frontend holds.
         let lbs = retire(
             "load balancers", listing: list(["network", "lb"], suffix: AzureNames.loadBalancerSuffix),
-            delete: az("network", "lb", "delete").option("--name", .variable("name")))
+            delete: ShellCommand("delete_load_balancer", .variable("name")))
         let nic = retire(
             "NICs", listing: list(["network", "nic"], suffix: AzureNames.nicSuffix),
             delete: az("network", "nic", "delete").option("--name", .variable("name")))

@@ -80,6 +80,7 @@ in_use() {
     "network nic") for file in "$state/az/vm----"*; do [[ -e "$file" ]] && grep -qx -- "$name" "$file" && return 0; done ;;
     "network public-ip") for file in "$state/az/network-nic----"*; do [[ -e "$file" ]] && grep -qx -- "$name" "$file" && return 0; done ;;
     "network vnet") for file in "$state/az/network-nic----"*; do [[ -e "$file" ]] && grep -qx -- "$name" "$file" && return 0; done ;;
+    "network lb") for file in "$state/pools/"*; do [[ -e "$file" ]] && grep -q -- "/loadBalancers/$name/" "$file" && return 0; done ;;
   esac
   return 1
 }
@@ -146,11 +147,18 @@ stand_in_az() {
       ;;
     "network nic ip-config address-pool add")
       mkdir -p "$state/pools"
-      printf '%s\n' "$(option --lb-name "$@")/backendAddressPools/$(option --address-pool "$@")" >"$state/pools/$(option --nic-name "$@")"
+      printf '/subscriptions/stand-in/resourceGroups/stand-in/providers/Microsoft.Network/loadBalancers/%s/backendAddressPools/%s\n' \
+        "$(option --lb-name "$@")" "$(option --address-pool "$@")" >"$state/pools/$(option --nic-name "$@")"
+      ;;
+    "network nic ip-config address-pool remove")
+      grep -qxF -- "$(option --address-pool "$@")" "$state/pools/$(option --nic-name "$@")" 2>/dev/null || { echo "ERROR: (NotFound) pool" >&2; exit 3; }
+      rm -f "$state/pools/$(option --nic-name "$@")"
       ;;
     "network nic ip-config show")
       [[ -e "$state/az/network-nic----$(option --nic-name "$@")" ]] || { echo "ERROR: (ResourceNotFound) NIC" >&2; exit 3; }
-      cat "$state/pools/$(option --nic-name "$@")" 2>/dev/null
+      local lb_part
+      lb_part="$(sed -n "s|.*\(/[^/']*/backendAddressPools/[^']*\)'.*|\1|p; s|.*\(/loadBalancers/[^/']*/\)'.*|\1|p" <<<"$query")"
+      grep -F -- "$lb_part" "$state/pools/$(option --nic-name "$@")" 2>/dev/null
       return 0
       ;;
     "vm list-skus") sku "$(option --location "$@")" "$(option --size "$@")" ;;
