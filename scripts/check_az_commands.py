@@ -32,6 +32,11 @@ SAMPLES = {
     "vnet": "sample-vnet",
     "remote": "sample-remote-vnet",
     "1": "sample-node1",
+    # The resource ID of a front end's public IP, read at run time for its Traffic Manager endpoint.
+    "lb": "sample-lb",
+    "nic": "sample-nic",
+    "pool": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/sample/providers/Microsoft.Network/loadBalancers/sample-lb/backendAddressPools/nodes",
+    "target": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/sample/providers/Microsoft.Network/publicIPAddresses/sample-lb-ip",
 }
 
 
@@ -44,7 +49,7 @@ def topology_folder(path):
         folder = os.path.dirname(folder)
     return os.path.dirname(os.path.abspath(path))
 
-AZ_GROUPS = ("group", "network", "vm", "resource", "account")
+AZ_GROUPS = ("group", "network", "vm", "resource", "account", "acr")
 
 
 def joined_lines(text):

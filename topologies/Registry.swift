@@ -3,7 +3,7 @@ import RegionMesh
 /// Every topology of this repository, by name. `regionmesh` generates `out/<name>/` for each.
 public enum TopologyRegistry {
     /// All topologies, in the order `regionmesh list` shows them.
-    public static let all: [Topology] = [threeRegion, global]
+    public static let all: [Topology] = [threeRegion, global, globalEndpoint]
 
     /// The repository the examples' output is committed to, as Argo CD fetches it: a documentation
     /// address (example.com); a team's own package names its real repository.

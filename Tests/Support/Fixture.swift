@@ -138,6 +138,32 @@ public enum Fixture {
         topology(regions: 3, fileID: fileID, filePath: filePath, line: line)
     }
 
+    // MARK: Clients and registry
+
+    /// The global endpoint's name of ``withGlobalEndpoint(_:regions:routing:serves:registry:clients:fileID:filePath:line:extra:)``.
+    public static let globalName = "fixture-global"
+    /// Its registry's name.
+    public static let registryName = "fixtureimages"
+    /// Where its clients connect from.
+    public static let clientRange = "151.101.0.0/24"
+
+    /// Fixture regions `1...regions` behind a global endpoint (``globalName``), with clients from
+    /// ``clientRange`` in `Defaults` and, when `registry`, the registry ``registryName``. A region
+    /// closes itself with `ClientAccess()` in `extra`. The topology and its regions record the caller's location.
+    public static func withGlobalEndpoint(
+        _ name: String = "fixture", regions count: Int = 3, routing: TrafficRouting = .performance, serves: [ClientService] = [.sql, .console],
+        registry: Bool = true, clients: [String] = [clientRange], fileID: String = #fileID, filePath: String = #filePath, line: Int = #line,
+        @RegionBuilder extra: (Int) -> [any RegionStatement] = { _ in [] }
+    ) -> Topology {
+        let regions = (1...count).map { n in region(n, fileID: fileID, filePath: filePath, line: line) { extra(n) } }
+        let access = ClientAccess(from: clients, fileID: fileID, filePath: filePath, line: line)
+        return topology(name, defaults: [access], fileID: fileID, filePath: filePath, line: line) {
+            GlobalEndpoint(trafficManager: globalName, routing: routing, serves: serves, fileID: fileID, filePath: filePath, line: line)
+            if registry { ImageRegistry(acr: registryName, fileID: fileID, filePath: filePath, line: line) }
+            regions
+        }
+    }
+
     /// The Plan of a small fixture topology, for snippet and snapshot tests of the generator:
     /// `regions` regions of `nodes` nodes (2 and 2 unless given), named `name`, declared at the caller.
     public static func smallPlan(

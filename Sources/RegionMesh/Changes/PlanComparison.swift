@@ -98,6 +98,9 @@ enum CoreChanges {
                     region: region.key, "admin access",
                     before == after ? "admin ports change" : "sources \(changed(before, after))"))
             }
+            if old.clientAccess != region.clientAccess {
+                changes.append(clientAccess(old.clientAccess, region.clientAccess, region: region.key))
+            }
             if old.nodePorts != region.nodePorts {
                 let ports = Set(old.nodePorts.keys).union(region.nodePorts.keys).sorted()
                     .filter { old.nodePorts[$0] != region.nodePorts[$0] }
@@ -116,6 +119,25 @@ enum CoreChanges {
             }
         }
         return changes
+    }
+}
+
+extension CoreChanges {
+    /// A region opened to clients, closed, or opened to other sources.
+    static func clientAccess(_ old: ClientAccessPlan?, _ new: ClientAccessPlan?, region: String) -> Change {
+        let sources = { (plan: ClientAccessPlan) in plan.sources.map(\.description).joined(separator: ", ") }
+        switch (old, new) {
+        case (nil, .some(let plan)):
+            let ports = plan.ports.map { "\($0.title) on NodePort \($0.nodePort)" }.joined(separator: ", ")
+            return .inPlace(region: region, "client access", "opened to \(sources(plan)): every node exposes \(ports); the provider's front end carries them")
+        case (.some, nil):
+            return .inPlace(region: region, "client access", "closed: clients reach the database through the other regions; the region's front end goes")
+        case (.some(let before), .some(let after)):
+            let detail = sources(before) == sources(after) ? "client ports change" : "sources \(changed(sources(before), sources(after)))"
+            return .inPlace(region: region, "client access", detail + "; the firewall rules follow")
+        case (nil, nil):
+            preconditionFailure("unchanged client access is no change")
+        }
     }
 }
 

@@ -25,6 +25,14 @@ public protocol Component {
     /// What changes in this component's resources of the regions both plans have, as setup.sh
     /// applies it (regions and nodes added and removed are the core's).
     static func changes(from previous: Part, to next: Part, context: ChangeContext) -> [Change]
+
+    /// The container images its part of the Plan names, which every node pulls.
+    static func images(_ part: Part) -> [String]
+}
+
+extension Component {
+    /// None, unless the component pins images in its part of the Plan.
+    public static func images(_ part: Part) -> [String] { [] }
 }
 
 /// The machines and private networks a deployment runs on.
@@ -51,6 +59,8 @@ public protocol NetworkPlugin: Component {
 
 /// The database that runs across the regions.
 public protocol Database: Component {
+    /// What the database tells the core and the other components.
+    static var conventions: DatabaseConventions { get }
     /// The persistent storage each node of each region must hold, by region key.
     static func storagePerNode(_ validated: Validated) -> [String: Quantity]
 }
@@ -161,6 +171,12 @@ public protocol ProviderFacts: Sendable {
     func zone(ofNode index: Int, inRegion key: String) -> String?
     /// Where the nodes of region `key` keep persistent data (a mounted data disk), if not on the OS disk.
     func dataPath(ofRegion key: String) -> String?
+    /// The DNS names clients outside the private networks reach region `key`'s database by (a
+    /// global name first, then the region's own front end); empty when they do not. The database
+    /// puts them into the region's certificates.
+    func clientHostNames(ofRegion key: String) -> [String]
+    /// The registry every node pulls its images through, when the provider runs one.
+    var imageMirror: ImageMirror? { get }
 }
 
 /// What a component's planning may read: the neutral plan, and the provider's facts.

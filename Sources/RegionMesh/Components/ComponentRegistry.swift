@@ -18,6 +18,7 @@ enum ComponentRegistry {
     static var providerConventions: ProviderConventions { AzureProvider.conventions }
     static var distributionConventions: DistributionConventions { K3sDistribution.conventions }
     static var networkPluginConventions: NetworkPluginConventions { CiliumNetworkPlugin.conventions }
+    static var databaseConventions: DatabaseConventions { CockroachDatabase.conventions }
 
     static func namePrefix(of topology: GatheredTopology) -> String { AzureProvider.namePrefix(of: topology) }
 
@@ -48,6 +49,16 @@ enum ComponentRegistry {
         case .cockroachDB(let validated): .cockroachDB(CockroachDatabase.plan(validated, context: informed))
         }
         return (provider, distribution, networkPlugin, database)
+    }
+
+    /// The images the components' parts of `plan` name, each once, in the components' order.
+    static func images(of plan: Plan) -> [String] {
+        var images: [String] = []
+        switch plan.distribution { case .k3s(let part): images += K3sDistribution.images(part) }
+        switch plan.networkPlugin { case .cilium(let part): images += CiliumNetworkPlugin.images(part) }
+        switch plan.database { case .cockroachDB(let part): images += CockroachDatabase.images(part) }
+        var seen = Set<String>()
+        return images.filter { seen.insert($0).inserted }
     }
 
     /// Each component's changes from one plan to the next.

@@ -20,7 +20,7 @@ public enum Pipeline {
             gathered, provider: ComponentRegistry.providerConventions, namePrefix: ComponentRegistry.namePrefix(of: gathered),
             adminPorts: ComponentRegistry.distributionConventions.adminPorts,
             nodePorts: ComponentRegistry.distributionConventions.nodePorts + ComponentRegistry.networkPluginConventions.nodePorts,
-            diagnostics: &diagnostics)
+            clientPorts: ComponentRegistry.databaseConventions.clientPorts, diagnostics: &diagnostics)
         let components = ComponentRegistry.validate(gathered, core: core, diagnostics: &diagnostics)
         var validated: ValidatedTopology?
         if !diagnostics.hasErrors, let regions = core.validated, let components {

@@ -23,7 +23,10 @@ enum Planner {
                 },
                 adminAccess: AdminAccessPlan(sources: region.adminSources, ports: ComponentRegistry.distributionConventions.adminPorts),
                 nodePorts: Dictionary(uniqueKeysWithValues: region.nodePorts.map { ($0.key.name, $0.value) }),
-                dnsForwarders: [])
+                dnsForwarders: [],
+                clientAccess: region.clientSources.isEmpty ? nil : ClientAccessPlan(
+                    sources: region.clientSources, ports: ComponentRegistry.databaseConventions.clientPorts,
+                    readiness: ComponentRegistry.databaseConventions.readiness))
         }
         let regions = partial.map { region in
             region.forwarding(
@@ -56,6 +59,6 @@ extension RegionPlan {
     fileprivate func forwarding(to forwarders: [DNSForwarder]) -> RegionPlan {
         RegionPlan(
             key: key, namespace: namespace, dnsZone: dnsZone, cluster: cluster, addresses: addresses, nodes: nodes,
-            adminAccess: adminAccess, nodePorts: nodePorts, dnsForwarders: forwarders)
+            adminAccess: adminAccess, nodePorts: nodePorts, dnsForwarders: forwarders, clientAccess: clientAccess)
     }
 }

@@ -40,6 +40,15 @@ public struct Plan: Sendable, Codable, Equatable {
 
     /// The number of nodes of every region together.
     public var nodeCount: Int { regions.reduce(0) { $0 + $1.nodes.count } }
+
+    /// The container images the components pin (the database's, the cluster DNS's), each once:
+    /// what a registry mirror should hold. Images a chart chooses itself are not among them.
+    public var images: [ImageReference] {
+        ComponentRegistry.images(of: self).compactMap(ImageReference.init)
+    }
+
+    /// The regions whose database clients reach from outside, in declaration order.
+    public var clientRegions: [RegionPlan] { regions.filter { $0.clientAccess != nil } }
 }
 
 /// One region, fully resolved.
@@ -63,6 +72,9 @@ public struct RegionPlan: Sendable, Codable, Equatable {
     public let nodePorts: [String: Int]
     /// The DNS zones of the other regions and where this cluster forwards their lookups.
     public let dnsForwarders: [DNSForwarder]
+    /// How clients outside the private networks reach the region's database; nil when they do not
+    /// (no `ClientAccess`, or `ClientAccess()`).
+    public let clientAccess: ClientAccessPlan?
 
     /// The fixed NodePort for `purpose`.
     public func nodePort(_ purpose: NodePortPurpose) -> Int {

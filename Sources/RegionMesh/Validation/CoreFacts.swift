@@ -7,6 +7,8 @@ public struct CoreFacts: Sendable {
     public let provider: ProviderConventions
     /// The ports administrators must reach on every node (the distribution's).
     public let adminPorts: [AdminPort]
+    /// The ports the database serves clients on (the database's).
+    public let clientPorts: [ClientPort]
     /// The regions, in declaration order.
     public let regions: [RegionFacts]
     /// Every region in a validated form, when no core check found an error.
@@ -27,6 +29,8 @@ public struct RegionFacts: Sendable {
     public let ranges: DeclaredRanges
     /// The administrative sources.
     public let adminSources: Parsed<[SourceRange]>
+    /// Who may reach the database's client ports: `.absent` or an empty list when nobody.
+    public let clientSources: Parsed<[SourceRange]>
     /// The fixed NodePorts, by purpose.
     public let nodePorts: [NodePortPurpose: Parsed<Int>]
 
@@ -54,6 +58,8 @@ public struct ValidatedRegion: Sendable {
     public let nodeCount: Int
     /// Who may reach the administrative ports.
     public let adminSources: [SourceRange]
+    /// Who may reach the database's client ports; empty when nobody.
+    public let clientSources: [SourceRange]
     /// The fixed NodePorts, by purpose.
     public let nodePorts: [NodePortPurpose: Int]
 }

@@ -4,6 +4,7 @@ enum CoreRules {
         .duplicateDeclaration, .missingDeclaration, .noRegions, .invalidCIDR, .cidrHostBitsSet, .invalidPort, .invalidQuantity,
         .invalidVersion, .invalidTopologyName, .invalidRegionKey, .duplicateRegionKey, .reservedRegionKey, .duplicateClusterName,
         .duplicateClusterID, .overlappingCIDR, .reservedRange, .subnetTooSmall, .podRangeTooSmall, .serviceRangeTooLarge,
-        .serviceRangeTooSmall, .invalidNodeCount, .adminOpenToInternet, .unroutableSource, .nodePortOutOfRange, .nodePortCollision, .sharedKubeContext, .unregisteredTopology,
+        .serviceRangeTooSmall, .invalidNodeCount, .adminOpenToInternet, .clientsOpenToInternet, .unroutableSource, .nodePortOutOfRange, .nodePortCollision, .sharedKubeContext,
+        .unregisteredTopology,
     ]
 }

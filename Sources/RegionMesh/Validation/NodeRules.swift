@@ -5,6 +5,9 @@ extension Rule {
     /// The rule `admin-open-to-internet`.
     public static let adminOpenToInternet = Rule(
         "admin-open-to-internet", .warning, "SSH, the Kubernetes API and the NodePorts are reachable from any address ('*')")
+    /// The rule `clients-open-to-internet`.
+    public static let clientsOpenToInternet = Rule(
+        "clients-open-to-internet", .warning, "the database's client ports (SQL, DB Console) are reachable from any address ('*')")
     /// The rule `unroutable-source`.
     public static let unroutableSource = Rule(
         "unroutable-source", .warning,
@@ -34,6 +37,13 @@ enum NodeRules {
     static func parseAdminAccess(_ access: AdminAccess?, diagnostics: inout DiagnosticCollector) -> Parsed<[SourceRange]> {
         Parsed.parse(access) { access in
             parseSources(access.sources, "AdminAccess", at: access.sourceLocation, diagnostics: &diagnostics)
+        }
+    }
+
+    /// `*` alone, CIDR blocks, or none (the region is closed to clients); reports each bad entry.
+    static func parseClientAccess(_ access: ClientAccess?, diagnostics: inout DiagnosticCollector) -> Parsed<[SourceRange]> {
+        Parsed.parse(access) { access in
+            access.sources.isEmpty ? [] : parseSources(access.sources, "ClientAccess", at: access.sourceLocation, diagnostics: &diagnostics)
         }
     }
 
@@ -94,7 +104,7 @@ enum NodeRules {
         return ports
     }
 
-    static func check(_ regions: [RegionFacts], diagnostics: inout DiagnosticCollector) {
+    static func check(_ regions: [RegionFacts], clientPorts: [ClientPort], diagnostics: inout DiagnosticCollector) {
         for region in regions {
             if let sources = region.adminSources.value, let location = region.adminSources.location {
                 if let open = sources.first(where: \.isAnyAddress) {
@@ -104,15 +114,27 @@ enum NodeRules {
                 }
                 checkRoutable(sources, "AdminAccess", region: region.key, at: location, diagnostics: &diagnostics)
             }
-            var seen: [Int: NodePortPurpose] = [:]
+            if let sources = region.clientSources.value, let location = region.clientSources.location {
+                if let open = sources.first(where: \.isAnyAddress) {
+                    diagnostics.add(.clientsOpenToInternet, region: region.key, at: location) {
+                        "the database's client ports of \($0) are open to any address ('\(open)'); limit them with ClientAccess(from: \"<your clients' CIDR>\")"
+                    }
+                }
+                checkRoutable(sources, "ClientAccess", region: region.key, at: location, diagnostics: &diagnostics)
+            }
+            var seen: [Int: String] = [:]
+            if region.clientSources.value?.isEmpty == false {
+                // The client NodePorts are fixed; a declared NodePort must keep clear of them.
+                for port in clientPorts { seen[port.nodePort] = "\(port.title) client" }
+            }
             for (purpose, parsed) in region.nodePorts.sorted(by: { $0.key < $1.key }) {
                 guard let port = parsed.value, let location = parsed.location else { continue }
                 if let other = seen[port] {
                     diagnostics.add(.nodePortCollision, region: region.key, at: location) {
-                        "\(other.title) and \(purpose.title) NodePorts of \($0) are both \(port); each needs its own"
+                        "\(other) and \(purpose.title) NodePorts of \($0) are both \(port); each needs its own"
                     }
                 }
-                seen[port] = purpose
+                seen[port] = purpose.title
             }
         }
     }

@@ -88,6 +88,8 @@ struct PhasedStep {
         case serviceDiscovery
         /// The database.
         case database
+        /// What clients outside the private networks connect through, once the database serves.
+        case clientEntry
         /// Machines the plan no longer has, removed once nothing runs on them.
         case machineRetirement
         /// Networks the plan no longer has, removed once no machine uses them.

@@ -10,7 +10,7 @@ enum GeneratorRegistry {
         case .azure(let azure): AzureGenerator(plan: plan, azure: azure, context: context)
         }
         let distribution: any ComponentGenerator = switch plan.distribution {
-        case .k3s(let k3s): K3sGenerator(plan: plan, k3s: k3s, nodeAccess: provider, machines: provider)
+        case .k3s(let k3s): K3sGenerator(plan: plan, k3s: k3s, nodeAccess: provider, machines: provider, context: context)
         }
         let networkPlugin: any ComponentGenerator = switch plan.networkPlugin {
         case .cilium(let cilium): CiliumGenerator(plan: plan, cilium: cilium, context: context)

@@ -21,7 +21,8 @@ enum GitOpsArtifacts {
     static let argoFolder = "\(folder)/argocd"
 
     static func artifacts(
-        _ plan: Plan, releases: [ClusterHelmRelease], prerequisites: [String], context: GenerationContext, header: FileHeader
+        _ plan: Plan, releases: [ClusterHelmRelease], foundation: [String], prerequisites: [String], context: GenerationContext,
+        header: FileHeader
     ) throws -> [Artifact] {
         var artifacts: [Artifact] = []
         for region in plan.regions {
@@ -64,7 +65,8 @@ enum GitOpsArtifacts {
         artifacts.append(
             Artifact(
                 path: "\(folder)/README.md",
-                contents: GitOpsReadme.render(plan, releases: releases, prerequisites: prerequisites, context: context, header: header)))
+                contents: GitOpsReadme.render(
+                    plan, releases: releases, foundation: foundation, prerequisites: prerequisites, context: context, header: header)))
         return artifacts
     }
 

@@ -4,7 +4,8 @@ import RegionMesh
 /// controller applies them (and which script makes it), and how to point Flux or Argo CD at them.
 enum GitOpsReadme {
     static func render(
-        _ plan: Plan, releases: [ClusterHelmRelease], prerequisites: [String], context: GenerationContext, header: FileHeader
+        _ plan: Plan, releases: [ClusterHelmRelease], foundation: [String], prerequisites: [String], context: GenerationContext,
+        header: FileHeader
     ) -> String {
         let path = { (file: String) in context.repositoryPath(of: file, in: plan) }
         let charts = GitOpsArtifacts.releaseNames(releases).map { name in
@@ -24,7 +25,7 @@ enum GitOpsReadme {
 
             Machines, clusters and secrets never come from git. Make them with the scripts of this folder's parent first:
 
-            1. the machines and the clusters: `./setup.sh --only azure`, then `./setup.sh --only k3s`;
+            1. the machines and the clusters: \(foundation.map { "`./setup.sh --only \($0)`" }.joined(separator: ", then "));
 
             """
         for (index, item) in prerequisites.enumerated() {

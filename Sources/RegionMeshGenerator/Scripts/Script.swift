@@ -77,6 +77,9 @@ struct ScriptConstant: Sendable {
     let doc: String
     /// How it is declared.
     var keyword = "readonly"
+    /// Why its `$` expressions stay unexpanded here (bash text run elsewhere), when they do: the
+    /// line then tells shellcheck so.
+    var unexpanded: String? = nil
 }
 
 /// An option of one script beyond the common ones: a flag that sets a variable to 1.

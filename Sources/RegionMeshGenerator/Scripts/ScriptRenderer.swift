@@ -43,6 +43,7 @@ enum ScriptRenderer {
         }
         for constant in script.constants {
             out.comment(constant.doc)
+            if let check = constant.unexpanded { out.comment("shellcheck disable=SC2016 # \(check)") }
             out.line("\(constant.keyword) \(constant.name)=\(constant.value)")
         }
         for helper in script.helpers {

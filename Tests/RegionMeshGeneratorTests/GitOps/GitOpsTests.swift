@@ -135,6 +135,13 @@ import Yams
         #expect(readme.contains("3. the Secrets `cockroachdb.node` and `cockroachdb.client.root` in each region's namespace, before its pods start: `./cockroachdb/certs.sh`;"))
         #expect(readme.contains("| `crdb-r1` | `./out/fixture/gitops/flux/crdb-r1` |"))
     }
+
+    @Test func theStepsThatMakeMachinesAndClustersAreSetupsOwnInItsOrder() throws {
+        // A registry the nodes pull from is made between the machines and k3s.
+        let readme = try #require(try Self.artifacts(try examplePlan("crdb-global-endpoint"))["gitops/README.md"]).contents
+        #expect(readme.contains(
+            "1. the machines and the clusters: `./setup.sh --only azure`, then `./setup.sh --only registry`, then `./setup.sh --only k3s`;"))
+    }
 }
 
 /// Deep equality of decoded YAML values.

@@ -111,6 +111,9 @@ struct ScriptWorld {
         }
     }
 
+    /// Another Azure customer holds global name `name` (a Traffic Manager profile's or a registry's).
+    func takeGlobalName(_ name: String) throws { try writeState("taken/\(name)", "") }
+
     /// VNet peering `name` is in `peeringState` (`Disconnected` after its remote VNet was recreated).
     func setPeeringState(_ name: String, _ peeringState: String) throws { try writeState("peering-state/\(name)", peeringState) }
 

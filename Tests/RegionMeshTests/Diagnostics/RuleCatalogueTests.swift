@@ -19,7 +19,7 @@ struct RuleCatalogueTests {
     func severities() {
         let warnings = Set(Rule.catalogue.filter { $0.severity == .warning })
         #expect(warnings == [
-            .adminOpenToInternet, .unroutableSource, .mixedCiliumVersions, .mixedCockroachVersions, .tooFewRegionsForSurvival,
+            .adminOpenToInternet, .clientsOpenToInternet, .unroutableSource, .mixedCiliumVersions, .mixedCockroachVersions, .tooFewRegionsForSurvival,
             .tooFewReplicasForSurvival, .unpinnedK3sVersion, .unknownVMSize, .regionKeyResemblesLocation, .sharedKubeContext,
             .unregisteredTopology,
         ])

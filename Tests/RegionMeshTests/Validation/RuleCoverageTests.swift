@@ -78,6 +78,21 @@ enum RuleCases {
                     Fixture.region(3)
                 }, .error, [ExpectedFinding(at: pods.sourceLocation, mentions: ["pod range of region 'r2'", "'10.102.1.5/16'", "did you mean '10.102.0.0/16'"])])
         },
+        .clientAccessWithoutGlobalEndpoint: {
+            let clients = ClientAccess(from: "145.40.0.0/24")
+            return RuleCase(
+                Fixture.topology(defaults: [clients]) { Fixture.regions(3) }, .error,
+                [ExpectedFinding(at: clients.sourceLocation, mentions: ["ClientAccess of regions 'r1', 'r2', 'r3' has no front end", "no GlobalEndpoint(trafficManager:)"])])
+        },
+        .clientsOpenToInternet: {
+            let open = ClientAccess(from: "*")
+            return RuleCase(
+                Fixture.topology(defaults: [open]) {
+                    GlobalEndpoint(trafficManager: "fixture-global")
+                    Fixture.regions(3)
+                }, .warning,
+                [ExpectedFinding(at: open.sourceLocation, mentions: ["client ports of regions 'r1', 'r2', 'r3'", "open to any address"])])
+        },
         .clusterIDOutOfRange: {
             let zero = Fixture.region(1, clusterID: 0)
             let region = Fixture.region(2, clusterID: 256)
@@ -186,6 +201,19 @@ enum RuleCases {
                     third
                 }, .error, [ExpectedFinding(at: third.sourceLocation, related: second.sourceLocation, mentions: ["'shared'"])])
         },
+        .globalEndpointWithoutClients: {
+            // No region has ClientAccess, and nothing would be served.
+            let endpoint = GlobalEndpoint(trafficManager: "fixture-global", serves: [])
+            return RuleCase(
+                Fixture.topology {
+                    endpoint
+                    Fixture.regions(3)
+                }, .error,
+                [
+                    ExpectedFinding(at: endpoint.sourceLocation, mentions: ["GlobalEndpoint 'fixture-global' has no region to send clients to"]),
+                    ExpectedFinding(at: endpoint.sourceLocation, mentions: ["serves no client port"]),
+                ])
+        },
         .invalidAdminUser: {
             let machines = VirtualMachines(adminUser: "root")
             return RuleCase(
@@ -283,6 +311,15 @@ enum RuleCases {
                 }, .error, [ExpectedFinding(at: region.sourceLocation, mentions: ["region key 'West'", "DNS-1123"])],
                 alsoReported: [.invalidClusterName, .invalidAzureName])
         },
+        .invalidRegistryName: {
+            let registry = ImageRegistry(acr: "CrdbImages")
+            return RuleCase(
+                Fixture.topology {
+                    registry
+                    Fixture.regions(3)
+                }, .error,
+                [ExpectedFinding(at: registry.sourceLocation, mentions: ["container registry name 'CrdbImages'", "5 to 50", "write 'crdbimages'"])])
+        },
         .invalidStorageClass: {
             let crdb = CockroachDB(storageClass: "Premium_LRS")
             return RuleCase(
@@ -307,6 +344,14 @@ enum RuleCases {
                     Fixture.region(2) { k3s }
                     Fixture.region(3)
                 }, .error, [ExpectedFinding(at: k3s.sourceLocation, mentions: ["k3s version '1.33.5'", "v1.35.4+k3s1"])])
+        },
+        .invalidTrafficManagerName: {
+            let endpoint = GlobalEndpoint(trafficManager: "1crdb_global")
+            return RuleCase(
+                Fixture.topology(defaults: [ClientAccess(from: "145.40.0.0/24")]) {
+                    endpoint
+                    Fixture.regions(3)
+                }, .error, [ExpectedFinding(at: endpoint.sourceLocation, mentions: ["Traffic Manager name '1crdb_global'", "starting with a letter"])])
         },
         .invalidVMSize: {
             let machines = VirtualMachines(size: "Standard_D8sv5")
@@ -513,6 +558,14 @@ enum RuleCases {
                     last
                 }, .error, [ExpectedFinding(at: last.sourceLocation, mentions: ["256 regions", "255"])],
                 alsoReported: [.clusterIDOutOfRange])
+        },
+        .tooManyTrafficManagerEndpoints: {
+            let endpoint = GlobalEndpoint(trafficManager: "fixture-global")
+            return RuleCase(
+                Fixture.topology(defaults: [ClientAccess(from: "145.40.0.0/24")]) {
+                    endpoint
+                    for i in 1...201 { Fixture.generatedRegion(i) }
+                }, .error, [ExpectedFinding(at: endpoint.sourceLocation, mentions: ["201 regions serve clients", "at most 200 endpoints"])])
         },
         .unknownVMSize: {
             let machines = VirtualMachines(size: "Standard_D9s_v5")

@@ -241,8 +241,10 @@ run_script() {
 }
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
-# Every VNet, NSG, NIC and public IP of the plan, space-separated.
+# Every VNet, NSG, NIC, load balancer and public IP of the plan, space-separated.
 readonly PLANNED=' crdb-eastus-vnet crdb-eastus-nsg crdb-eastus-node1-nic crdb-eastus-node1-ip crdb-eastus-node2-nic crdb-eastus-node2-ip crdb-eastus-node3-nic crdb-eastus-node3-ip crdb-westus-vnet crdb-westus-nsg crdb-westus-node1-nic crdb-westus-node1-ip crdb-westus-node2-nic crdb-westus-node2-ip crdb-westus-node3-nic crdb-westus-node3-ip crdb-northeurope-vnet crdb-northeurope-nsg crdb-northeurope-node1-nic crdb-northeurope-node1-ip crdb-northeurope-node2-nic crdb-northeurope-node2-ip crdb-northeurope-node3-nic crdb-northeurope-node3-ip '
+# The Traffic Manager profile and container registry of the plan, space-separated.
+readonly PLANNED_GLOBAL='  '
 
 # Prints the words of $1 that are not in PLANNED, space-separated.
 unplanned() {
@@ -251,6 +253,33 @@ unplanned() {
     [[ "$PLANNED" == *" $name "* ]] || found+=("$name")
   done
   printf '%s\n' "${found[*]}"
+}
+
+# Takes the NICs out of load balancer $1's backend pools, then deletes it.
+delete_load_balancer() {
+  local nics pools
+  local lb="$1" nic pool
+  nics="$(capture '' az network nic list \
+    --resource-group crdb-cilium-multi-region \
+    --query '[].name' \
+    --output tsv)"
+  for nic in $nics; do
+    pools="$(capture '' az network nic ip-config show \
+      --resource-group crdb-cilium-multi-region \
+      --nic-name "$nic" \
+      --name ipconfig1 \
+      --query "loadBalancerBackendAddressPools[?contains(id, '/loadBalancers/${lb}/')].id" \
+      --output tsv)"
+    for pool in $pools; do
+      run az network nic ip-config address-pool remove \
+        --resource-group crdb-cilium-multi-region \
+        --nic-name "$nic" \
+        --ip-config-name ipconfig1 \
+        --address-pool "$pool" \
+        --output none
+    done
+  done
+  run az network lb delete --resource-group crdb-cilium-multi-region --name "$lb"
 }
 
 # Step 1: peerings of the plan's VNets to VNets it no longer has.
@@ -317,10 +346,27 @@ step_peerings() {
   fi
 }
 
-# Step 2: NICs and public IPs the plan no longer has (a machine's, left by an interrupted removal).
+# Step 2: load balancers, NICs and public IPs the plan no longer has (a front end's, a machine's left by an interrupted removal).
 step_leftovers() {
   local listed
   local listed names name
+  if [[ "$DRY_RUN" == 1 ]]; then
+    info '(dry run) would delete the load balancers of the deployment that the plan lacks'
+  else
+    listed="$(capture '' az network lb list \
+      --resource-group crdb-cilium-multi-region \
+      --query '[?starts_with(name, '\''crdb-'\'') && ends_with(name, '\''-lb'\'')].name' \
+      --output tsv)"
+    names="$(unplanned "$listed")"
+    if [[ -z "$names" ]]; then
+      info 'no load balancers outside the plan'
+    else
+      confirm "Delete load balancers $names? The plan no longer has them" || die "not confirmed; nothing was deleted"
+      for name in $names; do
+        run delete_load_balancer "$name"
+      done
+    fi
+  fi
   if [[ "$DRY_RUN" == 1 ]]; then
     info '(dry run) would delete the NICs of the deployment that the plan lacks'
   else
@@ -397,6 +443,54 @@ step_networks() {
   fi
 }
 
+# Step 4: a Traffic Manager profile or container registry the plan no longer has.
+step_global() {
+  local listed
+  local listed names name
+  if [[ "$DRY_RUN" == 1 ]]; then
+    info '(dry run) would delete the Traffic Manager profiles of the resource group that the plan lacks'
+  else
+    listed="$(capture '' az network traffic-manager profile list \
+      --resource-group crdb-cilium-multi-region \
+      --query '[].name' \
+      --output tsv)"
+    names=''
+    for name in $listed; do
+      [[ "$PLANNED_GLOBAL" == *" $name "* ]] || names+=" $name"
+    done
+    if [[ -z "$names" ]]; then
+      info 'no Traffic Manager profiles outside the plan'
+    else
+      confirm "Delete Traffic Manager profiles$names? The plan no longer has them" || die "not confirmed; nothing was deleted"
+      for name in $names; do
+        run az network traffic-manager profile delete \
+          --resource-group crdb-cilium-multi-region \
+          --name "$name"
+      done
+    fi
+  fi
+  if [[ "$DRY_RUN" == 1 ]]; then
+    info '(dry run) would delete the container registries of the resource group that the plan lacks'
+  else
+    listed="$(capture '' az acr list \
+      --resource-group crdb-cilium-multi-region \
+      --query '[].name' \
+      --output tsv)"
+    names=''
+    for name in $listed; do
+      [[ "$PLANNED_GLOBAL" == *" $name "* ]] || names+=" $name"
+    done
+    if [[ -z "$names" ]]; then
+      info 'no container registries outside the plan'
+    else
+      confirm "Delete container registries$names? The plan no longer has them" || die "not confirmed; nothing was deleted"
+      for name in $names; do
+        run az acr delete --name "$name" --resource-group crdb-cilium-multi-region --yes
+      done
+    fi
+  fi
+}
+
 # Prints how to call this script.
 usage() {
   cat <<'USAGE'
@@ -408,8 +502,9 @@ after k3s/remove-nodes.sh has removed the machines. Safe to run again.
 
 Steps, in order (topology crdb-three-region):
   1. peerings   peerings of the plan's VNets to VNets it no longer has
-  2. leftovers  NICs and public IPs the plan no longer has (a machine's, left by an interrupted removal)
+  2. leftovers  load balancers, NICs and public IPs the plan no longer has (a front end's, a machine's left by an interrupted removal)
   3. networks   VNets and NSGs the plan no longer has (their subnets and peerings go with them)
+  4. global     a Traffic Manager profile or container registry the plan no longer has
 
   --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
   --yes         answer every question with yes (YES=1)
@@ -421,11 +516,12 @@ USAGE
 }
 
 readonly SCRIPT_NAME=azure/retire.sh
-readonly STEPS=(peerings leftovers networks)
+readonly STEPS=(peerings leftovers networks global)
 readonly STEP_TITLES=(
   'peerings of the plan'\''s VNets to VNets it no longer has'
-  'NICs and public IPs the plan no longer has (a machine'\''s, left by an interrupted removal)'
+  'load balancers, NICs and public IPs the plan no longer has (a front end'\''s, a machine'\''s left by an interrupted removal)'
   'VNets and NSGs the plan no longer has (their subnets and peerings go with them)'
+  'a Traffic Manager profile or container registry the plan no longer has'
 )
 readonly EXTRA_FLAGS=()
 readonly REQUIRED_TOOLS=(

@@ -21,6 +21,9 @@ extension CockroachDatabase {
             if old.cpu != new.cpu { reasons.append("CPU \(changed(old.cpu, new.cpu))") }
             if old.memory.bytes != new.memory.bytes { reasons.append("memory \(changed(old.memory, new.memory))") }
             if old.nodeLocalities != new.nodeLocalities || old.locality != new.locality { reasons.append("localities change") }
+            if old.certificateHosts != new.certificateHosts {
+                reasons.append("node certificate names change (\(nameChange(old.certificateHosts, new.certificateHosts))): certs.sh issues the region's certificate again, and each pod reads it when it restarts")
+            }
             if !reasons.isEmpty {
                 changes.append(Change(
                     region: key, resource: statefulSet, kind: .rollingRestart,
@@ -68,6 +71,11 @@ extension CockroachDatabase {
                 deletesStorage: true))
         }
         return changes
+    }
+
+    /// "+a −b" for changed names.
+    static func nameChange(_ old: [String], _ new: [String]) -> String {
+        (new.filter { !old.contains($0) }.map { "+\($0)" } + old.filter { !new.contains($0) }.map { "−\($0)" }).joined(separator: " ")
     }
 
     /// "+n -m entries" for a changed join list.

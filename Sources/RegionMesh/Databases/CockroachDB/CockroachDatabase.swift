@@ -17,6 +17,19 @@ public enum CockroachDatabase: Database {
     public static let port = 26257
     /// DB Console and health checks.
     public static let httpPort = 8080
+    /// The ports clients use and how a front end tells a ready node: SQL and the DB Console, each
+    /// on a fixed NodePort of every node when clients reach the region from outside; the readiness
+    /// endpoint is the one each pod's own readiness probe asks (200 when the node accepts SQL, 503
+    /// while it is not ready or drains: cockroachlabs.com/docs/stable/monitoring-and-alerting,
+    /// "Health endpoints").
+    public static let conventions = DatabaseConventions(
+        name: "CockroachDB",
+        clientPorts: [
+            ClientPort(service: .sql, title: "SQL", port: port, nodePort: 30257),
+            ClientPort(service: .console, title: "the DB Console", port: httpPort, nodePort: 30080),
+        ],
+        readiness: ReadinessCheck(service: .console, scheme: "HTTPS", path: "/health?ready=1"))
+
     /// The locality tiers, in the order every node declares them.
     public static let localityTiers = ["region", "zone"]
 
@@ -95,7 +108,8 @@ public enum CockroachDatabase: Database {
                 nodeLocalities: nodeLocalities(region, placement: placement, context: context),
                 podNames: podNames,
                 podHosts: podNames.map { "\($0).\(names.headlessService).\(region.dnsZone)" },
-                certificateHosts: certificateHosts(namespace: region.namespace, dnsZone: region.dnsZone))
+                certificateHosts: certificateHosts(namespace: region.namespace, dnsZone: region.dnsZone)
+                    + (context.provider?.clientHostNames(ofRegion: region.key) ?? []))
         }
         return CockroachPlan(
             port: port, httpPort: httpPort,
@@ -105,6 +119,10 @@ public enum CockroachDatabase: Database {
             names: names,
             certificatesFolder: "cockroachdb",
             regions: regions)
+    }
+
+    public static func images(_ part: CockroachPlan) -> [String] {
+        part.regions.map(\.image)
     }
 
     /// Per node, its locality with its own zone, when the provider places the region's nodes in

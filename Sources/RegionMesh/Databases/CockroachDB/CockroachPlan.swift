@@ -26,8 +26,9 @@ public struct CockroachRegionPlan: Sendable, Codable, Equatable {
     /// The stable DNS names of the region's pods, in order: `<pod>.<headlessService>.<dnsZone>`.
     public let podHosts: [String]
     /// The host names of the region's node certificate (its SANs): localhost, the public service
-    /// under every name a client may use, and wildcards over the headless service that cover the
-    /// pod host names.
+    /// under every name a client may use, wildcards over the headless service that cover the pod
+    /// host names, and the names clients outside reach the region by (a global name, the region's
+    /// front end), when they do.
     public let certificateHosts: [String]
 
     /// The value of the locality's `region` tier: what CockroachDB calls this region (the

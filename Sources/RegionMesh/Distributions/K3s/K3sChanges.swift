@@ -13,6 +13,9 @@ extension K3sDistribution {
                 detail: changed(previous.dnsImage, next.dnsImage) + "; a new replica is ready before an old one stops, so names keep resolving",
                 restarts: context.keptRegions.map { "Deployment coredns of \(context.next.region($0)?.cluster.name ?? $0)" }))
         }
+        if previous.registryMirror != next.registryMirror, !context.keptRegions.isEmpty {
+            changes.append(registryChange(previous.registryMirror, next.registryMirror))
+        }
         for key in context.keptRegions {
             guard let old = previous.region(key), let new = next.region(key) else { continue }
             if old.release != new.release {
@@ -50,4 +53,25 @@ extension K3sDistribution {
 extension Array {
     /// The element at `index`, or nil past the end.
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+extension K3sDistribution {
+    /// What the nodes of the kept clusters do when the registry they pull through changes.
+    static func registryChange(_ old: ImageMirror?, _ new: ImageMirror?) -> Change {
+        let file = K3sRegistryConfiguration.path
+        switch (old, new) {
+        case (nil, .some(let mirror)):
+            return Change(
+                region: nil, resource: "registry mirror", kind: .inPlace,
+                detail: "every node pulls \(mirror.upstreams.joined(separator: ", ")) images through \(mirror.host): \(file) is written on each node and k3s restarts there, one node at a time (its pods keep running)")
+        case (.some(let mirror), nil):
+            return Change(
+                region: nil, resource: "registry mirror", kind: .inPlace,
+                detail: "the nodes keep \(file) naming \(mirror.host); once that registry is gone they pull from \(mirror.upstreams.joined(separator: ", ")) again (containerd falls back to the default endpoint); delete the file and restart k3s on each node to stop trying it")
+        default:
+            return Change(
+                region: nil, resource: "registry mirror", kind: .inPlace,
+                detail: "\(old?.host ?? "") → \(new?.host ?? ""): \(file) is rewritten on each node and k3s restarts there, one node at a time (its pods keep running)")
+        }
+    }
 }

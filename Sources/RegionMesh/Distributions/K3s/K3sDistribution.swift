@@ -88,7 +88,12 @@ public enum K3sDistribution: KubernetesDistribution {
                         return own
                     },
                     initServer: initServer.name, joinURL: "https://\(initServer.privateIP):\(apiPort)")
-            })
+            },
+            registryMirror: context.provider?.imageMirror)
+    }
+
+    public static func images(_ part: K3sPlan) -> [String] {
+        [part.dnsImage]
     }
 
     /// Parses a `K3s` declaration: a release such as `v1.35.4+k3s1`, or a channel name.
@@ -126,6 +131,9 @@ public struct K3sPlan: Sendable, Codable, Equatable {
     public let dnsImage: String
     /// The regions, in declaration order.
     public let regions: [K3sRegionPlan]
+    /// The registry every node pulls the mirrored registries' images through
+    /// (`/etc/rancher/k3s/registries.yaml`), when the provider runs one.
+    public let registryMirror: ImageMirror?
 
     /// The k3s part of region `key`.
     public func region(_ key: String) -> K3sRegionPlan? {

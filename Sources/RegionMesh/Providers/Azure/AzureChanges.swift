@@ -12,7 +12,7 @@ extension AzureProvider {
             guard let old = previous.region(key), let new = next.region(key) else { continue }
             changes += regionChanges(old, new)
         }
-        return changes
+        return changes + clientChanges(from: previous, to: next, context: context)
     }
 
     static func regionChanges(_ old: AzureRegionPlan, _ new: AzureRegionPlan) -> [Change] {

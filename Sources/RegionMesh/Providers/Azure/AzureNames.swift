@@ -28,6 +28,51 @@ public struct AzureNames {
     public static let publicIPSuffix = "-ip"
     /// The one-way peering from this region's VNet to `remote`'s.
     func peering(to remote: String) -> String { "\(prefix)-\(region)-to-\(remote)" }
+
+    // MARK: Client front ends
+
+    /// The region's load balancer for clients.
+    var loadBalancer: String { "\(prefix)-\(region)\(Self.loadBalancerSuffix)" }
+    /// Its frontend's public IP, named like the load balancer with the public IP suffix.
+    var loadBalancerIP: String { loadBalancer + Self.publicIPSuffix }
+    /// What a load balancer's name ends with: `<prefix>-<region>-lb`.
+    public static let loadBalancerSuffix = "-lb"
+    /// The DNS label of the region's front end: the global endpoint's name and the region key, so
+    /// that it is as unique as the global name (labels are unique per location).
+    static func frontEndLabel(globalName: String, region: String) -> String { "\(globalName)-\(region)" }
+    /// The name a public IP's DNS label gets in `location`.
+    static func frontEndFQDN(label: String, location: AzureLocation) -> String { "\(label).\(location.name).cloudapp.azure.com" }
+    /// The frontend IP configuration, backend pool and health probe of every front end.
+    static let frontendName = "clients"
+    static let backendPool = "nodes"
+    static let probe = "database-ready"
+    /// The load-balancing rule of a client service: its name.
+    static func loadBalancerRule(_ service: ClientService) -> String { service.rawValue }
+    /// The NSG rule that opens a client service to `ClientAccess`.
+    static func clientRule(_ service: ClientService) -> String {
+        switch service {
+        case .sql: "AllowClientSQL"
+        case .console: "AllowClientConsole"
+        }
+    }
+    /// The NSG rule that opens the readiness port to Traffic Manager's health checks.
+    static let trafficManagerProbeRule = "AllowTrafficManagerProbes"
+    /// The Azure service tag of Traffic Manager's health checks (learn.microsoft.com, service-tags-overview).
+    static let trafficManagerServiceTag = "AzureTrafficManager"
+    /// The Traffic Manager endpoint of a region: the region key.
+    var trafficManagerEndpoint: String { region }
+
+    // MARK: Registry
+
+    /// The registry's login server.
+    static func loginServer(registry: String) -> String { "\(registry.lowercased()).azurecr.io" }
+    /// The token every node pulls with.
+    static let pullToken = "regionmesh-nodes-pull"
+    /// The system scope map that may read every repository and nothing else ("Can pull any
+    /// repository of the registry": learn.microsoft.com, container-registry-repository-scoped-permissions).
+    static let pullScopeMap = "_repositories_pull"
+    /// Where setup keeps the token's password, relative to the secrets folder.
+    static func pullPasswordFile(registry: String) -> String { "registry/\(registry.lowercased())-pull-password" }
 }
 
 /// Azure's naming rules for the resources RegionMesh creates (resource-name-rules).
@@ -40,6 +85,8 @@ enum AzureNameRule {
     case virtualMachine
     /// Resource groups: 1–90 of alphanumerics, `_`, `(`, `)`, `-`, `.`; not ending in `.`.
     case resourceGroup
+    /// A public IP's DNS label: `^[a-z][a-z0-9-]{1,61}[a-z0-9]$` (the CheckDnsNameAvailability API's pattern).
+    case dnsLabel
 
     /// Why `name` breaks the rule, or nil.
     func problem(with name: String) -> String? {
@@ -55,6 +102,12 @@ enum AzureNameRule {
         case .virtualMachine:
             if !DNSLabel.isValid(name) {
                 return "VM name '\(name)' becomes the host and Kubernetes node name: at most 63 lower-case alphanumerics and '-', starting and ending alphanumeric"
+            }
+        case .dnsLabel:
+            let allowed = name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+            let startOK = name.first.map { $0.isASCII && $0.isLowercase && $0.isLetter } ?? false
+            if !(3...63).contains(name.count) || !allowed || !startOK || name.hasSuffix("-") {
+                return "DNS label '\(name)' must be 3 to 63 lower-case alphanumerics and '-', starting with a letter and ending alphanumeric"
             }
         case .resourceGroup:
             if !(1...90).contains(name.count) { return "resource group name '\(name)' has \(name.count) characters; Azure allows 1 to 90" }

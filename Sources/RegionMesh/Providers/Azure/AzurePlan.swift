@@ -14,6 +14,10 @@ public struct AzurePlan: Sendable, Codable, Equatable, ProviderFacts {
     public let regions: [AzureRegionPlan]
     /// Every one-way VNet peering of the full mesh: N·(N−1).
     public let peerings: [VNetPeering]
+    /// The global endpoint over the regions' front ends, when the topology has one.
+    public let trafficManager: TrafficManagerPlan?
+    /// The geo-replicated registry the nodes pull through, when the topology has one.
+    public let registry: ContainerRegistryPlan?
 
     /// The Azure part of region `key`.
     public func region(_ key: String) -> AzureRegionPlan? {
@@ -43,6 +47,17 @@ public struct AzurePlan: Sendable, Codable, Equatable, ProviderFacts {
     /// Where the data disk of region `key`'s nodes is mounted.
     public func dataPath(ofRegion key: String) -> String? {
         region(key)?.dataDisk.mountPath
+    }
+
+    /// The global name, then the region's front end, when clients reach region `key`.
+    public func clientHostNames(ofRegion key: String) -> [String] {
+        guard let frontEnd = region(key)?.frontEnd else { return [] }
+        return (trafficManager.map { [$0.fqdn] } ?? []) + [frontEnd.fqdn]
+    }
+
+    /// The registry's login server, mirroring Docker Hub, with its pull-only token.
+    public var imageMirror: ImageMirror? {
+        registry.map { ImageMirror(host: $0.loginServer, upstreams: $0.upstreams, username: $0.token, passwordFile: $0.passwordFile) }
     }
 }
 
@@ -77,6 +92,8 @@ public struct AzureRegionPlan: Sendable, Codable, Equatable {
     public let dataDisk: DataDiskPlan
     /// Per node: the VM, its NIC and its public IP, in node order.
     public let nodes: [AzureNodePlan]
+    /// The front end clients reach the region's database through, when they do.
+    public let frontEnd: AzureFrontEndPlan?
 }
 
 /// The managed data disk of a node: attached at a LUN, formatted and mounted by cloud-init.
@@ -115,8 +132,13 @@ public struct NSGRule: Sendable, Codable, Equatable {
     public let ports: [PortRange]
     /// Who may connect.
     public let sources: [SourceRange]
+    /// Azure service tags that may connect besides `sources` (`AzureTrafficManager`), if any.
+    public let sourceServiceTags: [String]?
     /// Why the rule exists.
     public let description: String
+
+    /// Every source as `--source-address-prefixes` takes it: the ranges, then the service tags.
+    public var sourcePrefixes: [String] { sources.map(\.description) + (sourceServiceTags ?? []) }
 }
 
 /// The VM shape.
@@ -148,7 +170,7 @@ public struct VNetPeering: Sendable, Codable, Equatable {
 /// How many Azure resources of each kind the Plan creates, for `regionmesh plan` and the README.
 public struct ResourceInventory: Equatable, Sendable {
     /// `(label, count)` rows in creation order.
-    public let rows: [(String, Int)]
+    public private(set) var rows: [(String, Int)]
 
     /// Counts the resources of `azure`.
     public init(_ azure: AzurePlan) {
@@ -161,6 +183,16 @@ public struct ResourceInventory: Equatable, Sendable {
             ("public IPs (Standard, static)", nodes), ("network interfaces", nodes), ("virtual machines", nodes),
             ("managed data disks", nodes),
         ]
+        let frontEnds = azure.regions.filter { $0.frontEnd != nil }.count
+        if frontEnds > 0 {
+            rows += [("load balancers (Standard, public)", frontEnds), ("public IPs of load balancers (with a DNS label)", frontEnds)]
+        }
+        if let trafficManager = azure.trafficManager {
+            rows += [("Traffic Manager profile", 1), ("Traffic Manager endpoints", trafficManager.endpoints.count)]
+        }
+        if let registry = azure.registry {
+            rows += [("container registry (Premium)", 1), ("registry replications", registry.replications.count)]
+        }
     }
 
     public static func == (lhs: ResourceInventory, rhs: ResourceInventory) -> Bool {

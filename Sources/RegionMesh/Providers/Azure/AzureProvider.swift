@@ -4,6 +4,8 @@ public enum AzureProvider: InfrastructureProvider {
     public static let rules: [Rule] = [
         .invalidAzureName, .invalidNSGPriority, .duplicateNSGPriority, .duplicateNSGRuleName, .invalidAdminUser, .invalidVMSize,
         .unknownVMSize, .regionKeyResemblesLocation, .zonesUnavailable, .invalidDiskSize, .dataDiskTooSmall, .subnetOutsideVNet,
+        .invalidTrafficManagerName, .invalidRegistryName, .clientAccessWithoutGlobalEndpoint, .globalEndpointWithoutClients,
+        .tooManyTrafficManagerEndpoints,
     ]
 
     public static let tools = [ToolRequirement("az", hint: "get it from https://learn.microsoft.com/cli/azure/install-azure-cli")]
@@ -25,6 +27,10 @@ public enum AzureProvider: InfrastructureProvider {
     public struct Validated: Sendable {
         let azure: Azure
         let regions: [RegionSettings]
+        /// The global endpoint, when the topology has one.
+        let globalEndpoint: ValidGlobalEndpoint?
+        /// The registry, when the topology has one.
+        let registry: ImageRegistry?
     }
 
     /// A region's Azure settings.
@@ -51,14 +57,17 @@ public enum AzureProvider: InfrastructureProvider {
                 at: topology.topology.location)
             return nil
         }
-        AzureRules.checkNames(azure, core: core, diagnostics: &diagnostics)
+        let (endpoint, endpointFailed) = AzureGlobalRules.checkGlobalEndpoint(
+            topology.declarations.first(GlobalEndpoint.self), core: core, diagnostics: &diagnostics)
+        let (registry, registryFailed) = AzureGlobalRules.checkRegistry(topology.declarations.first(ImageRegistry.self), diagnostics: &diagnostics)
+        AzureRules.checkNames(azure, globalName: endpoint?.name, core: core, diagnostics: &diagnostics)
         let defaultMachines = parse(topology.defaults.first(VirtualMachines.self), diagnostics: &diagnostics)
         let defaultZones = AzureDiskRules.parse(topology.defaults.first(Zones.self), diagnostics: &diagnostics)
         let defaultDisks = parseDisks(topology.defaults.first(DataDisks.self), diagnostics: &diagnostics)
         let defaultRules = topology.defaults.every(InboundRule.self).map { AzureRules.parse($0, diagnostics: &diagnostics) }
         let adminPorts = core.adminPorts
         var regions: [RegionSettings] = []
-        var failed = false
+        var failed = endpointFailed || registryFailed
         for region in core.regions {
             let machines = parse(region.gathered.own.first(VirtualMachines.self), diagnostics: &diagnostics).overriding(defaultMachines)
             let ownRules = region.gathered.own.every(InboundRule.self).map { AzureRules.parse($0, diagnostics: &diagnostics) }
@@ -68,11 +77,16 @@ public enum AzureProvider: InfrastructureProvider {
             }
             failed = failed || extra.count < defaultRules.count + ownRules.count
             let adminLocation = region.adminSources.location ?? region.location
-            AzureRules.checkPriorities(
-                region: region.key, admin: adminRules(adminPorts).map { ($0.name, $0.priority) }, adminLocation: adminLocation, extra: extra,
-                diagnostics: &diagnostics)
-            AzureRules.checkNames(
-                region: region.key, admin: adminRules(adminPorts).map(\.name), adminLocation: adminLocation, extra: extra, diagnostics: &diagnostics)
+            var fixed = adminRules(adminPorts).map {
+                FixedNSGRule(name: $0.name, priority: $0.priority, location: adminLocation, what: "the administrative rule")
+            }
+            if region.clientSources.value?.isEmpty == false, let clientLocation = region.clientSources.location {
+                fixed += AzureGlobalRules.clientRuleNames(serves: endpoint?.serves ?? ClientService.allCases).map {
+                    FixedNSGRule(name: $0.name, priority: $0.priority, location: clientLocation, what: "the client rule")
+                }
+            }
+            AzureRules.checkPriorities(region: region.key, fixed: fixed, extra: extra, diagnostics: &diagnostics)
+            AzureRules.checkNames(region: region.key, fixed: fixed, extra: extra, diagnostics: &diagnostics)
             guard let placement = region.gathered.own.first(AzurePlacement.self) else { continue }
             AzureRules.checkRegionKey(region.key, location: placement.location, at: region.location, diagnostics: &diagnostics)
             let zones = AzureDiskRules.resolve(
@@ -90,7 +104,7 @@ public enum AzureProvider: InfrastructureProvider {
                     dataDiskGiB: disks.size, dataDiskSKU: disks.sku.value ?? .premiumSSD))
         }
         guard !failed, regions.count == core.regions.count else { return nil }
-        return Validated(azure: azure, regions: regions)
+        return Validated(azure: azure, regions: regions, globalEndpoint: endpoint, registry: registry)
     }
 
     public static func plan(_ validated: Validated, context: PlanningContext) -> AzurePlan {
@@ -100,24 +114,30 @@ public enum AzureProvider: InfrastructureProvider {
             let admin = adminRules(region.adminAccess.ports).map {
                 NSGRule(
                     name: $0.name, priority: $0.priority, networkProtocol: .tcp, ports: [$0.port.ports], sources: region.adminAccess.sources,
-                    description: $0.port.purpose)
+                    sourceServiceTags: nil, description: $0.port.purpose)
             }
             let extra = settings.extraRules.map {
                 NSGRule(
                     name: $0.name, priority: $0.priority, networkProtocol: $0.networkProtocol, ports: $0.ports, sources: $0.sources,
-                    description: "Declared in the topology")
+                    sourceServiceTags: nil, description: "Declared in the topology")
             }
+            let clients = region.clientAccess.flatMap { access in
+                validated.globalEndpoint.map { AzureGlobalRules.clientRules(access, serves: $0.serves) }
+            } ?? []
             let storage = context.storagePerNode[region.key]
             let diskGiB = settings.dataDiskGiB.value ?? storage.map(AzureDiskRules.defaultSize) ?? AzureFacts.premiumSizesGiB[1]
             return AzureRegionPlan(
                 key: region.key, location: settings.location, vnetName: names.vnet, subnetName: names.subnet, nsgName: names.nsg,
-                securityRules: (admin + extra).sorted { $0.priority < $1.priority },
+                securityRules: (admin + clients + extra).sorted { $0.priority < $1.priority },
                 virtualMachine: settings.virtualMachine,
                 dataDisk: DataDiskPlan(sizeGiB: diskGiB, sku: settings.dataDiskSKU, lun: 0, mountPath: AzureFacts.dataMountPath),
                 nodes: region.nodes.map { node in
                     AzureNodePlan(
                         vmName: node.name, nicName: names.nic(node.index), publicIPName: names.publicIP(node.index),
                         zone: settings.zones.isEmpty ? nil : settings.zones[(node.index - 1) % settings.zones.count])
+                },
+                frontEnd: validated.globalEndpoint.flatMap { endpoint in
+                    region.clientAccess.map { AzureClientPlanner.frontEnd(region, access: $0, location: settings.location, names: names, globalName: endpoint.name) }
                 })
         }
         let peerings = regions.flatMap { from in
@@ -129,7 +149,9 @@ public enum AzureProvider: InfrastructureProvider {
         }
         return AzurePlan(
             resourceGroup: validated.azure.resourceGroup, location: validated.azure.location,
-            ownerTag: AzureNames.ownerTag(context.topologyName), namePrefix: prefix, regions: regions, peerings: peerings)
+            ownerTag: AzureNames.ownerTag(context.topologyName), namePrefix: prefix, regions: regions, peerings: peerings,
+            trafficManager: validated.globalEndpoint.map { AzureClientPlanner.trafficManager($0, regions: regions, context: context) },
+            registry: validated.registry.map { AzureClientPlanner.registry($0, home: validated.azure.location, regions: regions) })
     }
 
     /// The NSG rules that open the administrative ports, in order: priorities 100, 110, 120, …

@@ -37,7 +37,7 @@ enum AzureRules {
     static let priorities = 100...4096
 
     /// Checks every name the Plan will derive, so that `az` never rejects one at apply time.
-    static func checkNames(_ azure: Azure, core: CoreFacts, diagnostics: inout DiagnosticCollector) {
+    static func checkNames(_ azure: Azure, globalName: String?, core: CoreFacts, diagnostics: inout DiagnosticCollector) {
         if let problem = AzureNameRule.resourceGroup.problem(with: azure.resourceGroup) {
             diagnostics.add(.invalidAzureName, problem, at: azure.sourceLocation)
         }
@@ -55,6 +55,13 @@ enum AzureRules {
                 (.networkResource(kind: "NIC", maxLength: 80), names.nic(last)),
                 (.networkResource(kind: "public IP", maxLength: 80), names.publicIP(last)),
             ]
+            if region.clientSources.value?.isEmpty == false {
+                checks += [
+                    (.networkResource(kind: "load balancer", maxLength: 80), names.loadBalancer),
+                    (.networkResource(kind: "public IP", maxLength: 80), names.loadBalancerIP),
+                ]
+                if let globalName { checks.append((.dnsLabel, AzureNames.frontEndLabel(globalName: globalName, region: region.key))) }
+            }
             // A peering's name holds both keys: its length is blamed on the region with the longer
             // key (so a long key is reported at its own region), its characters on each region's
             // own names above. The longest remote key stands for all of this region's peerings.
@@ -106,19 +113,17 @@ enum AzureRules {
 
     /// Two rules of a region's NSG with one name: Azure names rules uniquely per NSG, and the script
     /// would find the first and never create the second. Names compare case-insensitively, as Azure's do.
-    static func checkNames(
-        region: String, admin: [String], adminLocation: SourceLocation, extra: [ParsedInboundRule], diagnostics: inout DiagnosticCollector
-    ) {
-        var seen: [String: (name: String, location: SourceLocation, administrative: Bool)] = [:]
-        for name in admin { seen[name.lowercased()] = (name, adminLocation, true) }
+    static func checkNames(region: String, fixed: [FixedNSGRule], extra: [ParsedInboundRule], diagnostics: inout DiagnosticCollector) {
+        var seen: [String: (name: String, location: SourceLocation, what: String?)] = [:]
+        for rule in fixed { seen[rule.name.lowercased()] = (rule.name, rule.location, rule.what) }
         for rule in extra {
             if let first = seen[rule.name.lowercased()] {
-                let what = first.administrative ? "the administrative rule '\(first.name)'" : "rule '\(first.name)'"
+                let what = first.what.map { "\($0) '\(first.name)'" } ?? "rule '\(first.name)'"
                 diagnostics.add(.duplicateNSGRuleName, region: region, at: rule.location, related: first.location) {
                     "inbound rule '\(rule.name)' of \($0) has the name of \(what); give it a name of its own"
                 }
             } else {
-                seen[rule.name.lowercased()] = (rule.name, rule.location, false)
+                seen[rule.name.lowercased()] = (rule.name, rule.location, nil)
             }
         }
     }
@@ -159,13 +164,10 @@ enum AzureRules {
         return nil
     }
 
-    /// Two rules of a region's NSG with one priority: the administrative rules first, then the extra ones.
-    static func checkPriorities(
-        region: String, admin: [(name: String, priority: Int)], adminLocation: SourceLocation, extra: [ParsedInboundRule],
-        diagnostics: inout DiagnosticCollector
-    ) {
+    /// Two rules of a region's NSG with one priority: the fixed rules first, then the extra ones.
+    static func checkPriorities(region: String, fixed: [FixedNSGRule], extra: [ParsedInboundRule], diagnostics: inout DiagnosticCollector) {
         var seen: [Int: (name: String, location: SourceLocation)] = [:]
-        for (name, priority) in admin { seen[priority] = (name, adminLocation) }
+        for rule in fixed { seen[rule.priority] = (rule.name, rule.location) }
         for rule in extra {
             if let first = seen[rule.priority] {
                 diagnostics.add(.duplicateNSGPriority, region: region, at: rule.location, related: first.location) {
@@ -176,6 +178,17 @@ enum AzureRules {
             }
         }
     }
+}
+
+/// A rule RegionMesh puts into every NSG of a kind (the administrative rules, the client rules),
+/// with the declaration it follows from.
+struct FixedNSGRule: Sendable {
+    let name: String
+    let priority: Int
+    /// The declaration that makes the rule (`AdminAccess`, `ClientAccess`).
+    let location: SourceLocation
+    /// What messages call it: `the administrative rule`.
+    let what: String
 }
 
 /// An extra inbound rule whose ports and sources parsed.

@@ -37,7 +37,7 @@ struct CockroachGenerator: ComponentGenerator {
             return [
                 objects.namespace, objects.serviceAccount, objects.role, objects.roleBinding, objects.publicService,
                 objects.headlessService, objects.disruptionBudget, CockroachStatefulSet.object(plan: plan, cockroach: cockroach, region: region),
-            ]
+            ] + (objects.clientService.map { [$0] } ?? [])
         }
     }
 
@@ -173,6 +173,18 @@ struct CockroachGenerator: ComponentGenerator {
             ```
             """
         ]
+        if let clients = plan.clientRegions.first, let access = clients.clientAccess {
+            let names = plan.provider.facts.clientHostNames(ofRegion: clients.key)
+            readme.afterSetup.append(
+                """
+                From the client access list, through the global name (the node certificates carry \(names.map { "`\($0)`" }.joined(separator: " and ")) \
+                and each region's own front-end name, so TLS verifies against the CA):
+
+                ```sh
+                cockroach sql --certs-dir "\(secrets.defaultValue)/\(certsFolder)" --host \(names[0]):\(access.port(.sql).port)
+                ```
+                """)
+        }
         readme.sections = [CockroachJoinList.readmeSection(cockroach), ("CockroachDB license", licenseSection)]
         readme.clusterFolderContents = ["the CockroachDB objects"]
         readme.secretItems = ["the CockroachDB CA, node and client certificates"]

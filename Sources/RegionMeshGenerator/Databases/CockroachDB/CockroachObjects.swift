@@ -69,6 +69,31 @@ struct CockroachObjects {
             ["What SQL clients and the DB Console connect to: any ready node of this region."])
     }
 
+    /// What the region's front end forwards clients to, when clients reach the region from outside:
+    /// each client port on its fixed NodePort of every node. External traffic policy `Local`: a
+    /// node forwards only to its own pod, and only while that pod is ready, so the front end's
+    /// health probe on the readiness port tells exactly which nodes serve; clients' addresses reach
+    /// the database unchanged.
+    var clientService: ClusterObject? {
+        guard let access = region.clientAccess else { return nil }
+        return manifest(
+            Service(
+                metadata: meta(Self.clientServiceName),
+                spec: ServiceSpec(
+                    type: "NodePort", externalTrafficPolicy: "Local", selector: CockroachGenerator.selector(plan),
+                    ports: access.ports.map { port in
+                        ServicePort(
+                            name: port.service.rawValue, port: port.port, targetPort: port.port, nodePort: port.nodePort)
+                    })),
+            [
+                "Clients from outside: " + access.ports.map { "\($0.title) on NodePort \($0.nodePort)" }.joined(separator: ", ") + " of every node,",
+                "where the region's front end sends them. Only a node whose own pod is ready answers (externalTrafficPolicy Local).",
+            ])
+    }
+
+    /// The client service's name.
+    static let clientServiceName = "cockroachdb-clients"
+
     var headlessService: ClusterObject {
         let annotations: SortedMap<String> = [
             "prometheus.io/scrape": "true",

@@ -8,9 +8,15 @@ struct K3sGenerator: ComponentGenerator {
     let k3s: K3sPlan
     let nodeAccess: any NodeAccess
     let machines: any MachineLifecycle
+    /// What its files say about the command that regenerates them.
+    var context = GenerationContext()
 
     func scripts() -> [Script] {
         [K3sInstallScript(plan: plan, k3s: k3s, nodeAccess: nodeAccess).script, K3sRemoveNodesScript(plan: plan, machines: machines).script]
+    }
+
+    func files() throws -> [Artifact] {
+        try k3s.registryMirror.map { [try K3sRegistries(plan: plan, mirror: $0, context: context).artifact()] } ?? []
     }
 
     func clusterObjects() -> [ClusterObject] {

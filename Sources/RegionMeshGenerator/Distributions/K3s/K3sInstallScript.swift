@@ -33,6 +33,19 @@ struct K3sInstallScript {
         script.helpers = [mergeKubeconfig]
         script.notes = Self.rationale
         script.tools = plan.tools(["k3sup", "kubectl"] + nodeAccess.lookupTools)
+        if let mirror = k3s.registryMirror {
+            script.readsTopologyFolder = true
+            script.constants += [
+                ScriptConstant(
+                    name: "REGISTRY_PASSWORD_FILE", value: "\"$\(secrets.name)/\(mirror.passwordFile)\"",
+                    doc: "The nodes' pull-only password for \(mirror.host), made by the provider's setup step."),
+                ScriptConstant(
+                    name: "WRITE_REGISTRIES", value: shellQuote(Self.remoteWrite),
+                    doc: "Run on a node: installs the registry configuration from stdin when it differs.", unexpanded: "expanded on the node"),
+            ]
+            script.helpers.append(writeRegistries(mirror))
+            script.tools = plan.tools(["k3sup", "kubectl", "ssh"] + nodeAccess.lookupTools)
+        }
         script.beforeSteps = [
             .when("[[ \"$DRY_RUN\" != 1 && ! -f \"$SSH_PRIVATE_KEY_FILE\" ]]", [
                 .shell("die \"SSH private key $SSH_PRIVATE_KEY_FILE not found; set SSH_PRIVATE_KEY_FILE to the key of SSH_PUBLIC_KEY_FILE\"")
@@ -74,8 +87,13 @@ struct K3sInstallScript {
         let server = region.nodes[0]
         let joining = Array(region.nodes.dropFirst())
         let (serverLookup, serverPlaceholder) = nodeAccess.sshAddress(of: server, in: region)
-        var body: [ScriptStatement] = [
-            .capture("server_ip", placeholder: serverPlaceholder, serverLookup),
+        let user = ShellWord.literal(nodeAccess.loginUser(in: region))
+        // With a mirror, each node gets its registry configuration before k3s starts there (and
+        // again on every run, when it changed).
+        let registries = { (node: NodePlan, ip: String) -> [ScriptStatement] in
+            k3s.registryMirror == nil ? [] : [.command(ShellCommand("write_registries", .variable(ip), user, .literal(node.name)))]
+        }
+        var body: [ScriptStatement] = [.capture("server_ip", placeholder: serverPlaceholder, serverLookup)] + registries(server, "server_ip") + [
             .ensure("node \(server.name) of \(cluster.name)", lookup: registered([server], in: cluster), create: [
                 .run(install(region, ip: .variable("server_ip")))
             ]),
@@ -83,11 +101,20 @@ struct K3sInstallScript {
         ]
         for node in joining {
             let (lookup, placeholder) = nodeAccess.sshAddress(of: node, in: region)
-            body.append(
-                .ensure("node \(node.name) of \(cluster.name)", lookup: registered([node], in: cluster), create: [
-                    .capture("node_ip", placeholder: placeholder, lookup),
-                    .run(join(region, node: node, ip: .variable("node_ip"), serverIP: .variable("server_ip"))),
-                ]))
+            if k3s.registryMirror != nil {
+                body.append(.capture("node_ip", placeholder: placeholder, lookup))
+                body += registries(node, "node_ip")
+                body.append(
+                    .ensure("node \(node.name) of \(cluster.name)", lookup: registered([node], in: cluster), create: [
+                        .run(join(region, node: node, ip: .variable("node_ip"), serverIP: .variable("server_ip")))
+                    ]))
+            } else {
+                body.append(
+                    .ensure("node \(node.name) of \(cluster.name)", lookup: registered([node], in: cluster), create: [
+                        .capture("node_ip", placeholder: placeholder, lookup),
+                        .run(join(region, node: node, ip: .variable("node_ip"), serverIP: .variable("server_ip"))),
+                    ]))
+            }
         }
         if !joining.isEmpty {
             body.append(
@@ -198,5 +225,42 @@ struct K3sInstallScript {
         case .version(let version): version.text
         case .channel(let channel): channel
         }
+    }
+
+    /// What runs on a node to install the registry configuration read from stdin: nothing when the
+    /// file is the same; otherwise it is installed (root, mode 600) and a running k3s restarts to
+    /// read it, and the node's API answers again before the next node is touched.
+    static let remoteWrite = [
+        "set -eu; file=\(K3sRegistryConfiguration.path); new=\"$(mktemp)\"; cat >\"$new\";",
+        "if sudo cmp -s \"$new\" \"$file\"; then rm -f \"$new\"; echo unchanged; exit 0; fi;",
+        "sudo mkdir -p \"$(dirname \"$file\")\"; sudo install -m 600 -o root -g root \"$new\" \"$file\"; rm -f \"$new\";",
+        "if systemctl is-active --quiet k3s; then sudo systemctl restart k3s;",
+        "sudo timeout 300 sh -c 'until k3s kubectl get --raw=/readyz >/dev/null 2>&1; do sleep 2; done'; echo 'written; k3s restarted';",
+        "else echo written; fi",
+    ].joined(separator: " ")
+
+    /// `write_registries <ip> <user> <node>`: copies `k3s/registries.yaml` with the password in place
+    /// of its placeholder to the node over SSH; the password is in no command line and no log.
+    func writeRegistries(_ mirror: ImageMirror) -> ShellFunction {
+        let placeholder = K3sRegistries.passwordPlaceholder
+        return ShellFunction(
+            name: "write_registries",
+            doc: "Installs k3s/registries.yaml, with the pull-only password, on node $3 (address $1, user $2) when it differs.",
+            body: [
+                .shell("local ip=\"$1\" user=\"$2\" node=\"$3\" content password result"),
+                .when("[[ \"$DRY_RUN\" == 1 ]]", [
+                    .shell("printf '# ssh %s@%s: install %s as \(K3sRegistryConfiguration.path), with the password from %s\\n' \"$user\" \"$ip\" \"$TOPOLOGY_DIR/\(K3sRegistries.path)\" \"$REGISTRY_PASSWORD_FILE\""),
+                    .shell("return 0"),
+                ]),
+                .when("[[ ! -s \"$REGISTRY_PASSWORD_FILE\" ]]", [
+                    .shell("die \"the pull-only password for \(mirror.host) is not in $REGISTRY_PASSWORD_FILE; run setup.sh --only registry first\"")
+                ]),
+                .shell("password=\"$(<\"$REGISTRY_PASSWORD_FILE\")\""),
+                .shell("content=\"$(<\"$TOPOLOGY_DIR/\(K3sRegistries.path)\")\""),
+                .shell("content=\"${content//\(placeholder)/\"$password\"}\""),
+                .shell("log_command ssh \"$user@$ip\" \"install \(K3sRegistryConfiguration.path) (password withheld)\""),
+                .shell("result=\"$(printf '%s\\n' \"$content\" | ssh -i \"$SSH_PRIVATE_KEY_FILE\" -o StrictHostKeyChecking=accept-new -o BatchMode=yes \"$user@$ip\" \"$WRITE_REGISTRIES\")\""),
+                .shell("info \"registry configuration of $node: $result\""),
+            ])
     }
 }

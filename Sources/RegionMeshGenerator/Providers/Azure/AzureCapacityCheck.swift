@@ -99,7 +99,9 @@ struct AzureCapacityCheck {
                     "check_vm_size \(shellQuote(group.location.name)) \(shellQuote(group.size)) \"$(count_missing \"$vms\" \(vms))\" \(shellQuote(zones))"))
         }
         for (location, nodes) in publicIPsByLocation {
-            let names = nodes.map { shellQuote($0.publicIPName) }.joined(separator: " ")
+            // The nodes' public IPs and the front ends' (azure/front-ends.sh) count against the same quotas.
+            let frontEnds = azure.regions.filter { $0.location == location }.compactMap(\.frontEnd?.publicIP)
+            let names = (nodes.map(\.publicIPName) + frontEnds).map(shellQuote).joined(separator: " ")
             for (name, label) in Self.publicIPQuotas {
                 body.append(
                     .shell(

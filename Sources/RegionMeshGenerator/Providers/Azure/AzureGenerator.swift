@@ -13,6 +13,8 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
             AzureInfrastructureScript(plan: plan, azure: azure).script, AzureRetireScript(plan: plan, azure: azure).script,
             AzureTeardownScript(plan: plan, azure: azure).script,
         ]
+            + (azure.registry.map { [AzureRegistryScript(plan: plan, azure: azure, registry: $0).script] } ?? [])
+            + (azure.trafficManager.map { [AzureFrontEndScript(plan: plan, azure: azure, trafficManager: $0).script] } ?? [])
     }
 
     func files() throws -> [Artifact] {
@@ -21,12 +23,32 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
     }
 
     func setupSteps() -> [PhasedStep] {
-        [
+        var steps = [
             PhasedStep(
                 phase: .infrastructure,
                 step: ScriptStep(
                     name: "azure", title: "Azure infrastructure: resource group, VNets, peerings, NSGs, public IPs, NICs, VMs",
-                    body: [.runScript(path: AzureInfrastructureScript.path, arguments: [])])),
+                    body: [.runScript(path: AzureInfrastructureScript.path, arguments: [])]))
+        ]
+        if let registry = azure.registry {
+            steps.append(
+                PhasedStep(
+                    phase: .infrastructure,
+                    step: ScriptStep(
+                        name: "registry",
+                        title: "container registry \(registry.name): Premium, replicated to every region's location, the pinned images, the nodes' pull-only token",
+                        body: [.runScript(path: AzureRegistryScript.path, arguments: [])])))
+        }
+        if let trafficManager = azure.trafficManager {
+            steps.append(
+                PhasedStep(
+                    phase: .clientEntry,
+                    step: ScriptStep(
+                        name: "front-ends",
+                        title: "client front ends: a load balancer per region, Traffic Manager \(trafficManager.fqdn) over them",
+                        body: [.runScript(path: AzureFrontEndScript.path, arguments: [])])))
+        }
+        return steps + [
             PhasedStep(
                 phase: .networkRetirement,
                 step: ScriptStep(
@@ -36,7 +58,7 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
     }
 
     func preflightChecks() -> [PreflightCheck] {
-        [
+        AzureGlobalNames(azure: azure).preflightChecks + [
             PreflightCheck(
                 condition: "! command -v az >/dev/null 2>&1 || az account show >/dev/null 2>&1",
                 problem: "the Azure CLI is not logged in; run az login (and az account set --subscription ... if you have several)"),
@@ -64,7 +86,7 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
         return [
             "Azure: resource group \(azure.resourceGroup) (\(azure.location.name)); in \(locations): \(azure.regions.count) VNets, \(azure.peerings.count) peerings, \(azure.regions.count) NSGs, \(plan.nodeCount) public IPs, NICs and VMs with a data disk each",
             "  VMs: " + sizes.map { "\($0.value.count) × \($0.key)" }.joined(separator: ", ") + " = \(vCPUs) vCPUs",
-        ]
+        ] + AzureClientReadme(plan: plan, azure: azure).summary
     }
 
     /// The vCPUs of an Azure size, from its name (`Standard_D4s_v5` has 4; a constrained
@@ -238,13 +260,14 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
             readme.sections.append(("Azure resources", inventory.table.markdown))
         }
         readme.sections.append(("Before Azure creates anything", preflight))
+        readme.sections += AzureClientReadme(plan: plan, azure: azure).sections
         readme.prerequisites = ["Log in with `az login` first (and `az account set --subscription …` if you have several)."]
         readme.files = [
             ("`\(AzureInfrastructureScript.path)`, `\(AzureTeardownScript.path)`", "Azure resources; deleting the resource group"),
             ("`\(AzureInfrastructureScript.cloudInitPath)`", "what every VM does on its first boot: its data disk"),
             ("`\(AzureDiskGrowth.path)`", "run inside a VM whose data disk grew: the partition and file system follow"),
             ("`\(AzureRetireScript.path)`", "peerings, VNets and NSGs the plan no longer has"),
-        ]
+        ] + AzureClientReadme(plan: plan, azure: azure).files
         readme.dayTwo = [
             (.infrastructure, """
             **Azure brings what exists to the plan.** `\(AzureInfrastructureScript.path)` creates what is new (a region's \

@@ -198,7 +198,7 @@ struct AzureInfrastructureScript: Sendable {
                         .option("--direction", "Inbound")
                         .option("--access", "Allow")
                         .option("--protocol", .literal(rule.networkProtocol.rawValue))
-                        .options("--source-address-prefixes", rule.sources.map { .literal($0.description) })
+                        .options("--source-address-prefixes", rule.sourcePrefixes.map { .literal($0) })
                         .option("--source-port-ranges", "*")
                         .option("--destination-address-prefixes", "*")
                         .options("--destination-port-ranges", rule.ports.map { .literal($0.description) })

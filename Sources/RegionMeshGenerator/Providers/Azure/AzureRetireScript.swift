@@ -35,15 +35,52 @@ struct AzureRetireScript {
         script.constants = [
             ScriptConstant(
                 name: "PLANNED", value: shellQuote(" " + plannedNames.joined(separator: " ") + " "),
-                doc: "Every VNet, NSG, NIC and public IP of the plan, space-separated."),
+                doc: "Every VNet, NSG, NIC, load balancer and public IP of the plan, space-separated."),
+            ScriptConstant(
+                name: "PLANNED_GLOBAL", value: shellQuote(" " + plannedGlobalNames.joined(separator: " ") + " "),
+                doc: "The Traffic Manager profile and container registry of the plan, space-separated."),
         ]
-        script.helpers = [unplanned]
-        script.steps = [peerings, leftovers, networks]
+        script.helpers = [unplanned, deleteLoadBalancer]
+        script.steps = [peerings, leftovers, networks, global]
         return script
     }
 
     var plannedNames: [String] {
-        azure.regions.flatMap { region in [region.vnetName, region.nsgName] + region.nodes.flatMap { [$0.nicName, $0.publicIPName] } }
+        azure.regions.flatMap { region in
+            [region.vnetName, region.nsgName] + region.nodes.flatMap { [$0.nicName, $0.publicIPName] }
+                + (region.frontEnd.map { [$0.loadBalancer, $0.publicIP] } ?? [])
+        }
+    }
+
+    /// `delete_load_balancer <name>`: takes every NIC of the resource group out of the load
+    /// balancer's backend pools (Azure refuses to delete a pool NICs still reference), then deletes it.
+    var deleteLoadBalancer: ShellFunction {
+        let group = ShellWord.literal(azure.resourceGroup)
+        let ipConfig = ShellWord.literal(AzureFrontEndScript.nicIPConfiguration)
+        return ShellFunction(
+            name: "delete_load_balancer", doc: "Takes the NICs out of load balancer $1's backend pools, then deletes it.",
+            body: [
+                .shell("local lb=\"$1\" nic pool"),
+                .capture("nics", placeholder: "", az("network", "nic", "list").option("--query", "[].name").option("--output", "tsv")),
+                .block("for nic in $nics; do", [
+                    .capture(
+                        "pools", placeholder: "",
+                        az("network", "nic", "ip-config", "show").option("--nic-name", .variable("nic")).option("--name", ipConfig)
+                            .option("--query", .expansion("\"loadBalancerBackendAddressPools[?contains(id, '/loadBalancers/${lb}/')].id\""))
+                            .option("--output", "tsv")),
+                    .block("for pool in $pools; do", [
+                        .run(
+                            az("network", "nic", "ip-config", "address-pool", "remove").option("--nic-name", .variable("nic"))
+                                .option("--ip-config-name", ipConfig).option("--address-pool", .variable("pool")).option("--output", "none"))
+                    ], end: "done"),
+                ], end: "done"),
+                .run(az("network", "lb", "delete").option("--name", .variable("lb"))),
+            ])
+    }
+
+    /// The Traffic Manager profile and the registry of the plan, when it has them.
+    var plannedGlobalNames: [String] {
+        [azure.trafficManager?.profile, azure.registry?.name].compactMap { $0 }
     }
 
     var unplanned: ShellFunction {
@@ -94,6 +131,10 @@ struct AzureRetireScript {
     }
 
     var leftovers: ScriptStep {
+        // A load balancer goes before the public IP its frontend holds.
+        let lbs = retire(
+            "load balancers", listing: list(["network", "lb"], suffix: AzureNames.loadBalancerSuffix),
+            delete: ShellCommand("delete_load_balancer", .variable("name")))
         let nic = retire(
             "NICs", listing: list(["network", "nic"], suffix: AzureNames.nicSuffix),
             delete: az("network", "nic", "delete").option("--name", .variable("name")))
@@ -101,8 +142,8 @@ struct AzureRetireScript {
             "public IPs", listing: list(["network", "public-ip"], suffix: AzureNames.publicIPSuffix),
             delete: az("network", "public-ip", "delete").option("--name", .variable("name")))
         return ScriptStep(
-            name: "leftovers", title: "NICs and public IPs the plan no longer has (a machine's, left by an interrupted removal)",
-            body: [.shell("local listed names name"), nic, ips])
+            name: "leftovers", title: "load balancers, NICs and public IPs the plan no longer has (a front end's, a machine's left by an interrupted removal)",
+            body: [.shell("local listed names name"), lbs, nic, ips])
     }
 
     var networks: ScriptStep {
@@ -115,5 +156,38 @@ struct AzureRetireScript {
         return ScriptStep(
             name: "networks", title: "VNets and NSGs the plan no longer has (their subnets and peerings go with them)",
             body: [.shell("local listed names name"), vnets, nsgs])
+    }
+
+    /// The Traffic Manager profiles and registries of the resource group that the plan lacks (the
+    /// resource group is the deployment's: infrastructure.sh checked its owner tag).
+    var global: ScriptStep {
+        let names = { (kind: [ShellWord]) in
+            ShellCommand(words: ["az"] + kind + ["list"]).option("--resource-group", .literal(azure.resourceGroup))
+                .option("--query", "[].name").option("--output", "tsv")
+        }
+        let retireGlobal = { (what: String, kind: [ShellWord], delete: ShellCommand) -> ScriptStatement in
+            .when("[[ \"$DRY_RUN\" == 1 ]]", [
+                .info("(dry run) would delete the \(what) of the resource group that the plan lacks")
+            ], otherwise: [
+                .capture("listed", placeholder: "", names(kind)),
+                .shell("names=''"),
+                .block("for name in $listed; do", [.shell("[[ \"$PLANNED_GLOBAL\" == *\" $name \"* ]] || names+=\" $name\"")], end: "done"),
+                .when("[[ -z \"$names\" ]]", [.info("no \(what) outside the plan")], otherwise: [
+                    .shell("confirm \"Delete \(what)$names? The plan no longer has them\" || die \"not confirmed; nothing was deleted\""),
+                    .block("for name in $names; do", [.run(delete)], end: "done"),
+                ]),
+            ])
+        }
+        return ScriptStep(
+            name: "global", title: "a Traffic Manager profile or container registry the plan no longer has",
+            body: [
+                .shell("local listed names name"),
+                retireGlobal(
+                    "Traffic Manager profiles", ["network", "traffic-manager", "profile"],
+                    az("network", "traffic-manager", "profile", "delete").option("--name", .variable("name"))),
+                retireGlobal(
+                    "container registries", ["acr"],
+                    ShellCommand("az", "acr", "delete").option("--name", .variable("name")).option("--resource-group", .literal(azure.resourceGroup)).option("--yes")),
+            ])
     }
 }

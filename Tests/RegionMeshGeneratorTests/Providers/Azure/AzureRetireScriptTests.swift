@@ -15,17 +15,21 @@ import Testing
         let plan = try Fixture.smallPlan()
         let script = Self.script(plan)
         #expect(script.path == "azure/retire.sh")
-        #expect(script.steps.map(\.name) == ["peerings", "leftovers", "networks"])
+        #expect(script.steps.map(\.name) == ["peerings", "leftovers", "networks", "global"])
         #expect(script.tools.map(\.name) == ["az"])
         // What the plan has is never deleted: every VNet, NSG, NIC and public IP of it.
-        #expect(script.constants.map(\.name) == ["PLANNED"])
+        #expect(script.constants.map(\.name) == ["PLANNED", "PLANNED_GLOBAL"])
+        #expect(script.constants.last?.value == "'  '", "no Traffic Manager profile or registry in this plan")
         #expect(script.constants.first?.value == "' crdb-r1-vnet crdb-r1-nsg crdb-r1-node1-nic crdb-r1-node1-ip crdb-r1-node2-nic crdb-r1-node2-ip "
             + "crdb-r2-vnet crdb-r2-nsg crdb-r2-node1-nic crdb-r2-node1-ip crdb-r2-node2-nic crdb-r2-node2-ip '")
         #expect(script.commands.filter { $0.name.hasSuffix(" delete") }.map(\.name) == [
-            "az network vnet peering delete", "az network vnet peering delete", "az network nic delete", "az network public-ip delete",
-            "az network vnet delete", "az network nsg delete",
+            "az network lb delete", "az network vnet peering delete", "az network vnet peering delete", "az network nic delete",
+            "az network public-ip delete", "az network vnet delete", "az network nsg delete", "az network traffic-manager profile delete", "az acr delete",
         ])
-        #expect(script.commands.allSatisfy { $0.value(of: "--resource-group") == "rg-fixture" })
+        #expect(script.commands.filter { $0.name.hasPrefix("az ") }.allSatisfy { $0.value(of: "--resource-group") == "rg-fixture" })
+        // A load balancer goes only after every NIC has left its pools (Azure refuses it before).
+        let helper = try #require(script.helpers.first { $0.name == "delete_load_balancer" }).body.flatMap(\.commands).map(\.name)
+        #expect(helper == ["az network nic list", "az network nic ip-config show", "az network nic ip-config address-pool remove", "az network lb delete"])
     }
 
     @Test func eachKeptVNetLosesOnlyThePeeringsThePlanDoesNotHave() throws {
@@ -57,9 +61,9 @@ import Testing
                 if case .capture("listed", _, let command) = statement { command } else { nil }
             }
         }
-        #expect(listings.map(\.name) == ["az network nic list", "az network public-ip list", "az network vnet list", "az network nsg list"])
+        #expect(listings.map(\.name) == ["az network lb list", "az network nic list", "az network public-ip list", "az network vnet list", "az network nsg list"])
         #expect(listings.compactMap { $0.value(of: "--query") } == [
-            "[?starts_with(name, 'crdb-') && ends_with(name, '-nic')].name", "[?starts_with(name, 'crdb-') && ends_with(name, '-ip')].name",
+            "[?starts_with(name, 'crdb-') && ends_with(name, '-lb')].name", "[?starts_with(name, 'crdb-') && ends_with(name, '-nic')].name", "[?starts_with(name, 'crdb-') && ends_with(name, '-ip')].name",
             "[?starts_with(name, 'crdb-') && ends_with(name, '-vnet')].name", "[?starts_with(name, 'crdb-') && ends_with(name, '-nsg')].name",
         ])
         // Each kind: skipped in a dry run; otherwise what the plan lacks, confirmed, then deleted by name.
@@ -68,12 +72,14 @@ import Testing
             let retirements = step.body.compactMap { statement -> ([ScriptStatement], [ScriptStatement])? in
                 if case .when("[[ \"$DRY_RUN\" == 1 ]]", let dry, let real) = statement { (dry, real) } else { nil }
             }
-            #expect(retirements.count == 2)
+            #expect(retirements.count == (name == "leftovers" ? 3 : 2))
             for (dry, real) in retirements {
                 #expect(dry.flatMap(\.commands).isEmpty)
                 let flat = real.flatMap(\.flattened)
                 let question = flat.firstIndex { if case .shell(let text) = $0 { text.hasPrefix("confirm \"Delete ") } else { false } }
-                let delete = flat.firstIndex { if case .run(let command) = $0 { command.name.hasSuffix(" delete") } else { false } }
+                let delete = flat.firstIndex {
+                    if case .run(let command) = $0 { command.name.hasSuffix(" delete") || command.name.hasPrefix("delete_load_balancer ") } else { false }
+                }
                 #expect(question != nil && delete != nil && question! < delete!)
                 #expect(flat.contains { if case .shell(let text) = $0 { text == "names=\"$(unplanned \"$listed\")\"" } else { false } })
             }
@@ -94,5 +100,19 @@ import Testing
         // Teardown deletes the whole resource group and needs none of them.
         let teardown = ComposedScripts(try Fixture.smallPlan()).teardown
         #expect(!teardown.steps.contains { ["decommission", "remove-nodes", "retire-networks"].contains($0.name) })
+    }
+
+    @Test func theFrontEndsTheTrafficManagerProfileAndTheRegistryOfThePlanAreKept() throws {
+        let plan = try Fixture.plan(Fixture.withGlobalEndpoint { n in if n == 3 { ClientAccess() } })
+        let script = Self.script(plan)
+        let planned = try #require(script.constants.first?.value)
+        #expect(planned.contains(" crdb-r1-lb crdb-r1-lb-ip ") && planned.contains(" crdb-r2-lb crdb-r2-lb-ip "))
+        #expect(!planned.contains("crdb-r3-lb"), "a closed region's front end goes")
+        #expect(script.constants.last?.value == "' fixture-global fixtureimages '")
+        // A profile or registry of the resource group that the plan lacks is deleted after a question.
+        let global = try #require(script.step("global"))
+        #expect(global.body.flatMap(\.commands).filter { $0.name.hasSuffix(" list") }.map(\.name) == [
+            "az network traffic-manager profile list", "az acr list",
+        ])
     }
 }

@@ -91,6 +91,7 @@ in_use() {
     "network nic") for file in "$state/az/vm----"*; do [[ -e "$file" ]] && grep -qx -- "$name" "$file" && return 0; done ;;
     "network public-ip") for file in "$state/az/network-nic----"*; do [[ -e "$file" ]] && grep -qx -- "$name" "$file" && return 0; done ;;
     "network vnet") for file in "$state/az/network-nic----"*; do [[ -e "$file" ]] && grep -qx -- "$name" "$file" && return 0; done ;;
+    "network lb") for file in "$state/pools/"*; do [[ -e "$file" ]] && grep -q -- "/loadBalancers/$name/" "$file" && return 0; done ;;
   esac
   return 1
 }
@@ -108,6 +109,9 @@ stand_in_az() {
   case "$group" in
     "network vnet peering" | "network vnet subnet") parent="$(option --vnet-name "$@")" ;;
     "network nsg rule") parent="$(option --nsg-name "$@")" ;;
+    "network lb probe" | "network lb rule") parent="$(option --lb-name "$@")" ;;
+    "network traffic-manager endpoint") parent="$(option --profile-name "$@")" ;;
+    "acr replication" | "acr token" | "acr token credential") parent="$(option --registry "$@")" ;;
   esac
   name="$(option --name "$@")"
   query="$(option --query "$@")"
@@ -124,6 +128,52 @@ stand_in_az() {
       if [[ "$query" == "[].[name, peeringState, "* ]]; then peering_rows "$parent"; else names_matching network-vnet-peering "$query" "$parent"; fi
       ;;
     "disk list") ;; # a VM's disks go with it (created with the delete option Delete)
+    "network lb list") names_matching network-lb "$query" ;;
+    "network traffic-manager profile list") names_matching network-traffic-manager-profile "$query" ;;
+    "acr list") names_matching acr "$query" ;;
+    "network traffic-manager profile check-dns" | "acr check-name")
+      if [[ -e "$state/taken/$name" && ! -e "$state/az/${group// /-}--$parent--$name" ]]; then echo false; else echo true; fi
+      ;;
+    "network traffic-manager endpoint list")
+      case "$query" in
+        "[].name") names_of network-traffic-manager-endpoint "$parent" ;;
+        *) names_of network-traffic-manager-endpoint "$parent" | sed 's/.*/Online/' ;;
+      esac
+      ;;
+    "acr replication list")
+      # The home location's replication comes with the registry.
+      [[ -e "$state/az/acr----$parent" ]] && recorded "acr----$parent" --location && echo
+      names_of acr-replication "$parent"
+      ;;
+    "acr import")
+      [[ -e "$state/az/acr----$name" ]] || { echo "ERROR: (ResourceNotFound) registry $name" >&2; exit 3; }
+      mkdir -p "$state/images/$name"
+      record "../images/$name/$(option --image "$@" | tr '/:' '__')" "$@"
+      ;;
+    "acr repository show")
+      [[ -e "$state/images/$name/$(option --image "$@" | tr '/:' '__')" ]] || { echo "ERROR: (NotFound) image" >&2; exit 3; }
+      ;;
+    "acr token credential generate")
+      [[ -e "$state/az/acr-token--$parent--$name" ]] || { echo "ERROR: (ResourceNotFound) token $name" >&2; exit 3; }
+      event "token password generated for $name"
+      echo "stand-in-password-$RANDOM"
+      ;;
+    "network nic ip-config address-pool add")
+      mkdir -p "$state/pools"
+      printf '/subscriptions/stand-in/resourceGroups/stand-in/providers/Microsoft.Network/loadBalancers/%s/backendAddressPools/%s\n' \
+        "$(option --lb-name "$@")" "$(option --address-pool "$@")" >"$state/pools/$(option --nic-name "$@")"
+      ;;
+    "network nic ip-config address-pool remove")
+      grep -qxF -- "$(option --address-pool "$@")" "$state/pools/$(option --nic-name "$@")" 2>/dev/null || { echo "ERROR: (NotFound) pool" >&2; exit 3; }
+      rm -f "$state/pools/$(option --nic-name "$@")"
+      ;;
+    "network nic ip-config show")
+      [[ -e "$state/az/network-nic----$(option --nic-name "$@")" ]] || { echo "ERROR: (ResourceNotFound) NIC" >&2; exit 3; }
+      local lb_part
+      lb_part="$(sed -n "s|.*\(/[^/']*/backendAddressPools/[^']*\)'.*|\1|p; s|.*\(/loadBalancers/[^/']*/\)'.*|\1|p" <<<"$query")"
+      grep -F -- "$lb_part" "$state/pools/$(option --nic-name "$@")" 2>/dev/null
+      return 0
+      ;;
     "vm list-skus") sku "$(option --location "$@")" "$(option --size "$@")" ;;
     "vm list-usage") quota_usage compute "$(option --location "$@")" "$(queried_name "$query")" ;;
     "network list-usages") quota_usage network "$(option --location "$@")" "$(queried_name "$query")" ;;
@@ -221,6 +271,10 @@ show() {
     "ipConfigurations[0].privateIPAddress") recorded "$key" --private-ip-address && echo ;;
     "join(' ', addressSpace.addressPrefixes)") recorded "$key" --address-prefixes && echo ;;
     "storageProfile.dataDisks[0].diskSizeGb") cat "$state/disk-size/$name" 2>/dev/null || { recorded "$key" --data-disk-sizes-gb && echo; } ;;
+    sku.name) recorded "$key" --sku && echo ;;
+    dnsSettings.domainNameLabel) recorded "$key" --dns-name && echo ;;
+    id) echo "/subscriptions/stand-in/resourceGroups/stand-in/providers/Microsoft.Network/publicIPAddresses/$name" ;;
+    "ends_with(scopeMapId"*) echo true ;;
     "storageProfile.dataDisks[0].managedDisk.id") echo "/subscriptions/stand-in/resourceGroups/stand-in/providers/Microsoft.Compute/disks/${name}_disk2" ;;
     "") cat "$state/az/$key" ;;
     *) echo "stand-in az: no answer for --query $query" >&2; exit 2 ;;

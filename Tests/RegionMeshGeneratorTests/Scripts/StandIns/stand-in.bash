@@ -13,6 +13,7 @@
 #   peering-flags/<peering>          its VNet access and forwarded traffic, tab-separated (else True True)
 #   crdb/databases                   "<database> <region,region…> <survival goal>" per line, for SHOW DATABASES
 #   expandable-storage               the local-path storage class allows volume expansion
+#   taken/<name>                     a Traffic Manager or registry name another Azure customer holds
 # and reads back what happened in "$STANDIN_STATE/events" (restarts, decommissions; see stand-in-kube.bash).
 set -u
 tool="$(basename "$0")"
@@ -85,6 +86,7 @@ case "$tool" in
   kubectl) stand_in_kubectl "$@" ;;
   cockroach) stand_in_cockroach "$@" ;;
   openssl) stand_in_openssl "$@" ;;
-  helm | ssh | cilium) ;;
+  ssh) stand_in_ssh "$@" ;;
+  helm | cilium) ;;
   *) echo "stand-in: unknown tool $tool" >&2; exit 1 ;;
 esac
