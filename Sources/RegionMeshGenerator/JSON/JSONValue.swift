@@ -11,19 +11,39 @@ indirect enum JSONValue {
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
 
-    /// The tree of `value`; throws for the scalars ``JSON`` does not write.
-    static func encoding(_ value: some Encodable) throws -> JSONValue {
-        switch value {
-        case let string as String: return .string(string)
-        case let flag as Bool: return .bool(flag)
-        case let integer as any BinaryInteger: return .number(String(describing: integer))
-        case is Double, is Float, is Decimal, is Date, is Data, is URL:
+    /// The tree of `value`; throws for the scalars ``JSON`` does not write. Scalars are told apart
+    /// by their metatypes, not by casts: a cast (`as any BinaryInteger`) makes the runtime search
+    /// the protocol conformances of every new type it meets, which dominates small plans.
+    static func encoding<Value: Encodable>(_ value: Value) throws -> JSONValue {
+        if Value.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if Value.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if let digits = integerDigits(value) { return .number(digits) }
+        if refused.contains(where: { $0 == Value.self }) {
             throw EncodingError.invalidValue(
-                value, EncodingError.Context(codingPath: [], debugDescription: "RegionMesh's JSON has no \(type(of: value)) values"))
-        default:
-            let builder = JSONBuilder()
-            try value.encode(to: builder)
-            return builder.value
+                value, EncodingError.Context(codingPath: [], debugDescription: "RegionMesh's JSON has no \(Value.self) values"))
+        }
+        let builder = JSONBuilder()
+        try value.encode(to: builder)
+        return builder.value
+    }
+
+    /// The scalar types RegionMesh's JSON refuses (they have no single exact text).
+    private static let refused: [Any.Type] = [Double.self, Float.self, Decimal.self, Date.self, Data.self, URL.self]
+
+    /// The decimal digits of `value` when it is one of the standard library's integers.
+    private static func integerDigits<Value>(_ value: Value) -> String? {
+        switch Value.self {
+        case is Int.Type: String(unsafeBitCast(value, to: Int.self))
+        case is Int8.Type: String(unsafeBitCast(value, to: Int8.self))
+        case is Int16.Type: String(unsafeBitCast(value, to: Int16.self))
+        case is Int32.Type: String(unsafeBitCast(value, to: Int32.self))
+        case is Int64.Type: String(unsafeBitCast(value, to: Int64.self))
+        case is UInt.Type: String(unsafeBitCast(value, to: UInt.self))
+        case is UInt8.Type: String(unsafeBitCast(value, to: UInt8.self))
+        case is UInt16.Type: String(unsafeBitCast(value, to: UInt16.self))
+        case is UInt32.Type: String(unsafeBitCast(value, to: UInt32.self))
+        case is UInt64.Type: String(unsafeBitCast(value, to: UInt64.self))
+        default: nil
         }
     }
 

@@ -27,16 +27,15 @@ private final class NodeBuilder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     /// The node of `value`: scalars directly, anything else through a builder of its own.
-    static func node(_ value: some Encodable) throws -> Node {
-        switch value {
-        case let string as String: return YAMLScalarStyle.node(string)
-        case let integer as Int: return Self.integer(integer)
-        case let boolean as Bool: return Self.boolean(boolean)
-        default:
-            let builder = NodeBuilder()
-            try value.encode(to: builder)
-            return builder.node
-        }
+    /// The scalar types are told apart by their metatypes: a cast (`as String`) would make the
+    /// runtime search protocol conformances for every new type it meets.
+    static func node<Value: Encodable>(_ value: Value) throws -> Node {
+        if Value.self == String.self { return YAMLScalarStyle.node(unsafeBitCast(value, to: String.self)) }
+        if Value.self == Int.self { return Self.integer(unsafeBitCast(value, to: Int.self)) }
+        if Value.self == Bool.self { return Self.boolean(unsafeBitCast(value, to: Bool.self)) }
+        let builder = NodeBuilder()
+        try value.encode(to: builder)
+        return builder.node
     }
 
     static func integer(_ value: Int) -> Node { .scalar(Node.Scalar(String(value), YAMLScalarStyle.integer)) }
