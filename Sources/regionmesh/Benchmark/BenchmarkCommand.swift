@@ -38,36 +38,42 @@ struct BenchmarkCommand: ParsableCommand {
         print("note: this is a debug build; build with -c release for meaningful figures")
         #endif
         print("Each run is a whole process: wall time is the median of \(iterations) runs, peak the largest resident memory of any run.")
-        print("generate writes into an empty folder; check is generate --check of the folder it wrote.\n")
+        print("generate writes into a new, empty folder each run; check is generate --check of the last folder it wrote.\n")
         print(BenchmarkRow.heading)
         do {
-            let shipped = scratch.appendingPathComponent("shipped").path
-            let shippedRow = try measure(
-                "shipped", generate: ["generate", "--out", shipped], check: ["generate", "--check", "--out", shipped], folder: shipped)
-            print(shippedRow.line)
+            let shipped = try measure(
+                "shipped", folder: scratch.appendingPathComponent("shipped").path,
+                generate: { ["generate", "--out", $0] }, check: { ["generate", "--check", "--out", $0] })
+            print(shipped.row.line)
             for count in regions {
-                let folder = scratch.appendingPathComponent("synthetic-\(count)").path
-                let arguments = ["synthetic", "--regions", "\(count)", "--out", folder]
-                print(try measure("\(count) regions", generate: arguments, check: arguments + ["--check"], folder: folder).line)
+                let arguments = { (folder: String) in ["synthetic", "--regions", "\(count)", "--out", folder] }
+                let synthetic = try measure(
+                    "\(count) regions", folder: scratch.appendingPathComponent("synthetic-\(count)").path,
+                    generate: arguments, check: { arguments($0) + ["--check"] })
+                print(synthetic.row.line)
             }
             print("")
-            try printReference(shipped: shippedRow, clusterFolder: "\(shipped)/crdb-three-region/clusters/crdb-eastus")
+            try printReference(shipped: shipped.row, clusterFolder: "\(shipped.folder)/crdb-three-region/clusters/crdb-eastus")
         } catch let error as BenchmarkError {
             throw Console.fail(error.description)
         }
     }
 
-    /// Runs `generate` into an emptied `folder` and then `check` of it, `iterations` times each.
-    private func measure(_ name: String, generate: [String], check: [String], folder: String) throws -> BenchmarkRow {
+    /// Runs `generate` into a new folder each time (`folder-1`, `folder-2`, …: emptying one folder
+    /// just before would measure the file system reallocating what it just freed), then `check` of
+    /// the last one, `iterations` times each. Returns the row and the folder checked.
+    private func measure(
+        _ name: String, folder: String, generate: (String) -> [String], check: (String) -> [String]
+    ) throws -> (row: BenchmarkRow, folder: String) {
         guard let executable = Bundle.main.executablePath else { throw BenchmarkError("cannot find the regionmesh executable") }
-        var generateRuns: [ChildRun] = []
-        for _ in 0..<iterations {
-            try? FileManager.default.removeItem(atPath: folder)
-            generateRuns.append(try ChildProcess.run(executable, generate))
-        }
-        let checkRuns = try (0..<iterations).map { _ in try ChildProcess.run(executable, check) }
-        let (files, bytes) = Self.size(of: folder)
-        return BenchmarkRow(name: name, files: files, bytes: bytes, generate: Measurement(generateRuns), check: Measurement(checkRuns))
+        let folders = (1...iterations).map { "\(folder)-\($0)" }
+        let generateRuns = try folders.map { try ChildProcess.run(executable, generate($0)) }
+        let last = folders[folders.count - 1]
+        for earlier in folders.dropLast() { try? FileManager.default.removeItem(atPath: earlier) }
+        let checkRuns = try (0..<iterations).map { _ in try ChildProcess.run(executable, check(last)) }
+        let (files, bytes) = Self.size(of: last)
+        let row = BenchmarkRow(name: name, files: files, bytes: bytes, generate: Measurement(generateRuns), check: Measurement(checkRuns))
+        return (row, last)
     }
 
     /// `kubectl kustomize` of one generated cluster folder, and the shipped generate as a ratio of it.
