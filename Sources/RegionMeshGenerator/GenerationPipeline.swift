@@ -76,15 +76,20 @@ public enum Generation {
             // The recorded plan is compared with the new plan.json once that is made, beside the other artifacts.
             var changes = ChangePlan(topology: plan.name, baseline: .none, changes: [])
             let artifacts: [Artifact]
+            var unreadableRecord: GeneratorError?
             do {
                 artifacts = try Generator.artifacts(for: plan, context: context) { planFile in
-                    let record = try PlanRecord.read(topology: plan.name, root: root, current: (plan, planFile.contents))
+                    let record: PlanRecord
+                    do { record = try PlanRecord.read(topology: plan.name, root: root, current: (plan, planFile.contents)) } catch let error as GeneratorError {
+                        unreadableRecord = error
+                        throw error
+                    }
                     changes = record.changes(to: plan)
                     return record.changeToRecord(changes)
                 }
-            } catch let error as GeneratorError {
-                throw error
             } catch {
+                // The record's own message names its file; anything else names the topology.
+                if let unreadableRecord { throw unreadableRecord }
                 throw GeneratorError("cannot generate \(plan.name): \(error)")
             }
             result.changePlans.append(changes)

@@ -32,11 +32,15 @@ public enum Generator {
             plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() }, header: header)
         let releases = components.flatMap { $0.helmReleases() }
         let prerequisites = components.flatMap { $0.readme().gitOpsPrerequisites }
-        // The setup steps that make machines and clusters, which never come from git.
-        let foundation = ordered(components.map { $0.setupSteps().filter { [.infrastructure, .cluster].contains($0.phase) } }).map(\.name)
+        // The setup steps that make machines and clusters, and what clients connect through: never from git.
+        let steps = { (phases: [PhasedStep.Phase]) in
+            ordered(components.map { $0.setupSteps().filter { phases.contains($0.phase) } }).map(\.name)
+        }
+        let foundation = steps([.infrastructure, .cluster]), clientEntry = steps([.clientEntry])
         jobs.append {
             try GitOpsArtifacts.artifacts(
-                plan, releases: releases, foundation: foundation, prerequisites: prerequisites, context: context, header: header)
+                plan, releases: releases, foundation: foundation, prerequisites: prerequisites, clientEntry: clientEntry,
+                context: context, header: header)
         }
         var artifacts = try Parallel.map(jobs) { try $0() }.flatMap { $0 }
         // What depends on the change plan: its file and the README.

@@ -21,8 +21,8 @@ enum GitOpsArtifacts {
     static let argoFolder = "\(folder)/argocd"
 
     static func artifacts(
-        _ plan: Plan, releases: [ClusterHelmRelease], foundation: [String], prerequisites: [String], context: GenerationContext,
-        header: FileHeader
+        _ plan: Plan, releases: [ClusterHelmRelease], foundation: [String], prerequisites: [String], clientEntry: [String],
+        context: GenerationContext, header: FileHeader
     ) throws -> [Artifact] {
         var artifacts: [Artifact] = []
         for region in plan.regions {
@@ -66,7 +66,8 @@ enum GitOpsArtifacts {
             Artifact(
                 path: "\(folder)/README.md",
                 contents: GitOpsReadme.render(
-                    plan, releases: releases, foundation: foundation, prerequisites: prerequisites, context: context, header: header)))
+                    plan, releases: releases, foundation: foundation, prerequisites: prerequisites, clientEntry: clientEntry, context: context,
+                    header: header)))
         return artifacts
     }
 

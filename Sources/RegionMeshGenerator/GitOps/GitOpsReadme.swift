@@ -4,8 +4,8 @@ import RegionMesh
 /// controller applies them (and which script makes it), and how to point Flux or Argo CD at them.
 enum GitOpsReadme {
     static func render(
-        _ plan: Plan, releases: [ClusterHelmRelease], foundation: [String], prerequisites: [String], context: GenerationContext,
-        header: FileHeader
+        _ plan: Plan, releases: [ClusterHelmRelease], foundation: [String], prerequisites: [String], clientEntry: [String],
+        context: GenerationContext, header: FileHeader
     ) -> String {
         let path = { (file: String) in context.repositoryPath(of: file, in: plan) }
         let charts = GitOpsArtifacts.releaseNames(releases).map { name in
@@ -30,6 +30,10 @@ enum GitOpsReadme {
             """
         for (index, item) in prerequisites.enumerated() {
             text += "\(index + 2). \(item)\n"
+        }
+        if !clientEntry.isEmpty {
+            let steps = clientEntry.map { "`./setup.sh --only \($0)`" }.joined(separator: ", then ")
+            text += "\(prerequisites.count + 2). what clients connect through, once the controller has applied the clusters and the database serves: \(steps).\n"
         }
         text += """
 

@@ -22,9 +22,17 @@ indirect enum JSONValue {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "RegionMesh's JSON has no \(Value.self) values"))
         }
-        let builder = JSONBuilder()
+        let builder = JSONBuilder(encoding: Value.self)
         try value.encode(to: builder)
         return builder.value
+    }
+
+    /// A scalar ``encoding(_:)`` does not list: it encodes itself into a single-value container as
+    /// its own type. Another integer becomes its digits; anything else is refused.
+    static func unlistedScalar<Value: Encodable>(_ value: Value) throws -> JSONValue {
+        if let integer = value as? any BinaryInteger { return .number(String(describing: integer)) }
+        throw EncodingError.invalidValue(
+            value, EncodingError.Context(codingPath: [], debugDescription: "RegionMesh's JSON has no \(Value.self) values"))
     }
 
     /// The scalar types RegionMesh's JSON refuses (they have no single exact text).
@@ -62,7 +70,11 @@ indirect enum JSONValue {
 private final class JSONBuilder: Encoder {
     private enum Kind { case empty, single, object, array }
 
+    /// The type whose `encode(to:)` this builder serves (`Never` for a nested container).
+    let encoding: Any.Type
     private var kind = Kind.empty
+
+    init(encoding: Any.Type) { self.encoding = encoding }
     private var single = JSONValue.null
     private var members: [(key: String, value: JSONValue)] = []
     private var items: [JSONValue] = []
@@ -113,7 +125,7 @@ private final class JSONBuilder: Encoder {
 
     /// A builder for a nested container under `key`, or at the end of the array when `key` is nil.
     func nestedBuilder(key: String?) -> JSONBuilder {
-        let builder = JSONBuilder()
+        let builder = JSONBuilder(encoding: Never.self)
         if let key {
             nested.append((members.count, builder))
             append(key, .null)
@@ -171,5 +183,8 @@ private struct ValueContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() throws { builder.set(.null) }
-    mutating func encode<T: Encodable>(_ value: T) throws { builder.set(try JSONValue.encoding(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        // A value that encodes itself as itself would come back here without end.
+        builder.set(try T.self == builder.encoding ? JSONValue.unlistedScalar(value) : JSONValue.encoding(value))
+    }
 }

@@ -114,7 +114,9 @@ public struct OutputWriter: Sendable {
 
     /// Writes `artifact` to `url` in an existing folder: into a temporary file beside it, renamed
     /// over `url` once complete, so no reader sees half a file. One file is created per artifact
-    /// (FileManager's atomic write would create and sync a second one).
+    /// (FileManager's atomic write would create and sync a second one). Not synced to disk, as git
+    /// does not sync its work tree: after a power loss right after a run, a file may be empty; the
+    /// manifest then names it as edited by hand, and `generate --force` writes it again.
     private func writeAtomically(_ artifact: Artifact, to url: URL) throws(GeneratorError) {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).regionmesh-tmp").path
         let mode: mode_t = artifact.isExecutable ? 0o755 : 0o644

@@ -16,7 +16,11 @@ enum YAMLNodeEncoder {
 private final class NodeBuilder: Encoder {
     private enum Kind { case empty, single, mapping, sequence }
 
+    /// The type whose `encode(to:)` this builder serves (`Never` for a nested container).
+    let encoding: Any.Type
     private var kind = Kind.empty
+
+    init(encoding: Any.Type) { self.encoding = encoding }
     private var single: Node?
     private var pairs: [(Node, Node)] = []
     private var items: [Node] = []
@@ -33,9 +37,17 @@ private final class NodeBuilder: Encoder {
         if Value.self == String.self { return YAMLScalarStyle.node(unsafeBitCast(value, to: String.self)) }
         if Value.self == Int.self { return Self.integer(unsafeBitCast(value, to: Int.self)) }
         if Value.self == Bool.self { return Self.boolean(unsafeBitCast(value, to: Bool.self)) }
-        let builder = NodeBuilder()
+        let builder = NodeBuilder(encoding: Value.self)
         try value.encode(to: builder)
         return builder.node
+    }
+
+    /// A scalar ``node(_:)`` does not list: it encodes itself into a single-value container as its
+    /// own type. Another integer becomes its digits; anything else is refused.
+    static func unlistedScalar<Value: Encodable>(_ value: Value) throws -> Node {
+        if let integer = value as? any BinaryInteger { return .scalar(Node.Scalar(String(describing: integer), YAMLScalarStyle.integer)) }
+        throw EncodingError.invalidValue(
+            value, EncodingError.Context(codingPath: [], debugDescription: "RegionMesh's YAML has no \(Value.self) values"))
     }
 
     static func integer(_ value: Int) -> Node { .scalar(Node.Scalar(String(value), YAMLScalarStyle.integer)) }
@@ -85,7 +97,7 @@ private final class NodeBuilder: Encoder {
 
     /// A builder for a nested container under `key`, or at the end of the sequence when `key` is nil.
     func nestedBuilder(key: String?) -> NodeBuilder {
-        let builder = NodeBuilder()
+        let builder = NodeBuilder(encoding: Never.self)
         if let key {
             nested.append((pairs.count, builder))
             append(key, Self.null)
@@ -143,5 +155,8 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() throws { builder.set(NodeBuilder.null) }
-    mutating func encode<T: Encodable>(_ value: T) throws { builder.set(try NodeBuilder.node(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        // A value that encodes itself as itself would come back here without end.
+        builder.set(try T.self == builder.encoding ? NodeBuilder.unlistedScalar(value) : NodeBuilder.node(value))
+    }
 }

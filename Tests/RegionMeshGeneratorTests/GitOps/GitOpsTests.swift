@@ -141,6 +141,11 @@ import Yams
         let readme = try #require(try Self.artifacts(try examplePlan("crdb-global-endpoint"))["gitops/README.md"]).contents
         #expect(readme.contains(
             "1. the machines and the clusters: `./setup.sh --only azure`, then `./setup.sh --only registry`, then `./setup.sh --only k3s`;"))
+        // The load balancers and the global name are Azure's, made once the database serves.
+        #expect(readme.contains(
+            "5. what clients connect through, once the controller has applied the clusters and the database serves: `./setup.sh --only front-ends`."))
+        let plain = try #require(try Self.artifacts(try examplePlan("crdb-three-region"))["gitops/README.md"]).contents
+        #expect(!plain.contains("what clients connect through"))
     }
 }
 

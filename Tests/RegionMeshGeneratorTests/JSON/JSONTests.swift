@@ -55,6 +55,20 @@ import Topologies
         #expect(try JSON.encode([Int]()) == (try Self.reference([Int]())))
     }
 
+    /// Encodes itself into a single-value container as itself, as the standard library's scalars do.
+    struct SelfEncoding: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(self)
+        }
+    }
+
+    @Test func aScalarTheWriterDoesNotKnowIsRefusedNotEncodedWithoutEnd() throws {
+        #expect(throws: EncodingError.self) { try JSON.encode(["x": SelfEncoding()]) }
+        #expect(throws: EncodingError.self) { try JSON.encode(["x": Int128.max]) }
+        #expect(try JSON.encode(["x": UInt16(8080)]) == "{\n  \"x\" : 8080\n}")
+    }
+
     @Test func floatingPointNumbersAreRefused() {
         #expect(throws: EncodingError.self) { try JSON.encode(["x": 1.5]) }
     }

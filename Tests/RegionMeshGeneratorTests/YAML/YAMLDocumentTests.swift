@@ -52,6 +52,20 @@ import Yams
         }
     }
 
+    /// Encodes itself into a single-value container as itself, as the standard library's scalars do.
+    struct SelfEncoding: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(self)
+        }
+    }
+
+    @Test func aScalarTheEncoderDoesNotKnowIsRefusedAndAnotherIntegerIsItsDigits() throws {
+        #expect(throws: EncodingError.self) { try YAMLDocument.render(["x": SelfEncoding()], header: "") }
+        #expect(throws: EncodingError.self) { try YAMLDocument.render(["x": 1.5], header: "") }
+        #expect(try YAMLDocument.render(["x": UInt16(8080)], header: "") == "x: 8080\n")
+    }
+
     @Test func theStyleOfAStringIsTheResolversAnswer() {
         for piece in Self.pieces where !piece.contains(where: \.isNewline) {
             let resolved = Resolver.default.resolveTag(of: Node(piece))
