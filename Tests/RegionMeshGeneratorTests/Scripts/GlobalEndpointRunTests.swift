@@ -70,6 +70,20 @@ import Testing
         #expect(second.stderr.contains("registry configuration of crdb-r1-node1: unchanged"))
     }
 
+    @Test func aPasswordKeptFromAnEarlierDeploymentIsReplacedWhenTheTokenIsNew() throws {
+        let world = try ScriptWorld(Self.topology)
+        defer { world.remove() }
+        // Teardown keeps the secrets folder: the next deployment's new token finds the old password.
+        let passwordFile = world.home.appendingPathComponent(".regionmesh/global-run/registry/fixtureimages-pull-password")
+        try FileManager.default.createDirectory(at: passwordFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "stale-password\n".write(to: passwordFile, atomically: true, encoding: .utf8)
+        let run = try world.run("setup.sh")
+        #expect(run.status == 0, "\(run.stderr.suffix(3000))")
+        #expect(run.calls.filter { $0.hasPrefix("az acr token credential generate ") }.count == 1)
+        let password = try String(contentsOf: passwordFile, encoding: .utf8)
+        #expect(password.hasPrefix("stand-in-password-"), "the new token's password, not the stale one")
+    }
+
     @Test func aGlobalNameSomeoneElseHoldsStopsThePreflightBeforeAnythingIsCreated() throws {
         let world = try ScriptWorld(Self.topology)
         defer { world.remove() }

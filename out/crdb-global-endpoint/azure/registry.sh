@@ -376,6 +376,9 @@ step_pull_token() {
       --scope-map _repositories_pull \
       --no-passwords \
       --output none
+    if [[ "$DRY_RUN" != 1 ]]; then
+      rm -f "$REGIONMESH_SECRETS_DIR/registry/regionmeshcrdbglobal-pull-password"
+    fi
   else
     info 'token regionmesh-nodes-pull of regionmeshcrdbglobal exists; bringing it to the plan'
     settings="$(capture true az acr token show \

@@ -121,7 +121,10 @@ struct AzureRegistryScript {
                 create: [
                     .run(
                         acr("token", "create").option("--name", .literal(registry.token)).option("--scope-map", .literal(registry.scopeMap))
-                            .option("--no-passwords").option("--output", "none"))
+                            .option("--no-passwords").option("--output", "none")),
+                    // A new token has no password yet: one kept from an earlier deployment's token is
+                    // stale, and nodes given it would fall back to the public registries unnoticed.
+                    .when("[[ \"$DRY_RUN\" != 1 ]]", [.shell("rm -f \(passwordFile.rendered)")]),
                 ],
                 update: [
                     .capture(
