@@ -24,25 +24,28 @@ public struct OutputWriter: Sendable {
         do { previous = try readManifest(folder) } catch where force { previous = nil }
         var changes = ChangeSet(topology: topology, folder: folder)
         // Every file is read and compared on every core; what differs is then looked at in order.
-        let found: [Data??]
+        let found: [ExistingFile]
         do {
-            found = try Parallel.map(all) { artifact -> Data?? in
+            found = try Parallel.map(all) { artifact -> ExistingFile in
                 let url = folder.appendingPathComponent(artifact.path)
-                guard let existing = try read(url) else { return .none }
+                guard let existing = try read(url) else { return .absent }
                 let sameMode = artifact.path == OutputManifest.fileName || isExecutable(url) == artifact.isExecutable
-                return existing == Data(artifact.contents.utf8) && sameMode ? .some(nil) : .some(existing)
+                return existing == Data(artifact.contents.utf8) && sameMode ? .same : .different(existing)
             }
         } catch {
             throw error as? GeneratorError ?? GeneratorError("cannot read \(folder.relativePath): \(Self.reason(error))")
         }
         for (artifact, file) in zip(all, found) {
-            guard let file else {
+            let existing: Data
+            switch file {
+            case .absent:
                 changes.created.append(artifact)
                 continue
-            }
-            guard let existing = file else {
+            case .same:
                 changes.unchanged.append(artifact.path)
                 continue
+            case .different(let contents):
+                existing = contents
             }
             changes.updated.append(FileChange(artifact: artifact, oldContents: String(decoding: existing, as: UTF8.self)))
             if artifact.path == OutputManifest.fileName { continue }
@@ -59,6 +62,12 @@ public struct OutputWriter: Sendable {
             if entry.sha256 != SHA256.hex(existing) { changes.conflicts.append(.editedByHand(path)) }
         }
         return changes
+    }
+
+    /// What stands where an artifact goes: nothing, the same bytes and mode, or other bytes.
+    private enum ExistingFile: Sendable {
+        case absent, same
+        case different(Data)
     }
 
     /// Carries out `changes`: writes created and updated files atomically, removes stale ones,

@@ -8,7 +8,7 @@ import RegionMesh
 ///
 /// Every resource is created when absent and brought to the plan when present (DNS label, probe,
 /// rules, profile settings, endpoints), so a second run changes nothing that matches.
-struct AzureFrontEndScript {
+struct AzureFrontEndScript: AzureCommands {
     let plan: Plan
     let azure: AzurePlan
     let trafficManager: TrafficManagerPlan
@@ -20,10 +20,6 @@ struct AzureFrontEndScript {
     /// endpoint at its interval, and a new endpoint starts in state CheckingEndpoint.
     static let healthTimeout = 900
 
-    /// `az <words> --resource-group <group>`.
-    func az(_ words: ShellWord...) -> ShellCommand {
-        ShellCommand(words: ["az"] + words).option("--resource-group", .literal(azure.resourceGroup))
-    }
 
     /// The regions that serve clients, with their front ends.
     var frontEnds: [(region: AzureRegionPlan, frontEnd: AzureFrontEndPlan)] {

@@ -8,7 +8,7 @@ import RegionMesh
 /// and brought to the plan when present (tags, NSG rules, peerings), so a second run after a fix
 /// converges. VMs are created together; a VM that fails to provision stops the run with Azure's
 /// own message, and a VM left in state Failed is recreated after a question.
-struct AzureInfrastructureScript: Sendable {
+struct AzureInfrastructureScript: Sendable, AzureCommands {
     let plan: Plan
     let azure: AzurePlan
 
@@ -18,10 +18,6 @@ struct AzureInfrastructureScript: Sendable {
     /// Seconds to wait for a VM to be provisioned.
     static let vmTimeout = 1800
 
-    /// `az <words> --resource-group <group>`.
-    func az(_ words: ShellWord...) -> ShellCommand {
-        ShellCommand(words: ["az"] + words).option("--resource-group", .literal(azure.resourceGroup))
-    }
 
     var script: Script {
         var script = Script(

@@ -6,7 +6,7 @@ import RegionMesh
 /// when Disconnected (its remote VNet was recreated), its flags set when they differ, left alone
 /// otherwise. The step is a table, a line per peering, so a re-run of 255 regions makes 255 calls
 /// to Azure instead of 64,770, and the script grows by a short line per peering.
-struct AzurePeeringStep {
+struct AzurePeeringStep: AzureCommands {
     let azure: AzurePlan
 
     /// The table `load_peerings` fills: peering name → "state access forwarded".
@@ -14,10 +14,6 @@ struct AzurePeeringStep {
         name: "PEERINGS", value: "()", doc: "The peerings of the VNet last listed: name → \"state vnet-access forwarded-traffic\".",
         keyword: "declare -A")
 
-    /// `az <words> --resource-group <group>`.
-    private func az(_ words: ShellWord...) -> ShellCommand {
-        ShellCommand(words: ["az"] + words).option("--resource-group", .literal(azure.resourceGroup))
-    }
 
     var step: ScriptStep {
         var body: [ScriptStatement] = []

@@ -5,15 +5,12 @@ import RegionMesh
 /// public IPs left behind, then the removed regions' VNets and NSGs. Only resources named like the
 /// deployment's (`<prefix>-…`) are considered, and everything found is listed and confirmed first.
 /// It asks Azure what exists, so it converges from any earlier state.
-struct AzureRetireScript {
+struct AzureRetireScript: AzureCommands {
     let plan: Plan
     let azure: AzurePlan
 
     static let path = "azure/retire.sh"
 
-    func az(_ words: ShellWord...) -> ShellCommand {
-        ShellCommand(words: ["az"] + words).option("--resource-group", .literal(azure.resourceGroup))
-    }
 
     /// Lists the names of one kind of resource named `<prefix>-…<suffix>`.
     func list(_ kind: [ShellWord], suffix: String) -> ShellCommand {
