@@ -135,6 +135,12 @@ public enum DistributionPlan: Sendable, Equatable, Codable {
 public enum NetworkPluginPlan: Sendable, Equatable, Codable {
     case cilium(CiliumPlan)
 
+    /// The same part with what joins each cluster to the others (mesh peers) derived from
+    /// `regions`; `plan.json` leaves that out.
+    func meshed(_ regions: [RegionPlan]) -> NetworkPluginPlan {
+        switch self { case .cilium(let plan): .cilium(plan.meshed(regions)) }
+    }
+
     private enum CodingKeys: String, CodingKey { case cilium }
 
     public init(from decoder: any Decoder) throws {

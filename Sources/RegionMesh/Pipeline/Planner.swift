@@ -28,14 +28,7 @@ enum Planner {
                     sources: region.clientSources, ports: ComponentRegistry.databaseConventions.clientPorts,
                     readiness: ComponentRegistry.databaseConventions.readiness))
         }
-        let regions = partial.map { region in
-            region.forwarding(
-                to: partial.filter { $0.key != region.key }.map { remote in
-                    DNSForwarder(
-                        region: remote.key, zone: remote.dnsZone,
-                        upstreams: remote.nodes.map { "\($0.privateIP):\(remote.nodePort(.dns))" })
-                })
-        }
+        let regions = RegionPlan.forwardingToEachOther(partial)
         let context = PlanningContext(
             topologyName: validated.topology.name, regions: regions, clusterDomain: clusterDomain, provider: nil,
             distributionRequirements: ComponentRegistry.networkPluginConventions.distributionRequirements, storagePerNode: [:])
@@ -51,14 +44,5 @@ enum Planner {
             networkPlugin: networkPlugin,
             database: database,
             tools: ComponentRegistry.tools)
-    }
-}
-
-extension RegionPlan {
-    /// The same region, forwarding the other regions' zones as `forwarders` say.
-    fileprivate func forwarding(to forwarders: [DNSForwarder]) -> RegionPlan {
-        RegionPlan(
-            key: key, namespace: namespace, dnsZone: dnsZone, cluster: cluster, addresses: addresses, nodes: nodes,
-            adminAccess: adminAccess, nodePorts: nodePorts, dnsForwarders: forwarders, clientAccess: clientAccess)
     }
 }

@@ -4,6 +4,11 @@
 /// renumbered cluster ID, a moved node IP); the next `generate` reads it back to say what a change
 /// does to the running deployment.
 ///
+/// `plan.json` records each region once. What the full mesh repeats for every pair of regions (the
+/// DNS forwarders here, the provider's network peerings, the network plugin's mesh peers) follows
+/// from the regions alone: it is left out of the file, which would otherwise grow with the square of
+/// the region count, and derived again, by the rule that made it, when the file is read.
+///
 /// The neutral part (regions, address plans, nodes, ports, DNS forwarding) is here; each axis adds
 /// its component's part: ``provider``, ``distribution``, ``networkPlugin``, ``database``.
 public struct Plan: Sendable, Codable, Equatable {
@@ -51,6 +56,26 @@ public struct Plan: Sendable, Codable, Equatable {
     public var clientRegions: [RegionPlan] { regions.filter { $0.clientAccess != nil } }
 }
 
+extension Plan {
+    /// Reads a plan, deriving the full-mesh lists `plan.json` leaves out (older files that still
+    /// hold them are read the same way).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let regions = RegionPlan.forwardingToEachOther(try container.decode([RegionPlan].self, forKey: .regions))
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            summary: try container.decode(String.self, forKey: .summary),
+            sourceFile: try container.decode(String.self, forKey: .sourceFile),
+            clusterDomain: try container.decode(String.self, forKey: .clusterDomain),
+            regions: regions,
+            provider: try container.decode(ProviderPlan.self, forKey: .provider),
+            distribution: try container.decode(DistributionPlan.self, forKey: .distribution),
+            networkPlugin: try container.decode(NetworkPluginPlan.self, forKey: .networkPlugin).meshed(regions),
+            database: try container.decode(DatabasePlan.self, forKey: .database),
+            tools: try container.decode([ToolRequirement].self, forKey: .tools))
+    }
+}
+
 /// One region, fully resolved.
 public struct RegionPlan: Sendable, Codable, Equatable {
     /// The region key.
@@ -70,7 +95,8 @@ public struct RegionPlan: Sendable, Codable, Equatable {
     public let adminAccess: AdminAccessPlan
     /// The fixed NodePorts through which the other regions reach this cluster, by purpose name.
     public let nodePorts: [String: Int]
-    /// The DNS zones of the other regions and where this cluster forwards their lookups.
+    /// The DNS zones of the other regions and where this cluster forwards their lookups. Not in
+    /// `plan.json`: they follow from the other regions.
     public let dnsForwarders: [DNSForwarder]
     /// How clients outside the private networks reach the region's database; nil when they do not
     /// (no `ClientAccess`, or `ClientAccess()`).
@@ -79,6 +105,58 @@ public struct RegionPlan: Sendable, Codable, Equatable {
     /// The fixed NodePort for `purpose`.
     public func nodePort(_ purpose: NodePortPurpose) -> Int {
         nodePorts[purpose.name] ?? purpose.defaultPort
+    }
+
+    /// `regions`, each forwarding every other region's zone to that region's nodes on its DNS
+    /// NodePort: the planner's rule, and how reading `plan.json` restores the forwarders.
+    static func forwardingToEachOther(_ regions: [RegionPlan]) -> [RegionPlan] {
+        let forwarders = regions.map { remote in
+            DNSForwarder(
+                region: remote.key, zone: remote.dnsZone,
+                upstreams: remote.nodes.map { "\($0.privateIP):\(remote.nodePort(.dns))" })
+        }
+        return regions.map { region in
+            RegionPlan(
+                key: region.key, namespace: region.namespace, dnsZone: region.dnsZone, cluster: region.cluster,
+                addresses: region.addresses, nodes: region.nodes, adminAccess: region.adminAccess, nodePorts: region.nodePorts,
+                dnsForwarders: forwarders.filter { $0.region != region.key }, clientAccess: region.clientAccess)
+        }
+    }
+}
+
+extension RegionPlan {
+    private enum CodingKeys: String, CodingKey {
+        case key, namespace, dnsZone, cluster, addresses, nodes, adminAccess, nodePorts, dnsForwarders, clientAccess
+    }
+
+    /// Reads a region; its forwarders are derived by ``Plan``, which sees the other regions.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            key: try container.decode(String.self, forKey: .key),
+            namespace: try container.decode(String.self, forKey: .namespace),
+            dnsZone: try container.decode(String.self, forKey: .dnsZone),
+            cluster: try container.decode(ClusterPlan.self, forKey: .cluster),
+            addresses: try container.decode(AddressPlan.self, forKey: .addresses),
+            nodes: try container.decode([NodePlan].self, forKey: .nodes),
+            adminAccess: try container.decode(AdminAccessPlan.self, forKey: .adminAccess),
+            nodePorts: try container.decode([String: Int].self, forKey: .nodePorts),
+            dnsForwarders: [],
+            clientAccess: try container.decodeIfPresent(ClientAccessPlan.self, forKey: .clientAccess))
+    }
+
+    /// Writes the region without its forwarders, which follow from the other regions.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        try container.encode(namespace, forKey: .namespace)
+        try container.encode(dnsZone, forKey: .dnsZone)
+        try container.encode(cluster, forKey: .cluster)
+        try container.encode(addresses, forKey: .addresses)
+        try container.encode(nodes, forKey: .nodes)
+        try container.encode(adminAccess, forKey: .adminAccess)
+        try container.encode(nodePorts, forKey: .nodePorts)
+        try container.encodeIfPresent(clientAccess, forKey: .clientAccess)
     }
 }
 

@@ -192,4 +192,31 @@ struct ThreeRegionPlanTests {
         let json = try encoder.encode(plan)
         #expect(try JSONDecoder().decode(Plan.self, from: json) == plan)
     }
+
+    @Test("plan.json records each region once: the full mesh's forwarders, peerings and peers are derived on reading")
+    func jsonLeavesOutTheMesh() throws {
+        let plan = try plan()
+        let text = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+        for key in ["dnsForwarders", "peerings", "peers", "upstreams"] {
+            #expect(!text.contains("\"\(key)\""), "plan.json has \(key)")
+        }
+        #expect(plan.regions.allSatisfy { $0.dnsForwarders.count == 2 })
+        #expect(plan.azure.peerings.count == 6)
+        #expect(plan.cilium.regions.allSatisfy { $0.peers.count == 2 })
+    }
+
+    @Test("a plan.json of an earlier version, which listed the mesh, reads as the same Plan: the lists are derived again, not trusted")
+    func jsonOfAnEarlierVersion() throws {
+        let plan = try plan()
+        var object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(plan)) as? [String: Any])
+        let stale: [String: Any] = ["region": "gone", "zone": "gone.svc.cluster.local", "upstreams": ["10.9.9.9:30053"]]
+        object["regions"] = (object["regions"] as? [[String: Any]] ?? []).map { region in
+            region.merging(["dnsForwarders": [stale]]) { $1 }
+        }
+        var provider = try #require(object["provider"] as? [String: [String: Any]])
+        provider["azure"]?["peerings"] = [["name": "gone", "fromRegion": "a", "fromVNet": "a", "toRegion": "b", "toVNet": "b"]]
+        object["provider"] = provider
+        let old = try JSONSerialization.data(withJSONObject: object)
+        #expect(try JSONDecoder().decode(Plan.self, from: old) == plan)
+    }
 }

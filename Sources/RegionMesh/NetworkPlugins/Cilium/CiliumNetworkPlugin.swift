@@ -58,10 +58,8 @@ public enum CiliumNetworkPlugin: NetworkPlugin {
                     tunnelProtocol: .vxlan,
                     podPool: region.addresses.pods, podPoolMaskSize: region.addresses.podsPerNodeMaskSize,
                     meshPort: region.nodePort(.clusterMesh),
-                    peers: context.remoteRegions(of: region).map { remote in
-                        MeshPeer(name: remote.cluster.name, ips: remote.nodes.map(\.privateIP), port: remote.nodePort(.clusterMesh))
-                    })
-            })
+                    peers: [])
+            }).meshed(context.regions)
     }
 }
 
@@ -94,6 +92,18 @@ public struct CiliumPlan: Sendable, Codable, Equatable {
         guard let part = self.region(region.key) else { preconditionFailure("the Plan has no part for region \(region.key)") }
         return part
     }
+
+    /// The same plan with each cluster peering with every other: their nodes' private addresses
+    /// (from the neutral `regions`) on their mesh NodePort. The planner's rule, and how reading
+    /// `plan.json`, which leaves the peers out, restores them.
+    func meshed(_ regions: [RegionPlan]) -> CiliumPlan {
+        let addresses = Dictionary(regions.map { ($0.key, $0.nodes.map(\.privateIP)) }, uniquingKeysWith: { first, _ in first })
+        let peers = self.regions.map { (key: $0.key, peer: MeshPeer(name: $0.clusterName, ips: addresses[$0.key] ?? [], port: $0.meshPort)) }
+        return CiliumPlan(
+            release: release, namespace: namespace, chart: chart, repository: repository, caFolder: caFolder,
+            caSecret: caSecret, certificateRenewal: certificateRenewal,
+            regions: self.regions.map { region in region.peering(peers.filter { $0.key != region.key }.map(\.peer)) })
+    }
 }
 
 /// One cluster's Cilium.
@@ -119,7 +129,7 @@ public struct CiliumRegionPlan: Sendable, Codable, Equatable {
     public let podPoolMaskSize: Int
     /// The clustermesh-apiserver's NodePort.
     public let meshPort: Int
-    /// The other clusters this one connects to.
+    /// The other clusters this one connects to. Not in `plan.json`: they follow from the regions.
     public let peers: [MeshPeer]
 
     /// `clustermesh.config.clusters` as a map keyed by name (chart 1.19+) or as a list (1.18).
@@ -129,6 +139,52 @@ public struct CiliumRegionPlan: Sendable, Codable, Equatable {
     public enum RoutingMode: String, Sendable, Codable { case tunnel, native }
     /// Cilium's `tunnelProtocol`.
     public enum TunnelProtocol: String, Sendable, Codable { case vxlan, geneve }
+
+    /// This cluster with `peers`.
+    fileprivate func peering(_ peers: [MeshPeer]) -> CiliumRegionPlan {
+        CiliumRegionPlan(
+            key: key, clusterName: clusterName, clusterID: clusterID, version: version, peersForm: peersForm,
+            routingMode: routingMode, tunnelProtocol: tunnelProtocol, podPool: podPool, podPoolMaskSize: podPoolMaskSize,
+            meshPort: meshPort, peers: peers)
+    }
+}
+
+extension CiliumRegionPlan {
+    private enum CodingKeys: String, CodingKey {
+        case key, clusterName, clusterID, version, peersForm, routingMode, tunnelProtocol, podPool, podPoolMaskSize, meshPort
+    }
+
+    /// Reads a cluster; its peers are derived by ``CiliumPlan/meshed(_:)``, which sees the other regions.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            key: try container.decode(String.self, forKey: .key),
+            clusterName: try container.decode(String.self, forKey: .clusterName),
+            clusterID: try container.decode(Int.self, forKey: .clusterID),
+            version: try container.decode(SemanticVersion.self, forKey: .version),
+            peersForm: try container.decode(PeersForm.self, forKey: .peersForm),
+            routingMode: try container.decode(RoutingMode.self, forKey: .routingMode),
+            tunnelProtocol: try container.decode(TunnelProtocol.self, forKey: .tunnelProtocol),
+            podPool: try container.decode(IPv4Network.self, forKey: .podPool),
+            podPoolMaskSize: try container.decode(Int.self, forKey: .podPoolMaskSize),
+            meshPort: try container.decode(Int.self, forKey: .meshPort),
+            peers: [])
+    }
+
+    /// Writes the cluster without its peers, which follow from the other regions.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        try container.encode(clusterName, forKey: .clusterName)
+        try container.encode(clusterID, forKey: .clusterID)
+        try container.encode(version, forKey: .version)
+        try container.encode(peersForm, forKey: .peersForm)
+        try container.encode(routingMode, forKey: .routingMode)
+        try container.encode(tunnelProtocol, forKey: .tunnelProtocol)
+        try container.encode(podPool, forKey: .podPool)
+        try container.encode(podPoolMaskSize, forKey: .podPoolMaskSize)
+        try container.encode(meshPort, forKey: .meshPort)
+    }
 }
 
 /// Another cluster of the mesh, as a peer reaches it.

@@ -12,7 +12,8 @@ public struct AzurePlan: Sendable, Codable, Equatable, ProviderFacts {
     public let namePrefix: String
     /// The regions, in declaration order.
     public let regions: [AzureRegionPlan]
-    /// Every one-way VNet peering of the full mesh: N·(N−1).
+    /// Every one-way VNet peering of the full mesh: N·(N−1). Not in `plan.json`: it follows from
+    /// ``regions``.
     public let peerings: [VNetPeering]
     /// The global endpoint over the regions' front ends, when the topology has one.
     public let trafficManager: TrafficManagerPlan?
@@ -58,6 +59,51 @@ public struct AzurePlan: Sendable, Codable, Equatable, ProviderFacts {
     /// The registry's login server, mirroring Docker Hub, with its pull-only token.
     public var imageMirror: ImageMirror? {
         registry.map { ImageMirror(host: $0.loginServer, upstreams: $0.upstreams, username: $0.token, passwordFile: $0.passwordFile) }
+    }
+
+    /// The full mesh of one-way peerings between the VNets of `regions`, in order: the planner's
+    /// rule, and how reading `plan.json`, which leaves the peerings out, restores them.
+    static func peerings(prefix: String, regions: [AzureRegionPlan]) -> [VNetPeering] {
+        regions.flatMap { from in
+            regions.filter { $0.key != from.key }.map { to in
+                VNetPeering(
+                    name: AzureNames(prefix: prefix, region: from.key).peering(to: to.key),
+                    fromRegion: from.key, fromVNet: from.vnetName, toRegion: to.key, toVNet: to.vnetName)
+            }
+        }
+    }
+}
+
+extension AzurePlan {
+    private enum CodingKeys: String, CodingKey {
+        case resourceGroup, location, ownerTag, namePrefix, regions, peerings, trafficManager, registry
+    }
+
+    /// Reads the plan, deriving the peerings from the regions.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let namePrefix = try container.decode(String.self, forKey: .namePrefix)
+        let regions = try container.decode([AzureRegionPlan].self, forKey: .regions)
+        self.init(
+            resourceGroup: try container.decode(String.self, forKey: .resourceGroup),
+            location: try container.decode(AzureLocation.self, forKey: .location),
+            ownerTag: try container.decode(ResourceTag.self, forKey: .ownerTag),
+            namePrefix: namePrefix, regions: regions,
+            peerings: Self.peerings(prefix: namePrefix, regions: regions),
+            trafficManager: try container.decodeIfPresent(TrafficManagerPlan.self, forKey: .trafficManager),
+            registry: try container.decodeIfPresent(ContainerRegistryPlan.self, forKey: .registry))
+    }
+
+    /// Writes the plan without the peerings, which follow from the regions.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(resourceGroup, forKey: .resourceGroup)
+        try container.encode(location, forKey: .location)
+        try container.encode(ownerTag, forKey: .ownerTag)
+        try container.encode(namePrefix, forKey: .namePrefix)
+        try container.encode(regions, forKey: .regions)
+        try container.encodeIfPresent(trafficManager, forKey: .trafficManager)
+        try container.encodeIfPresent(registry, forKey: .registry)
     }
 }
 

@@ -140,16 +140,10 @@ public enum AzureProvider: InfrastructureProvider {
                     region.clientAccess.map { AzureClientPlanner.frontEnd(region, access: $0, location: settings.location, names: names, globalName: endpoint.name) }
                 })
         }
-        let peerings = regions.flatMap { from in
-            regions.filter { $0.key != from.key }.map { to in
-                VNetPeering(
-                    name: AzureNames(prefix: prefix, region: from.key).peering(to: to.key),
-                    fromRegion: from.key, fromVNet: from.vnetName, toRegion: to.key, toVNet: to.vnetName)
-            }
-        }
         return AzurePlan(
             resourceGroup: validated.azure.resourceGroup, location: validated.azure.location,
-            ownerTag: AzureNames.ownerTag(context.topologyName), namePrefix: prefix, regions: regions, peerings: peerings,
+            ownerTag: AzureNames.ownerTag(context.topologyName), namePrefix: prefix, regions: regions,
+            peerings: AzurePlan.peerings(prefix: prefix, regions: regions),
             trafficManager: validated.globalEndpoint.map { AzureClientPlanner.trafficManager($0, regions: regions, context: context) },
             registry: validated.registry.map { AzureClientPlanner.registry($0, home: validated.azure.location, regions: regions) })
     }
