@@ -211,8 +211,21 @@ enum DeploymentReadme {
         return TextTable(
             header: ["Cluster"] + columns.map(\.header) + ["DNS (NodePort, UDP and TCP)", "Forwards DNS zones of"],
             rows: plan.regions.map { region in
-                let zones = region.dnsForwarders.map { "`\($0.zone)`" }.joined(separator: ", ")
-                return [region.cluster.name] + columns.map { $0.value(region) } + ["\(region.nodePort(.dns))", zones.isEmpty ? "—" : zones]
+                [region.cluster.name] + columns.map { $0.value(region) } + ["\(region.nodePort(.dns))", forwardedZones(region, in: plan)]
             })
+    }
+
+    /// The most zones a cell of the traffic table lists; past that (the list grows with the square
+    /// of the region count) it says whose zones they are.
+    static let zonesListed = 8
+
+    /// The zones `region` forwards, as a table cell.
+    static func forwardedZones(_ region: RegionPlan, in plan: Plan) -> String {
+        let forwarders = region.dnsForwarders
+        if forwarders.isEmpty { return "—" }
+        if forwarders.count > zonesListed, forwarders.count == plan.regions.count - 1 {
+            return "every other region's (\(forwarders.count)): `<region>.svc.\(plan.clusterDomain)`"
+        }
+        return forwarders.map { "`\($0.zone)`" }.joined(separator: ", ")
     }
 }

@@ -17,9 +17,15 @@ public struct ChangeSet {
     /// Changes that would lose someone's work; they block writing unless forced.
     public var conflicts: [Conflict] = []
 
+    /// The folder as the command line gives it, `out/x`: what ``displayPath(_:)`` starts with.
+    let displayFolder: String
+
     init(topology: String, folder: URL) {
         self.topology = topology
         self.folder = folder
+        var shown = folder.relativePath
+        while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
+        displayFolder = shown
     }
 
     /// Whether anything would change, the manifest included.
@@ -49,14 +55,17 @@ public struct ChangeSet {
     }
 
     /// The path of `file` (relative to the folder) as the command line gives the folder: `out/x/a.sh`.
-    public func displayPath(_ file: String) -> String { folder.appendingPathComponent(file).relativePath }
+    public func displayPath(_ file: String) -> String { Self.path(file, in: displayFolder) }
+
+    /// `file` under `folder`: `out/x` and `a.sh` make `out/x/a.sh`.
+    static func path(_ file: String, in folder: String) -> String { folder == "/" ? "/\(file)" : "\(folder)/\(file)" }
 
     /// One line per changed file: `create out/x/a.sh`, `update …`, `remove …`, as ``changedFiles``.
     public var summaryLines: [String] { changedFiles.map { "\($0.action) \(displayPath($0.path))" } }
 
     /// A unified diff of every change but the manifest's, which is bookkeeping (hashes, the version).
     public var diff: String {
-        let path = { (file: String) in self.folder.appendingPathComponent(file).relativePath }
+        let path = displayPath
         var entries: [(String, String)] = []
         for artifact in created where artifact.path != OutputManifest.fileName {
             entries.append((artifact.path, UnifiedDiff.make(old: "", new: artifact.contents, oldName: "/dev/null", newName: path(artifact.path))))

@@ -23,14 +23,13 @@ public struct OutputWriter: Sendable {
         let previous: OutputManifest?
         do { previous = try readManifest(folder) } catch where force { previous = nil }
         var changes = ChangeSet(topology: topology, folder: folder)
+        let folderPath = folder.path
+        let shownFolder = changes.displayFolder
         // Every file is read and compared on every core; what differs is then looked at in order.
         let found: [ExistingFile]
         do {
             found = try Parallel.map(all) { artifact -> ExistingFile in
-                let url = folder.appendingPathComponent(artifact.path)
-                guard let existing = try read(url) else { return .absent }
-                let sameMode = artifact.path == OutputManifest.fileName || isExecutable(url) == artifact.isExecutable
-                return existing == Data(artifact.contents.utf8) && sameMode ? .same : .different(existing)
+                try existingFile(at: folderPath + "/" + artifact.path, displayed: ChangeSet.path(artifact.path, in: shownFolder), for: artifact)
             }
         } catch {
             throw error as? GeneratorError ?? GeneratorError("cannot read \(folder.relativePath): \(Self.reason(error))")
@@ -57,11 +56,43 @@ public struct OutputWriter: Sendable {
         }
         let produced = Set(all.map(\.path))
         for (path, entry) in (previous?.files ?? [:]).sorted(by: { $0.key < $1.key }) where !produced.contains(path) {
-            guard let existing = try read(folder.appendingPathComponent(path)) else { continue }
+            guard let existing = try contents(of: folder.appendingPathComponent(path)) else { continue }
             changes.removed.append(FileRemoval(path: path, oldContents: String(decoding: existing, as: UTF8.self)))
             if entry.sha256 != SHA256.hex(existing) { changes.conflicts.append(.editedByHand(path)) }
         }
         return changes
+    }
+
+    /// What stands at `path` where `artifact` goes. One open, one fstat and one read; the bytes
+    /// are compared where they were read and kept only when they differ.
+    private func existingFile(at path: String, displayed: String, for artifact: Artifact) throws(GeneratorError) -> ExistingFile {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            // Missing, or a file stands where a folder above it goes (which writing reports).
+            if errno == ENOENT || errno == ENOTDIR { return .absent }
+            throw GeneratorError("cannot read \(displayed): \(Self.lastError)")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw GeneratorError("cannot read \(displayed): \(Self.lastError)") }
+        if status.st_mode & S_IFMT == S_IFDIR { throw GeneratorError("\(displayed) is a folder where RegionMesh writes a file; move it away") }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, size - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw GeneratorError("cannot read \(displayed): \(Self.lastError)") }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled < size { bytes.removeLast(size - filled) }
+        let sameMode = artifact.path == OutputManifest.fileName || (status.st_mode & 0o111 != 0) == artifact.isExecutable
+        var contents = artifact.contents
+        let sameBytes = contents.withUTF8 { text in
+            text.count == bytes.count && bytes.withUnsafeBytes { text.count == 0 || memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }
+        }
+        return sameBytes && sameMode ? .same : .different(Data(bytes))
     }
 
     /// What stands where an artifact goes: nothing, the same bytes and mode, or other bytes.
@@ -76,18 +107,21 @@ public struct OutputWriter: Sendable {
         let writes = changes.created + changes.updated.map(\.artifact)
         let ordered = writes.filter { $0.path != OutputManifest.fileName } + writes.filter { $0.path == OutputManifest.fileName }
         // Folders first, then the files on every core; the manifest last, once every file is written.
-        let folders = Set(ordered.map { changes.folder.appendingPathComponent($0.path).deletingLastPathComponent() })
-        for folder in folders.sorted(by: { $0.path < $1.path }) { try makeFolder(folder) }
-        let folder = changes.folder
+        let folderPath = changes.folder.path
+        let shownFolder = changes.displayFolder
+        let subfolders = Set(ordered.map { artifact in artifact.path.lastIndex(of: "/").map { String(artifact.path[..<$0]) } ?? "" })
+        for subfolder in subfolders.sorted() {
+            try makeFolder(subfolder.isEmpty ? changes.folder : changes.folder.appendingPathComponent(subfolder, isDirectory: true))
+        }
         do {
             _ = try Parallel.map(ordered.filter { $0.path != OutputManifest.fileName }) { artifact in
-                try writeAtomically(artifact, to: folder.appendingPathComponent(artifact.path))
+                try writeAtomically(artifact, to: folderPath + "/" + artifact.path, displayed: ChangeSet.path(artifact.path, in: shownFolder))
             }
         } catch {
             throw error as? GeneratorError ?? GeneratorError("cannot write into \(changes.folder.relativePath): \(Self.reason(error))")
         }
         for manifest in ordered where manifest.path == OutputManifest.fileName {
-            try writeAtomically(manifest, to: changes.folder.appendingPathComponent(manifest.path))
+            try writeAtomically(manifest, to: folderPath + "/" + manifest.path, displayed: changes.displayPath(manifest.path))
         }
         for removal in changes.removed {
             let url = changes.folder.appendingPathComponent(removal.path)
@@ -98,19 +132,15 @@ public struct OutputWriter: Sendable {
 
     private func readManifest(_ folder: URL) throws(GeneratorError) -> OutputManifest? {
         let url = folder.appendingPathComponent(OutputManifest.fileName)
-        guard let data = try read(url) else { return nil }
+        guard let data = try contents(of: url) else { return nil }
         return try OutputManifest.decode(data, path: url.relativePath)
     }
 
-    private func read(_ url: URL) throws(GeneratorError) -> Data? {
+    private func contents(of url: URL) throws(GeneratorError) -> Data? {
         var isDirectory: ObjCBool = false
         guard files.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue { throw GeneratorError("\(url.relativePath) is a folder where RegionMesh writes a file; move it away") }
         do { return try Data(contentsOf: url) } catch { throw GeneratorError("cannot read \(url.relativePath): \(Self.reason(error))") }
-    }
-
-    private func isExecutable(_ url: URL) -> Bool {
-        ((try? files.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0) & 0o111 != 0
     }
 
     /// Creates `folder` and the folders above it that are missing.
@@ -126,20 +156,21 @@ public struct OutputWriter: Sendable {
     /// (FileManager's atomic write would create and sync a second one). Not synced to disk, as git
     /// does not sync its work tree: after a power loss right after a run, a file may be empty; the
     /// manifest then names it as edited by hand, and `generate --force` writes it again.
-    private func writeAtomically(_ artifact: Artifact, to url: URL) throws(GeneratorError) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).regionmesh-tmp").path
+    private func writeAtomically(_ artifact: Artifact, to path: String, displayed: String) throws(GeneratorError) {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let temporary = "\(path[..<slash]).\(path[slash...]).regionmesh-tmp"
         let mode: mode_t = artifact.isExecutable ? 0o755 : 0o644
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw GeneratorError("cannot write \(url.relativePath): \(Self.lastError)") }
+        guard descriptor >= 0 else { throw GeneratorError("cannot write \(displayed): \(Self.lastError)") }
         var contents = artifact.contents
         // The mode exactly, whatever the umask.
         var written = fchmod(descriptor, mode) == 0 && contents.withUTF8 { Self.writeAll($0, to: descriptor) }
         let problem = written ? "" : Self.lastError
         written = close(descriptor) == 0 && written
-        guard written, rename(temporary, url.path) == 0 else {
+        guard written, rename(temporary, path) == 0 else {
             let reason = problem.isEmpty ? Self.lastError : problem
             unlink(temporary)
-            throw GeneratorError("cannot write \(url.relativePath): \(reason)")
+            throw GeneratorError("cannot write \(displayed): \(reason)")
         }
     }
 

@@ -125,4 +125,31 @@ import Testing
             return message.hasPrefix("cannot write into") && message.hasSuffix("it is a file, not a folder") && !message.contains("\n")
         }
     }
+
+    @Test func aChangedModeAloneIsAnUpdate() throws {
+        _ = try write(artifacts)
+        #expect(chmod(url("a.sh").path, 0o644) == 0)
+        let changes = try writer.changes(topology: "t", artifacts: artifacts)
+        #expect(changes.updated.map(\.artifact.path).contains("a.sh"))
+        #expect(changes.diff.contains("mode of \(changes.displayPath("a.sh")) changes"))
+    }
+
+    @Test func anEditOfTheSameLengthOrAnEmptiedFileIsNoticed() throws {
+        _ = try write(artifacts)
+        try "b: 9\n".write(to: url("clusters/x/b.yaml"), atomically: true, encoding: .utf8)
+        try "".write(to: url("a.sh"), atomically: false, encoding: .utf8)
+        #expect(chmod(url("a.sh").path, 0o755) == 0)
+        let changes = try writer.changes(topology: "t", artifacts: artifacts)
+        #expect(changes.conflicts.sorted { "\($0)" < "\($1)" } == [.editedByHand("a.sh"), .editedByHand("clusters/x/b.yaml")])
+    }
+
+    @Test func aFolderWhereAFileGoesIsAOneLineError() throws {
+        try FileManager.default.createDirectory(at: url("a.sh"), withIntermediateDirectories: true)
+        #expect {
+            _ = try writer.changes(topology: "t", artifacts: artifacts)
+        } throws: { error in
+            let message = (error as? GeneratorError)?.message ?? ""
+            return message.hasSuffix("a.sh is a folder where RegionMesh writes a file; move it away") && !message.contains("\n")
+        }
+    }
 }

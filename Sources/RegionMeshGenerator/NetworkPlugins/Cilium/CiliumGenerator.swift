@@ -73,12 +73,13 @@ struct CiliumGenerator: ComponentGenerator {
         readme.overview = "joined by a Cilium ClusterMesh over \(plan.provider.facts.conventions.interconnect)"
         readme.version = { "Cilium \(cilium[$0].version)" }
         readme.regionColumns = [("Cilium", { "\(cilium[$0].version)" })]
+        let regionOfCluster = Dictionary(plan.regions.map { ($0.cluster.name, $0.key) }, uniquingKeysWith: { first, _ in first })
         readme.diagramLinks = [
             DiagramLink(
                 ends: .clusters, label: "ClusterMesh",
-                pairs: DiagramLink.undirected(cilium.regions.flatMap { region in region.peers.compactMap { peer in
-                    plan.regions.first { $0.cluster.name == peer.name }.map { (region.key, $0.key) }
-                } }))
+                pairs: DiagramLink.undirected(cilium.regions.flatMap { region in
+                    region.peers.compactMap { peer in regionOfCluster[peer.name].map { (region.key, $0) } }
+                }))
         ]
         readme.trafficColumns = [("ClusterMesh API (NodePort)", { "\(cilium[$0].meshPort)" })]
         readme.gitOps = [
