@@ -21,33 +21,30 @@ public enum Generator {
     ) throws -> [Artifact] {
         let header = FileHeader(plan, context: context)
         let components = GeneratorRegistry.components(of: plan, context: context)
-        let scripts = scripts(of: components, plan: plan)
+        // What each component contributes, gathered on every core.
+        let parts = try Parallel.map(components) { ComponentParts($0) }
+        let scripts = scripts(of: parts, plan: plan)
+        // plan.json first: the change plan to record (and so the README) follows from it.
+        let planFile = try planFile(plan)
+        let lastChange = try changeToRecord(planFile)
         // Independent pieces, rendered on every core; the result is sorted by path below.
-        var jobs: [@Sendable () throws -> [Artifact]] = [{ [try planFile(plan)] }]
+        var jobs: [@Sendable () throws -> [Artifact]] = [
+            { [planFile, Artifact(path: ArtifactPaths.changePlanJSON, contents: try JSON.encode(lastChange))] },
+            { [DeploymentReadme.artifact(plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts, context: context)] },
+        ]
         jobs += scripts.map { script in
             { [Artifact(path: script.path, contents: try ScriptRenderer.render(script, plan: plan, header: header), isExecutable: true)] }
         }
         jobs += components.map { component in { try component.files() } }
-        jobs += ClusterManifests.jobs(
-            plan, objects: components.flatMap { $0.clusterObjects() }, notes: components.flatMap { $0.clusterFolderNotes() }, header: header)
-        let releases = components.flatMap { $0.helmReleases() }
-        let prerequisites = components.flatMap { $0.readme().gitOpsPrerequisites }
+        jobs += ClusterManifests.jobs(plan, objects: parts.flatMap(\.clusterObjects), notes: parts.flatMap(\.clusterFolderNotes), header: header)
         // The setup steps that make machines and clusters, and what clients connect through: never from git.
         let steps = { (phases: [PhasedStep.Phase]) in
-            ordered(components.map { $0.setupSteps().filter { phases.contains($0.phase) } }).map(\.name)
+            ordered(parts.map { $0.setupSteps.filter { phases.contains($0.phase) } }).map(\.name)
         }
-        let foundation = steps([.infrastructure, .cluster]), clientEntry = steps([.clientEntry])
-        jobs.append {
-            try GitOpsArtifacts.artifacts(
-                plan, releases: releases, foundation: foundation, prerequisites: prerequisites, clientEntry: clientEntry,
-                context: context, header: header)
-        }
-        var artifacts = try Parallel.map(jobs) { try $0() }.flatMap { $0 }
-        // What depends on the change plan: its file and the README.
-        let lastChange = try changeToRecord(artifacts[0])
-        artifacts.append(Artifact(path: ArtifactPaths.changePlanJSON, contents: try JSON.encode(lastChange)))
-        artifacts.append(DeploymentReadme.artifact(
-            plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts, context: context))
+        jobs += GitOpsArtifacts.jobs(
+            plan, releases: parts.flatMap(\.helmReleases), foundation: steps([.infrastructure, .cluster]),
+            prerequisites: parts.flatMap(\.gitOpsPrerequisites), clientEntry: steps([.clientEntry]), context: context, header: header)
+        let artifacts = try Parallel.map(jobs) { try $0() }.flatMap { $0 }
         var seen = Set<String>()
         if let duplicate = artifacts.first(where: { !seen.insert($0.path).inserted }) {
             throw GeneratorError("two components write \(duplicate.path) for topology \(plan.name)")
@@ -60,20 +57,49 @@ public enum Generator {
         Artifact(path: ArtifactPaths.planJSON, contents: try JSON.encode(plan))
     }
 
-    /// The components' steps ordered by phase; within a phase, by component, then as listed.
     /// The components' scripts, then `setup.sh` and `teardown.sh` composed from their steps.
     static func scripts(of components: [any ComponentGenerator], plan: Plan) -> [Script] {
-        let componentScripts = components.flatMap { $0.scripts() }
+        scripts(of: components.map { ComponentParts($0) }, plan: plan)
+    }
+
+    private static func scripts(of parts: [ComponentParts], plan: Plan) -> [Script] {
+        let componentScripts = parts.flatMap(\.scripts)
         var environment: [ScriptEnvironment.Variable] = []
         for variable in componentScripts.flatMap(\.environment) where !environment.contains(variable) { environment.append(variable) }
         return componentScripts + [
             SetupScript.make(
-                plan, steps: ordered(components.map { $0.setupSteps() }), environment: environment,
-                checks: components.flatMap { $0.preflightChecks() }, summary: components.flatMap { $0.summary() }),
-            TeardownScript.make(plan, steps: ordered(components.map { $0.teardownSteps() })),
+                plan, steps: ordered(parts.map(\.setupSteps)), environment: environment,
+                checks: parts.flatMap(\.preflightChecks), summary: parts.flatMap(\.summary)),
+            TeardownScript.make(plan, steps: ordered(parts.map(\.teardownSteps))),
         ]
     }
 
+    /// What one component contributes besides its files and README, gathered once.
+    private struct ComponentParts: Sendable {
+        let scripts: [Script]
+        let clusterObjects: [ClusterObject]
+        let clusterFolderNotes: [String]
+        let helmReleases: [ClusterHelmRelease]
+        let setupSteps: [PhasedStep]
+        let teardownSteps: [PhasedStep]
+        let preflightChecks: [PreflightCheck]
+        let summary: [String]
+        let gitOpsPrerequisites: [String]
+
+        init(_ component: any ComponentGenerator) {
+            scripts = component.scripts()
+            clusterObjects = component.clusterObjects()
+            clusterFolderNotes = component.clusterFolderNotes()
+            helmReleases = component.helmReleases()
+            setupSteps = component.setupSteps()
+            teardownSteps = component.teardownSteps()
+            preflightChecks = component.preflightChecks()
+            summary = component.summary()
+            gitOpsPrerequisites = component.readme().gitOpsPrerequisites
+        }
+    }
+
+    /// The components' steps ordered by phase; within a phase, by component, then as listed.
     static func ordered(_ perComponent: [[PhasedStep]]) -> [ScriptStep] {
         perComponent.enumerated()
             .flatMap { component, steps in steps.enumerated().map { (step: $0.element, component: component, index: $0.offset) } }

@@ -20,54 +20,69 @@ enum GitOpsArtifacts {
     /// The ApplicationSets' folder.
     static let argoFolder = "\(folder)/argocd"
 
-    static func artifacts(
+    /// The pieces of `gitops/` to render on every core: one per cluster's Flux folder, then the
+    /// Argo CD ApplicationSets and the README.
+    static func jobs(
         _ plan: Plan, releases: [ClusterHelmRelease], foundation: [String], prerequisites: [String], clientEntry: [String],
         context: GenerationContext, header: FileHeader
-    ) throws -> [Artifact] {
-        var artifacts: [Artifact] = []
-        for region in plan.regions {
-            let own = releases.filter { $0.region.key == region.key }
-            var objects: [(any KubernetesObject, [String])] = [(fluxKustomization(plan, region, context: context), [
-                "Flux applies the cluster folder \(ArtifactPaths.clusterFolder(region.cluster)) from the GitRepository",
-                "\(fluxSource) that `flux bootstrap` creates; gitops/README.md says what must exist first.",
-            ])]
-            for release in own {
-                objects.append((helmRepository(plan, release), ["The chart repository of release \(release.name), as its install script adds it."]))
-                objects.append((helmRelease(plan, release), [
-                    "Release \(release.name) of chart \(release.chart) \(release.version), with the values of",
-                    "\(release.valuesPath): the release, chart, version and values its install script uses.",
+    ) -> [@Sendable () throws -> [Artifact]] {
+        let byRegion = Dictionary(grouping: releases) { $0.region.key }
+        var jobs: [@Sendable () throws -> [Artifact]] = plan.regions.map { region in
+            let own = byRegion[region.key] ?? []
+            return { try fluxFolder(plan, region, releases: own, context: context, header: header) }
+        }
+        jobs.append {
+            var artifacts: [Artifact] = []
+            if let repository = context.repository {
+                artifacts.append(try argoArtifact(clusterFolders(plan, repository: repository, context: context), header: header, notes: [
+                    "One Argo CD Application per cluster: its folder clusters/<cluster>/ from",
+                    "\(repository.url). Register each cluster in Argo CD under its name first.",
                 ]))
-            }
-            let folder = fluxFolder(region.cluster)
-            for (object, notes) in objects {
-                artifacts.append(Artifact(path: "\(folder)/\(object.fileName)", contents: try YAMLDocument.render(object, header: header.comment(extra: notes))))
+                for name in releaseNames(releases) {
+                    let group = releases.filter { $0.name == name }
+                    artifacts.append(try argoArtifact(chart(plan, group, repository: repository, context: context), header: header, notes: [
+                        "One Argo CD Application per cluster: release \(name) of chart \(group[0].chart) from \(group[0].repositoryURL),",
+                        "with each cluster's values file from \(repository.url).",
+                    ]))
+                }
             }
             artifacts.append(
                 Artifact(
-                    path: "\(folder)/kustomization.yaml",
-                    contents: try YAMLDocument.render(
-                        Kustomization(resources: objects.map(\.0.fileName).sorted()),
-                        header: header.comment(extra: ["Flux's objects for cluster \(region.cluster.name): bootstrap Flux on it with this folder's path."]))))
+                    path: "\(folder)/README.md",
+                    contents: GitOpsReadme.render(
+                        plan, releases: releases, foundation: foundation, prerequisites: prerequisites, clientEntry: clientEntry,
+                        context: context, header: header)))
+            return artifacts
         }
-        if let repository = context.repository {
-            artifacts.append(try argoArtifact(clusterFolders(plan, repository: repository, context: context), header: header, notes: [
-                "One Argo CD Application per cluster: its folder clusters/<cluster>/ from",
-                "\(repository.url). Register each cluster in Argo CD under its name first.",
+        return jobs
+    }
+
+    /// The Flux folder of `region`'s cluster: a Kustomization of the cluster folder, each of
+    /// `releases` (the cluster's own) with its chart repository, and the folder's kustomization.
+    private static func fluxFolder(
+        _ plan: Plan, _ region: RegionPlan, releases: [ClusterHelmRelease], context: GenerationContext, header: FileHeader
+    ) throws -> [Artifact] {
+        var objects: [(any KubernetesObject, [String])] = [(fluxKustomization(plan, region, context: context), [
+            "Flux applies the cluster folder \(ArtifactPaths.clusterFolder(region.cluster)) from the GitRepository",
+            "\(fluxSource) that `flux bootstrap` creates; gitops/README.md says what must exist first.",
+        ])]
+        for release in releases {
+            objects.append((helmRepository(plan, release), ["The chart repository of release \(release.name), as its install script adds it."]))
+            objects.append((helmRelease(plan, release), [
+                "Release \(release.name) of chart \(release.chart) \(release.version), with the values of",
+                "\(release.valuesPath): the release, chart, version and values its install script uses.",
             ]))
-            for name in releaseNames(releases) {
-                let group = releases.filter { $0.name == name }
-                artifacts.append(try argoArtifact(chart(plan, group, repository: repository, context: context), header: header, notes: [
-                    "One Argo CD Application per cluster: release \(name) of chart \(group[0].chart) from \(group[0].repositoryURL),",
-                    "with each cluster's values file from \(repository.url).",
-                ]))
-            }
+        }
+        let folder = fluxFolder(region.cluster)
+        var artifacts = try objects.map { object, notes in
+            Artifact(path: "\(folder)/\(object.fileName)", contents: try YAMLDocument.render(object, header: header.comment(extra: notes)))
         }
         artifacts.append(
             Artifact(
-                path: "\(folder)/README.md",
-                contents: GitOpsReadme.render(
-                    plan, releases: releases, foundation: foundation, prerequisites: prerequisites, clientEntry: clientEntry, context: context,
-                    header: header)))
+                path: "\(folder)/kustomization.yaml",
+                contents: try YAMLDocument.render(
+                    Kustomization(resources: objects.map(\.0.fileName).sorted()),
+                    header: header.comment(extra: ["Flux's objects for cluster \(region.cluster.name): bootstrap Flux on it with this folder's path."]))))
         return artifacts
     }
 
