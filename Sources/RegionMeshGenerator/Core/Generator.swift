@@ -22,7 +22,7 @@ public enum Generator {
         let header = FileHeader(plan, context: context)
         let components = GeneratorRegistry.components(of: plan, context: context)
         // What each component contributes, gathered on every core.
-        let parts = try Parallel.map(components) { ComponentParts($0) }
+        let parts = try Parallel.map(components) { try ComponentParts($0) }
         let scripts = scripts(of: parts, plan: plan)
         // plan.json first: the change plan to record (and so the README) follows from it.
         let planFile = try planFile(plan)
@@ -35,14 +35,18 @@ public enum Generator {
         jobs += scripts.map { script in
             { [Artifact(path: script.path, contents: try ScriptRenderer.render(script, plan: plan, header: header), isExecutable: true)] }
         }
-        jobs += components.map { component in { try component.files() } }
+        jobs.append { parts.flatMap(\.files) }
         jobs += ClusterManifests.jobs(plan, objects: parts.flatMap(\.clusterObjects), notes: parts.flatMap(\.clusterFolderNotes), header: header)
         // The setup steps that make machines and clusters, and what clients connect through: never from git.
         let steps = { (phases: [PhasedStep.Phase]) in
             ordered(parts.map { $0.setupSteps.filter { phases.contains($0.phase) } }).map(\.name)
         }
+        let releases = parts.flatMap(\.helmReleases)
+        let valuesPaths = Set(releases.map(\.valuesPath))
+        let valuesFiles = Dictionary(
+            parts.flatMap(\.files).filter { valuesPaths.contains($0.path) }.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
         jobs += GitOpsArtifacts.jobs(
-            plan, releases: parts.flatMap(\.helmReleases), foundation: steps([.infrastructure, .cluster]),
+            plan, releases: releases, valuesFiles: valuesFiles, foundation: steps([.infrastructure, .cluster]),
             prerequisites: parts.flatMap(\.gitOpsPrerequisites), clientEntry: steps([.clientEntry]), context: context, header: header)
         let artifacts = try Parallel.map(jobs) { try $0() }.flatMap { $0 }
         var seen = Set<String>()
@@ -59,23 +63,32 @@ public enum Generator {
 
     /// The components' scripts, then `setup.sh` and `teardown.sh` composed from their steps.
     static func scripts(of components: [any ComponentGenerator], plan: Plan) -> [Script] {
-        scripts(of: components.map { ComponentParts($0) }, plan: plan)
+        composed(
+            components.flatMap { $0.scripts() }, setup: components.map { $0.setupSteps() }, teardown: components.map { $0.teardownSteps() },
+            checks: components.flatMap { $0.preflightChecks() }, summary: components.flatMap { $0.summary() }, plan: plan)
     }
 
     private static func scripts(of parts: [ComponentParts], plan: Plan) -> [Script] {
-        let componentScripts = parts.flatMap(\.scripts)
+        composed(
+            parts.flatMap(\.scripts), setup: parts.map(\.setupSteps), teardown: parts.map(\.teardownSteps),
+            checks: parts.flatMap(\.preflightChecks), summary: parts.flatMap(\.summary), plan: plan)
+    }
+
+    /// `componentScripts`, then `setup.sh` and `teardown.sh` from each component's steps.
+    private static func composed(
+        _ componentScripts: [Script], setup: [[PhasedStep]], teardown: [[PhasedStep]], checks: [PreflightCheck], summary: [String], plan: Plan
+    ) -> [Script] {
         var environment: [ScriptEnvironment.Variable] = []
         for variable in componentScripts.flatMap(\.environment) where !environment.contains(variable) { environment.append(variable) }
         return componentScripts + [
-            SetupScript.make(
-                plan, steps: ordered(parts.map(\.setupSteps)), environment: environment,
-                checks: parts.flatMap(\.preflightChecks), summary: parts.flatMap(\.summary)),
-            TeardownScript.make(plan, steps: ordered(parts.map(\.teardownSteps))),
+            SetupScript.make(plan, steps: ordered(setup), environment: environment, checks: checks, summary: summary),
+            TeardownScript.make(plan, steps: ordered(teardown)),
         ]
     }
 
-    /// What one component contributes besides its files and README, gathered once.
+    /// What one component contributes but its README, gathered once.
     private struct ComponentParts: Sendable {
+        let files: [Artifact]
         let scripts: [Script]
         let clusterObjects: [ClusterObject]
         let clusterFolderNotes: [String]
@@ -86,7 +99,8 @@ public enum Generator {
         let summary: [String]
         let gitOpsPrerequisites: [String]
 
-        init(_ component: any ComponentGenerator) {
+        init(_ component: any ComponentGenerator) throws {
+            files = try component.files()
             scripts = component.scripts()
             clusterObjects = component.clusterObjects()
             clusterFolderNotes = component.clusterFolderNotes()

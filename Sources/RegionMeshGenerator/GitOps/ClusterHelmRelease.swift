@@ -25,6 +25,11 @@ struct ClusterHelmRelease {
     let values: any Encodable & Sendable
 }
 
+/// An empty mapping: where a rendered values file goes (``YAMLDocument/render(_:header:lastKey:indent:block:)``).
+struct EmptyMapping: Encodable, Sendable {
+    func encode(to encoder: any Encoder) throws { _ = encoder.container(keyedBy: DynamicKey.self) }
+}
+
 /// Encodes a value whose type is known only at run time.
 struct AnyEncodable: Encodable, Sendable {
     let value: any Encodable & Sendable

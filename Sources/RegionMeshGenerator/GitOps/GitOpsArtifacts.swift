@@ -22,14 +22,17 @@ enum GitOpsArtifacts {
 
     /// The pieces of `gitops/` to render on every core: one per cluster's Flux folder, then the
     /// Argo CD ApplicationSets and the README.
+    /// `valuesFiles` are the rendered values files by path: a HelmRelease embeds its release's
+    /// file as it is, instead of encoding the values again.
     static func jobs(
-        _ plan: Plan, releases: [ClusterHelmRelease], foundation: [String], prerequisites: [String], clientEntry: [String],
-        context: GenerationContext, header: FileHeader
+        _ plan: Plan, releases: [ClusterHelmRelease], valuesFiles: [String: String] = [:], foundation: [String], prerequisites: [String],
+        clientEntry: [String], context: GenerationContext, header: FileHeader
     ) -> [@Sendable () throws -> [Artifact]] {
         let byRegion = Dictionary(grouping: releases) { $0.region.key }
         var jobs: [@Sendable () throws -> [Artifact]] = plan.regions.map { region in
             let own = byRegion[region.key] ?? []
-            return { try fluxFolder(plan, region, releases: own, context: context, header: header) }
+            let values = valuesFiles.filter { path, _ in own.contains { $0.valuesPath == path } }
+            return { try fluxFolder(plan, region, releases: own, valuesFiles: values, context: context, header: header) }
         }
         jobs.append {
             var artifacts: [Artifact] = []
@@ -60,28 +63,43 @@ enum GitOpsArtifacts {
     /// The Flux folder of `region`'s cluster: a Kustomization of the cluster folder, each of
     /// `releases` (the cluster's own) with its chart repository, and the folder's kustomization.
     private static func fluxFolder(
-        _ plan: Plan, _ region: RegionPlan, releases: [ClusterHelmRelease], context: GenerationContext, header: FileHeader
+        _ plan: Plan, _ region: RegionPlan, releases: [ClusterHelmRelease], valuesFiles: [String: String], context: GenerationContext,
+        header: FileHeader
     ) throws -> [Artifact] {
-        var objects: [(any KubernetesObject, [String])] = [(fluxKustomization(plan, region, context: context), [
-            "Flux applies the cluster folder \(ArtifactPaths.clusterFolder(region.cluster)) from the GitRepository",
-            "\(fluxSource) that `flux bootstrap` creates; gitops/README.md says what must exist first.",
-        ])]
+        let folder = fluxFolder(region.cluster)
+        let kustomization = fluxKustomization(plan, region, context: context)
+        var artifacts = [
+            Artifact(
+                path: "\(folder)/\(kustomization.fileName)",
+                contents: try YAMLDocument.render(kustomization, header: header.comment(extra: [
+                    "Flux applies the cluster folder \(ArtifactPaths.clusterFolder(region.cluster)) from the GitRepository",
+                    "\(fluxSource) that `flux bootstrap` creates; gitops/README.md says what must exist first.",
+                ])))
+        ]
+        var files = [kustomization.fileName]
         for release in releases {
-            objects.append((helmRepository(plan, release), ["The chart repository of release \(release.name), as its install script adds it."]))
-            objects.append((helmRelease(plan, release), [
+            let repository = helmRepository(plan, release)
+            artifacts.append(Artifact(
+                path: "\(folder)/\(repository.fileName)",
+                contents: try YAMLDocument.render(repository, header: header.comment(extra: [
+                    "The chart repository of release \(release.name), as its install script adds it."
+                ]))))
+            let notes = header.comment(extra: [
                 "Release \(release.name) of chart \(release.chart) \(release.version), with the values of",
                 "\(release.valuesPath): the release, chart, version and values its install script uses.",
-            ]))
-        }
-        let folder = fluxFolder(region.cluster)
-        var artifacts = try objects.map { object, notes in
-            Artifact(path: "\(folder)/\(object.fileName)", contents: try YAMLDocument.render(object, header: header.comment(extra: notes)))
+            ])
+            let object = helmRelease(plan, release, inlineValues: valuesFiles[release.valuesPath] == nil)
+            let contents = try valuesFiles[release.valuesPath].map { file in
+                try YAMLDocument.render(object, header: notes, lastKey: "values", indent: 2, block: String(YAMLDocument.body(of: file)))
+            } ?? YAMLDocument.render(object, header: notes)
+            artifacts.append(Artifact(path: "\(folder)/\(object.fileName)", contents: contents))
+            files += [repository.fileName, object.fileName]
         }
         artifacts.append(
             Artifact(
                 path: "\(folder)/kustomization.yaml",
                 contents: try YAMLDocument.render(
-                    Kustomization(resources: objects.map(\.0.fileName).sorted()),
+                    Kustomization(resources: files.sorted()),
                     header: header.comment(extra: ["Flux's objects for cluster \(region.cluster.name): bootstrap Flux on it with this folder's path."]))))
         return artifacts
     }
@@ -113,14 +131,16 @@ enum GitOpsArtifacts {
             spec: .init(interval: "1h", url: release.repositoryURL))
     }
 
-    static func helmRelease(_ plan: Plan, _ release: ClusterHelmRelease) -> Flux.HelmRelease {
+    /// The HelmRelease of `release`; without `inlineValues`, its values are an empty mapping for
+    /// the rendered values file to take the place of.
+    static func helmRelease(_ plan: Plan, _ release: ClusterHelmRelease, inlineValues: Bool = true) -> Flux.HelmRelease {
         Flux.HelmRelease(
             metadata: ObjectMeta(
                 name: release.name, namespace: release.namespace,
                 labels: ObjectLabels(name: release.name, component: "gitops", version: release.version).labels(plan: plan, region: release.region)),
             spec: .init(
                 chart: .init(spec: .init(chart: release.chart, sourceRef: Flux.SourceReference(kind: "HelmRepository", name: release.repositoryName), version: release.version)),
-                interval: "30m", releaseName: release.name, values: AnyEncodable(value: release.values)))
+                interval: "30m", releaseName: release.name, values: AnyEncodable(value: inlineValues ? release.values : EmptyMapping())))
     }
 
     // MARK: Argo CD

@@ -17,6 +17,34 @@ public enum YAMLDocument {
         output.write(try yaml(value))
     }
 
+    /// The YAML text of `value`, after `header`, whose last line is `key: {}` at `indent` spaces,
+    /// with that empty mapping replaced by `block`, the YAML text of a mapping rendered before (a
+    /// values file embedded in a HelmRelease): the bytes of encoding the mapping in place (libyaml
+    /// nests a block by indenting every line but the empty ones of literal blocks, and never wraps
+    /// here), without encoding it again. Throws when the last line is not that key.
+    static func render(_ value: some Encodable, header: String, lastKey key: String, indent: Int, block: String) throws -> String {
+        var text = try yaml(value)
+        let padding = String(repeating: " ", count: indent)
+        let placeholder = "\(padding)\(key): {}\n"
+        guard text.hasSuffix(placeholder) else { throw GeneratorError("the YAML of \(type(of: value)) does not end with \(key)") }
+        text.removeLast(placeholder.count)
+        text += "\(padding)\(key):\n"
+        let nested = padding + "  "
+        for line in block.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            if !line.isEmpty { text += nested }
+            text += line
+            text += "\n"
+        }
+        return header + text
+    }
+
+    /// The YAML of a file `header` + ``render(_:header:)`` wrote: its text without the leading comment lines.
+    static func body(of file: String) -> Substring {
+        var rest = Substring(file)
+        while rest.hasPrefix("#"), let end = rest.firstIndex(of: "\n") { rest = rest[rest.index(after: end)...] }
+        return rest
+    }
+
     private static func yaml(_ value: some Encodable) throws -> String {
         try Yams.serialize(node: try YAMLNodeEncoder.node(for: value), indent: 2, width: -1, allowUnicode: true)
     }

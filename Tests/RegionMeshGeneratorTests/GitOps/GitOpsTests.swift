@@ -165,3 +165,20 @@ enum DecodedYAML {
         }
     }
 }
+
+extension GitOpsTests {
+    @Test("each HelmRelease embeds its rendered values file: the bytes of encoding the values in place")
+    func helmReleaseValuesAreTheValuesFile() throws {
+        let plan = try Fixture.smallPlan(regions: 3)
+        let artifacts = Dictionary(uniqueKeysWithValues: try Generator.artifacts(for: plan).map { ($0.path, $0.contents) })
+        let releases = GeneratorRegistry.components(of: plan).flatMap { $0.helmReleases() }
+        #expect(releases.count == 3)
+        for release in releases {
+            let path = "\(GitOpsArtifacts.fluxFolder(release.region.cluster))/helmrelease-\(release.name).yaml"
+            let written = try #require(artifacts[path])
+            let encoded = try YAMLDocument.render(GitOpsArtifacts.helmRelease(plan, release), header: "")
+            #expect(written.hasSuffix("\n" + encoded))
+            #expect(written.contains("\n  values:\n    cluster:\n      name: \(release.region.cluster.name)\n"))
+        }
+    }
+}

@@ -73,3 +73,40 @@ import Yams
         }
     }
 }
+
+/// A rendered block embedded under a document's last key has the bytes of encoding it in place.
+@Suite struct YAMLEmbeddingTests {
+    struct Inner: Encodable, Sendable {
+        let name = "crdb-r1"
+        let ports = [32379, 30053]
+        let empty: [String] = []
+        let script = "line one\n\n  indented after an empty line\nlast: colon\n"
+        let nested = SortedMap(["b": ["x", "y"], "a": []])
+    }
+
+    struct Outer<Values: Encodable & Sendable>: Encodable, Sendable {
+        struct Spec: Encodable, Sendable {
+            let interval = "30m"
+            let values: Values
+        }
+        let kind = "HelmRelease"
+        let list = ["one"]
+        let spec: Spec
+    }
+
+    @Test("a values block with lists, empty lists, a literal block with an empty line, and maps, embedded under spec.values")
+    func embeddedEqualsEncodedInPlace() throws {
+        let file = try YAMLDocument.render(Inner(), header: "# a values file\n#\n# with a header\n")
+        let spliced = try YAMLDocument.render(
+            Outer(spec: .init(values: EmptyMapping())), header: "# h\n", lastKey: "values", indent: 2, block: String(YAMLDocument.body(of: file)))
+        #expect(spliced == (try YAMLDocument.render(Outer(spec: .init(values: Inner())), header: "# h\n")))
+        #expect(spliced.contains("\n\n"))
+    }
+
+    @Test("a document that does not end with the key is refused, not spliced")
+    func refusesAnotherShape() {
+        #expect(throws: GeneratorError.self) {
+            try YAMLDocument.render(Outer(spec: .init(values: Inner())), header: "", lastKey: "values", indent: 2, block: "a: 1\n")
+        }
+    }
+}
