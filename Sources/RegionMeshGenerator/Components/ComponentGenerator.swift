@@ -7,8 +7,9 @@ import RegionMesh
 protocol ComponentGenerator: Sendable {
     /// Its scripts.
     func scripts() -> [Script]
-    /// Its files other than scripts and Kubernetes objects (Helm values).
-    func files() throws -> [Artifact]
+    /// Its files other than scripts and Kubernetes objects (Helm values), as pieces to render on
+    /// every core (a component with a file per cluster gives one piece per cluster).
+    func fileJobs() -> [@Sendable () throws -> [Artifact]]
     /// Its Kubernetes objects, per cluster.
     func clusterObjects() -> [ClusterObject]
     /// Its steps of `setup.sh`.
@@ -32,7 +33,10 @@ protocol ComponentGenerator: Sendable {
 
 extension ComponentGenerator {
     func scripts() -> [Script] { [] }
-    func files() throws -> [Artifact] { [] }
+    func fileJobs() -> [@Sendable () throws -> [Artifact]] { [] }
+
+    /// Its files, rendered here.
+    func files() throws -> [Artifact] { try fileJobs().flatMap { try $0() } }
     func clusterObjects() -> [ClusterObject] { [] }
     func setupSteps() -> [PhasedStep] { [] }
     func preflightChecks() -> [PreflightCheck] { [] }

@@ -21,8 +21,12 @@ public enum Generator {
     ) throws -> [Artifact] {
         let header = FileHeader(plan, context: context)
         let components = GeneratorRegistry.components(of: plan, context: context)
-        // What each component contributes, gathered on every core.
-        let parts = try Parallel.map(components) { try ComponentParts($0) }
+        // What each component contributes, and its files (which the GitOps objects embed), gathered on every core.
+        var gathering: [@Sendable () throws -> Gathered] = components.map { component in { .parts(ComponentParts(component)) } }
+        for job in components.flatMap({ $0.fileJobs() }) { gathering.append { .files(try job()) } }
+        let gathered = try Parallel.map(gathering) { try $0() }
+        let parts = gathered.compactMap { if case .parts(let part) = $0 { part } else { nil } }
+        let files = gathered.flatMap { gathered -> [Artifact] in if case .files(let some) = gathered { some } else { [] } }
         let scripts = scripts(of: parts, plan: plan)
         // plan.json first: the change plan to record (and so the README) follows from it.
         let planFile = try planFile(plan)
@@ -35,7 +39,7 @@ public enum Generator {
         jobs += scripts.map { script in
             { [Artifact(path: script.path, contents: try ScriptRenderer.render(script, plan: plan, header: header), isExecutable: true)] }
         }
-        jobs.append { parts.flatMap(\.files) }
+        jobs.append { files }
         jobs += ClusterManifests.jobs(plan, objects: parts.flatMap(\.clusterObjects), notes: parts.flatMap(\.clusterFolderNotes), header: header)
         // The setup steps that make machines and clusters, and what clients connect through: never from git.
         let steps = { (phases: [PhasedStep.Phase]) in
@@ -44,7 +48,7 @@ public enum Generator {
         let releases = parts.flatMap(\.helmReleases)
         let valuesPaths = Set(releases.map(\.valuesPath))
         let valuesFiles = Dictionary(
-            parts.flatMap(\.files).filter { valuesPaths.contains($0.path) }.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+            files.filter { valuesPaths.contains($0.path) }.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
         jobs += GitOpsArtifacts.jobs(
             plan, releases: releases, valuesFiles: valuesFiles, foundation: steps([.infrastructure, .cluster]),
             prerequisites: parts.flatMap(\.gitOpsPrerequisites), clientEntry: steps([.clientEntry]), context: context, header: header)
@@ -86,9 +90,14 @@ public enum Generator {
         ]
     }
 
-    /// What one component contributes but its README, gathered once.
+    /// What gathering gives: a component's parts, or some of its files.
+    private enum Gathered: Sendable {
+        case parts(ComponentParts)
+        case files([Artifact])
+    }
+
+    /// What one component contributes but its files and README, gathered once.
     private struct ComponentParts: Sendable {
-        let files: [Artifact]
         let scripts: [Script]
         let clusterObjects: [ClusterObject]
         let clusterFolderNotes: [String]
@@ -99,8 +108,7 @@ public enum Generator {
         let summary: [String]
         let gitOpsPrerequisites: [String]
 
-        init(_ component: any ComponentGenerator) throws {
-            files = try component.files()
+        init(_ component: any ComponentGenerator) {
             scripts = component.scripts()
             clusterObjects = component.clusterObjects()
             clusterFolderNotes = component.clusterFolderNotes()

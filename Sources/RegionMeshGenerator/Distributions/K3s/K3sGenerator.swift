@@ -15,8 +15,8 @@ struct K3sGenerator: ComponentGenerator {
         [K3sInstallScript(plan: plan, k3s: k3s, nodeAccess: nodeAccess).script, K3sRemoveNodesScript(plan: plan, machines: machines).script]
     }
 
-    func files() throws -> [Artifact] {
-        try k3s.registryMirror.map { [try K3sRegistries(plan: plan, mirror: $0, context: context).artifact()] } ?? []
+    func fileJobs() -> [@Sendable () throws -> [Artifact]] {
+        k3s.registryMirror.map { mirror in [{ [try K3sRegistries(plan: plan, mirror: mirror, context: context).artifact()] }] } ?? []
     }
 
     func clusterObjects() -> [ClusterObject] {

@@ -12,10 +12,14 @@ struct CiliumGenerator: ComponentGenerator {
         [CiliumInstallScript(plan: plan, cilium: cilium).script]
     }
 
-    func files() throws -> [Artifact] {
-        // One values file per region, each listing every other cluster: rendered on every core.
-        try Parallel.map(plan.regions) { region in
-            Artifact(path: CiliumInstallScript.valuesPath(region), contents: try YAMLDocument.render(CiliumValues(cilium[region], renewal: cilium.certificateRenewal), header: header(region)))
+    func fileJobs() -> [@Sendable () throws -> [Artifact]] {
+        // One values file per region, each listing every other cluster.
+        plan.regions.map { region in
+            {
+                [Artifact(
+                    path: CiliumInstallScript.valuesPath(region),
+                    contents: try YAMLDocument.render(CiliumValues(cilium[region], renewal: cilium.certificateRenewal), header: header(region)))]
+            }
         }
     }
 

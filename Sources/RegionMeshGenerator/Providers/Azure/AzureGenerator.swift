@@ -17,9 +17,9 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
             + (azure.trafficManager.map { [AzureFrontEndScript(plan: plan, azure: azure, trafficManager: $0).script] } ?? [])
     }
 
-    func files() throws -> [Artifact] {
+    func fileJobs() -> [@Sendable () throws -> [Artifact]] {
         let header = FileHeader(plan, context: context)
-        return [AzureCloudInit.artifact(plan, azure, header: header), AzureDiskGrowth.artifact(plan, azure, header: header)]
+        return [{ [AzureCloudInit.artifact(plan, azure, header: header), AzureDiskGrowth.artifact(plan, azure, header: header)] }]
     }
 
     func setupSteps() -> [PhasedStep] {
