@@ -8,7 +8,11 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConve
     public let suffix: String
 
     /// Parses `v1.35.4+k3s1`, `1.19.5` or `v26.2.1`; `requireV` demands the leading `v`.
-    public init?(_ text: String, requireV: Bool = false) {
+    ///
+    /// A number with a leading zero (`01.19.0`) is refused, as SemVer refuses it: the text is used
+    /// verbatim as an image tag and a chart version, and no release is tagged that way.
+    /// `allowingLeadingZeros` reads such a version back from a file an earlier release wrote.
+    public init?(_ text: String, requireV: Bool = false, allowingLeadingZeros: Bool = false) {
         var rest = Substring(text)
         if rest.hasPrefix("v") { rest = rest.dropFirst() } else if requireV { return nil }
         let core = rest.prefix { $0 != "+" && $0 != "-" }
@@ -19,6 +23,7 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConve
         let identifiers = suffix.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3,
             parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) && $0.count <= 6 }),
+            allowingLeadingZeros || !parts.contains(where: Self.hasLeadingZero),
             suffix.isEmpty || identifiers.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } })
         else { return nil }
         self.text = text
@@ -30,13 +35,29 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConve
 
     public var description: String { text }
 
+    /// The first of the dotted numbers of `text` written with a leading zero (`01` in `v01.19.0`).
+    static func numberWithLeadingZero(in text: String) -> Substring? {
+        let core = text.drop { $0 == "v" }.prefix { $0 != "+" && $0 != "-" }
+        return core.split(separator: ".").first(where: hasLeadingZero)
+    }
+
+    /// `; '01' has a leading zero, which no release tag has` when `text` has such a number, else
+    /// nothing: the end of an `invalid-version` message.
+    public static func leadingZeroNote(_ text: String) -> String {
+        numberWithLeadingZero(in: text).map { "; '\($0)' has a leading zero, which no release tag has" } ?? ""
+    }
+
+    private static func hasLeadingZero(_ number: Substring) -> Bool {
+        number.count > 1 && number.first == "0"
+    }
+
     public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
         (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
     }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let version = SemanticVersion(text) else {
+        guard let version = SemanticVersion(text, allowingLeadingZeros: true) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a version: \(text)"))
         }
         self = version

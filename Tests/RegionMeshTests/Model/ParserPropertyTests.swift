@@ -1,4 +1,6 @@
+import Foundation
 import PropertyBased
+import RegionMeshTestSupport
 import Testing
 
 @testable import RegionMesh
@@ -65,6 +67,20 @@ struct ParserPropertyTests {
                 #expect(text.hasSuffix(version.suffix))
             }
         }
+    }
+
+    @Test("a version number with a leading zero is no version; the message names the number; plan.json written earlier still reads")
+    func versionLeadingZero() throws {
+        #expect(SemanticVersion("01.19.0") == nil)
+        #expect(SemanticVersion("v26.02.1", requireV: true) == nil)
+        #expect(SemanticVersion("v1.35.4+k3s01")?.suffix == "+k3s01")
+        #expect(SemanticVersion("0.0.0") != nil)
+        #expect(SemanticVersion.numberWithLeadingZero(in: "v26.02.1") == "02")
+        #expect(SemanticVersion.numberWithLeadingZero(in: "v1.35.4+k3s01") == nil)
+        let message = Fixture.withSecondRegion { Cilium(version: "01.19.0") }.diagnostics.map(\.message)
+        #expect(message == ["Cilium version '01.19.0' is not a version such as '1.19.5'; '01' has a leading zero, which no release tag has"])
+        let decoded = try JSONDecoder().decode([SemanticVersion].self, from: Data(#"["01.19.0"]"#.utf8))
+        #expect(decoded.map(\.minor) == [19])
     }
 
     @Test("DNSLabel.isValid is exactly 1–63 of a–z, 0–9 and '-', not starting or ending with '-'")

@@ -117,14 +117,15 @@ enum Reference {
         return (true, rest.count > 3)
     }
 
-    /// `[v]MAJOR.MINOR.PATCH[(-|+)IDENTIFIER(.IDENTIFIER)*]`: numbers of one to six digits, and
+    /// `[v]MAJOR.MINOR.PATCH[(-|+)IDENTIFIER(.IDENTIFIER)*]`: numbers of one to six digits without a
+    /// leading zero (SemVer's; `0` itself is a number), and
     /// identifiers of ASCII letters, digits and '-' (SemVer's), so the text can be an image tag and a label value.
     static func version(_ text: String, requireV: Bool) -> Bool {
         var rest = Substring(text).unicodeScalars
         if rest.first == "v" { rest.removeFirst() } else if requireV { return false }
         let core = rest.prefix { $0 != "-" && $0 != "+" }
         let numbers = core.split(separator: ".", omittingEmptySubsequences: false)
-        guard numbers.count == 3, numbers.allSatisfy({ (1...6).contains($0.count) && $0.allSatisfy(isDigit) }) else { return false }
+        guard numbers.count == 3, numbers.allSatisfy({ (1...6).contains($0.count) && $0.allSatisfy(isDigit) && ($0.count == 1 || $0.first != "0") }) else { return false }
         let suffix = rest.dropFirst(core.count)
         guard !suffix.isEmpty else { return true }
         let identifiers = suffix.dropFirst().split(separator: ".", omittingEmptySubsequences: false)

@@ -10,7 +10,8 @@ struct CiliumRuleTests {
         arguments: [
             ("1.18.0", Rule?.some(.mixedCiliumVersions)), ("1.19.5", nil), ("1.19.0", nil), ("v1.19.5", nil), ("1.17.9", .unsupportedCiliumVersion),
             ("1.20.0", .unsupportedCiliumVersion), ("1.19.5-rc.1", .unsupportedCiliumVersion), ("2.19.0", .unsupportedCiliumVersion),
-            ("latest", .invalidVersion), ("1.19", .invalidVersion),
+            ("latest", .invalidVersion), ("1.19", .invalidVersion), ("01.19.0", .invalidVersion), ("1.19.05", .invalidVersion),
+            ("1.19.10", nil),
         ])
     func ciliumVersions(version: String, rule: Rule?) {
         let reported = Fixture.withSecondRegion { Cilium(version: version) }.rulesReported
