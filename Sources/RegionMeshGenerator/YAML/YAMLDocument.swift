@@ -28,14 +28,28 @@ public enum YAMLDocument {
         let placeholder = "\(padding)\(key): {}\n"
         guard text.hasSuffix(placeholder) else { throw GeneratorError("the YAML of \(type(of: value)) does not end with \(key)") }
         text.removeLast(placeholder.count)
-        text += "\(padding)\(key):\n"
-        let nested = padding + "  "
-        for line in block.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-            if !line.isEmpty { text += nested }
-            text += line
-            text += "\n"
+        var bytes = Array(header.utf8)
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(contentsOf: "\(padding)\(key):\n".utf8)
+        var block = block
+        block.withUTF8 { block in appendIndented(block, by: indent + 2, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends each line of `block` to `bytes`, indented by `indent` spaces unless it is empty,
+    /// each ending in a line break; byte by line, not character by character.
+    private static func appendIndented(_ block: UnsafeBufferPointer<UInt8>, by indent: Int, to bytes: inout [UInt8]) {
+        let lineBreak = UInt8(ascii: "\n")
+        let lines = block.reduce(1) { $1 == lineBreak ? $0 + 1 : $0 }
+        bytes.reserveCapacity(bytes.count + block.count + lines * (indent + 1))
+        var start = 0
+        while start < block.count {
+            let end = block[start...].firstIndex(of: lineBreak) ?? block.count
+            if end > start { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent)) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: block[start..<end]))
+            bytes.append(lineBreak)
+            start = end + 1
         }
-        return header + text
     }
 
     /// The YAML of a file `header` + ``render(_:header:)`` wrote: its text without the leading comment lines.

@@ -108,8 +108,9 @@ struct AzureRetireScript: AzureCommands {
             .info("(dry run) would delete the peerings of the planned VNets that the plan lacks (az network vnet peering list per VNet)"),
             .shell("return 0"),
         ]))
+        let plannedByVNet = Dictionary(grouping: azure.peerings, by: \.fromVNet)
         for region in azure.regions {
-            let planned = azure.peerings.filter { $0.fromVNet == region.vnetName }.map(\.name)
+            let planned = plannedByVNet[region.vnetName, default: []].map(\.name)
             body.append(.capture(
                 "listed", placeholder: "",
                 az("network", "vnet", "peering", "list").option("--vnet-name", .literal(region.vnetName)).option("--query", "[].name").option("--output", "tsv")))
