@@ -1,10 +1,9 @@
 import RegionMesh
-import Yams
 
 /// Encodes typed values (Kubernetes objects, Helm values) as YAML with Yams and libyaml: block
 /// style, keys in declaration order (maps via ``SortedMap``), multi-line strings as literal blocks,
-/// no line wrapping. The node tree is built by ``YAMLNodeEncoder`` with every scalar's style decided
-/// (``YAMLScalarStyle``); libyaml writes it.
+/// no line wrapping. The tree is built by ``YAMLNodeEncoder`` with every scalar's style decided
+/// (``YAMLScalarStyle``); libyaml writes it (``LibYAMLEmitter``).
 public enum YAMLDocument {
     /// The YAML text of `value`, after `header` (a comment block ending in a newline).
     public static func render(_ value: some Encodable, header: String) throws -> String {
@@ -60,7 +59,7 @@ public enum YAMLDocument {
     }
 
     private static func yaml(_ value: some Encodable) throws -> String {
-        try Yams.serialize(node: try YAMLNodeEncoder.node(for: value), indent: 2, width: -1, allowUnicode: true)
+        try LibYAMLEmitter.text(of: try YAMLNodeEncoder.node(for: value))
     }
 }
 

@@ -1,12 +1,10 @@
-import Yams
-
-/// Builds the Yams node tree of an `Encodable` value: mappings in the order the value encodes its
-/// keys, sequences, and scalars with the tags and styles of ``YAMLScalarStyle``. Like Yams'
+/// Builds the ``YAMLValue`` tree of an `Encodable` value: mappings in the order the value encodes
+/// its keys, sequences, and scalars with the styles of ``YAMLScalarStyle``. Like Yams'
 /// `YAMLEncoder` without what RegionMesh does not use (aliases, user info, coding paths), and
 /// without its per-scalar tag resolution and per-key linear search of the mapping built so far.
 enum YAMLNodeEncoder {
-    /// The node tree of `value`.
-    static func node(for value: some Encodable) throws -> Node {
+    /// The tree of `value`.
+    static func node(for value: some Encodable) throws -> YAMLValue {
         try NodeBuilder.node(value)
     }
 }
@@ -21,9 +19,9 @@ private final class NodeBuilder: Encoder {
     private var kind = Kind.empty
 
     init(encoding: Any.Type) { self.encoding = encoding }
-    private var single: Node?
-    private var pairs: [(Node, Node)] = []
-    private var items: [Node] = []
+    private var single: YAMLValue?
+    private var pairs: [(key: String, value: YAMLValue)] = []
+    private var items: [YAMLValue] = []
     /// Nested containers, filled in after their place was taken: position and builder.
     private var nested: [(Int, NodeBuilder)] = []
 
@@ -33,8 +31,8 @@ private final class NodeBuilder: Encoder {
     /// The node of `value`: scalars directly, anything else through a builder of its own.
     /// The scalar types are told apart by their metatypes: a cast (`as String`) would make the
     /// runtime search protocol conformances for every new type it meets.
-    static func node<Value: Encodable>(_ value: Value) throws -> Node {
-        if Value.self == String.self { return YAMLScalarStyle.node(unsafeBitCast(value, to: String.self)) }
+    static func node<Value: Encodable>(_ value: Value) throws -> YAMLValue {
+        if Value.self == String.self { return YAMLScalarStyle.value(unsafeBitCast(value, to: String.self)) }
         if Value.self == Int.self { return Self.integer(unsafeBitCast(value, to: Int.self)) }
         if Value.self == Bool.self { return Self.boolean(unsafeBitCast(value, to: Bool.self)) }
         let builder = NodeBuilder(encoding: Value.self)
@@ -44,31 +42,31 @@ private final class NodeBuilder: Encoder {
 
     /// A scalar ``node(_:)`` does not list: it encodes itself into a single-value container as its
     /// own type. Another integer becomes its digits; anything else is refused.
-    static func unlistedScalar<Value: Encodable>(_ value: Value) throws -> Node {
-        if let integer = value as? any BinaryInteger { return .scalar(Node.Scalar(String(describing: integer), YAMLScalarStyle.integer)) }
+    static func unlistedScalar<Value: Encodable>(_ value: Value) throws -> YAMLValue {
+        if let integer = value as? any BinaryInteger { return .scalar(String(describing: integer), .any) }
         throw EncodingError.invalidValue(
             value, EncodingError.Context(codingPath: [], debugDescription: "RegionMesh's YAML has no \(Value.self) values"))
     }
 
-    static func integer(_ value: Int) -> Node { .scalar(Node.Scalar(String(value), YAMLScalarStyle.integer)) }
+    static func integer(_ value: Int) -> YAMLValue { .scalar(String(value), .any) }
 
-    static func boolean(_ value: Bool) -> Node { .scalar(Node.Scalar(value ? "true" : "false", YAMLScalarStyle.boolean)) }
+    static func boolean(_ value: Bool) -> YAMLValue { .scalar(value ? "true" : "false", .any) }
 
-    static var null: Node { .scalar(Node.Scalar("null", YAMLScalarStyle.null)) }
+    static var null: YAMLValue { .null }
 
-    /// The node built (an empty mapping when nothing was encoded, as `YAMLEncoder` writes `{}`).
-    var node: Node {
+    /// The tree built (an empty mapping when nothing was encoded, as `YAMLEncoder` writes `{}`).
+    var node: YAMLValue {
         switch kind {
-        case .empty: return Node([(Node, Node)](), YAMLScalarStyle.mapping)
+        case .empty: return .mapping([])
         case .single: return single!
         case .mapping:
             var pairs = pairs
-            for (index, builder) in nested { pairs[index].1 = builder.node }
-            return Node(pairs, YAMLScalarStyle.mapping)
+            for (index, builder) in nested { pairs[index].value = builder.node }
+            return .mapping(pairs)
         case .sequence:
             var items = items
             for (index, builder) in nested { items[index] = builder.node }
-            return Node(items, YAMLScalarStyle.sequence)
+            return .sequence(items)
         }
     }
 
@@ -84,13 +82,13 @@ private final class NodeBuilder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueContainer(builder: self) }
 
-    func append(_ key: String, _ value: Node) { pairs.append((YAMLScalarStyle.key(key), value)) }
+    func append(_ key: String, _ value: YAMLValue) { pairs.append((key, value)) }
 
-    func append(_ value: Node) { items.append(value) }
+    func append(_ value: YAMLValue) { items.append(value) }
 
     var count: Int { items.count }
 
-    func set(_ value: Node) {
+    func set(_ value: YAMLValue) {
         kind = .single
         single = value
     }
@@ -114,7 +112,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws { builder.append(key.stringValue, NodeBuilder.null) }
-    mutating func encode(_ value: String, forKey key: Key) throws { builder.append(key.stringValue, YAMLScalarStyle.node(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { builder.append(key.stringValue, YAMLScalarStyle.value(value)) }
     mutating func encode(_ value: Int, forKey key: Key) throws { builder.append(key.stringValue, NodeBuilder.integer(value)) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { builder.append(key.stringValue, NodeBuilder.boolean(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { builder.append(key.stringValue, try NodeBuilder.node(value)) }
@@ -137,7 +135,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     var count: Int { builder.count }
 
     mutating func encodeNil() throws { builder.append(NodeBuilder.null) }
-    mutating func encode(_ value: String) throws { builder.append(YAMLScalarStyle.node(value)) }
+    mutating func encode(_ value: String) throws { builder.append(YAMLScalarStyle.value(value)) }
     mutating func encode(_ value: Int) throws { builder.append(NodeBuilder.integer(value)) }
     mutating func encode(_ value: Bool) throws { builder.append(NodeBuilder.boolean(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { builder.append(try NodeBuilder.node(value)) }

@@ -1,36 +1,42 @@
+import CYaml
 import Yams
 
-/// The tag and style of each scalar RegionMesh writes, decided once as the node tree is built, the
-/// way Yams' `YAMLEncoder` decides them: a string that YAML would read back as something else
+/// The style of each scalar RegionMesh writes, decided once as the tree is built, the way Yams'
+/// `YAMLEncoder` decides them: a string that YAML would read back as something else
 /// (`true`, `8080`, `null`, `1.5`) is single-quoted, one with a line break is a literal block, any
 /// other string is left for libyaml to write plain or quote as it needs.
 ///
 /// `YAMLEncoder` runs Yams' resolver (seven regular expressions) on every string, and again on
 /// every key and scalar as it emits them; profiles of large topologies were dominated by it. Here
-/// the tags are explicit, so emitting resolves nothing, and a string is given to the resolver only
-/// when it is made of characters the resolver's patterns could match at all.
+/// emitting resolves nothing, and a string is given to the resolver only when it is made of
+/// characters the resolver's patterns could match at all. Keys, integers, booleans and `null` are
+/// left to libyaml (``Style/any``), as `YAMLEncoder` leaves them.
 enum YAMLScalarStyle {
-    // Tags with explicit names: Yams never changes them (it only fills in implicit ones), so the
-    // shared instances are only ever read, from any thread.
-    nonisolated(unsafe) static let string = Tag(.str)
-    nonisolated(unsafe) static let integer = Tag(.int)
-    nonisolated(unsafe) static let boolean = Tag(.bool)
-    nonisolated(unsafe) static let null = Tag(.null)
-    nonisolated(unsafe) static let mapping = Tag(.map)
-    nonisolated(unsafe) static let sequence = Tag(.seq)
+    /// How libyaml is asked to write a scalar.
+    enum Style: Sendable {
+        /// Plain where libyaml can, quoted where it must.
+        case any
+        /// Between single quotes.
+        case singleQuoted
+        /// A literal block (`|`), lines as they are.
+        case literal
 
-    /// The scalar node of a string value.
-    static func node(_ value: String) -> Node {
-        .scalar(Node.Scalar(value, string, style(of: value)))
+        var libyaml: yaml_scalar_style_t {
+            switch self {
+            case .any: YAML_ANY_SCALAR_STYLE
+            case .singleQuoted: YAML_SINGLE_QUOTED_SCALAR_STYLE
+            case .literal: YAML_LITERAL_SCALAR_STYLE
+            }
+        }
     }
 
-    /// The scalar node of a mapping key (left for libyaml to write plain or quote, as `YAMLEncoder` does).
-    static func key(_ key: String) -> Node {
-        .scalar(Node.Scalar(key, string, .any))
+    /// The scalar of a string value.
+    static func value(_ string: String) -> YAMLValue {
+        .scalar(string, style(of: string))
     }
 
     /// The style of a string value.
-    static func style(of value: String) -> Node.Scalar.Style {
+    static func style(of value: String) -> Style {
         if value.utf8.contains(UInt8(ascii: "\n")) { return .literal }
         return readsBackAsString(value) ? .any : .singleQuoted
     }

@@ -3,8 +3,8 @@ import Yams
 
 @testable import RegionMeshGenerator
 
-/// The node tree built with explicit tags and styles writes exactly what Yams' `YAMLEncoder` (with
-/// the options RegionMesh always used) writes for the same value: for every shape the generator
+/// The tree built with explicit styles, written by driving libyaml directly, is exactly what Yams'
+/// `YAMLEncoder` (with the options RegionMesh always used) writes for the same value: for every shape the generator
 /// uses and for strings that YAML could read back as something else.
 @Suite struct YAMLDocumentTests {
     /// What `YAMLDocument` wrote before it built its own node tree.
@@ -35,6 +35,7 @@ import Yams
         var map: SortedMap<String>
         var ordered: OrderedMap<[Int]>
         var nested: [SortedMap<Bool>]
+        var grid: [[String]]
     }
 
     @Test func arbitraryStringsAreWrittenAsYAMLEncoderWritesThem() throws {
@@ -46,7 +47,8 @@ import Yams
             let sample = Sample(
                 text: text(), list: [text(), text()], number: Int.random(in: -5...70000, using: &generator), flag: .random(using: &generator),
                 missing: Bool.random(using: &generator) ? nil : text(), map: SortedMap(Dictionary([(text(), text()), ("k", text())], uniquingKeysWith: { first, _ in first })),
-                ordered: OrderedMap([(text(), [1, 2]), ("empty", [])]), nested: [SortedMap([text(): true]), SortedMap([:])])
+                ordered: OrderedMap([(text(), [1, 2]), ("empty", [])]), nested: [SortedMap([text(): true]), SortedMap([:])],
+                grid: [[text(), text()], [], [text()]])
             let mine = try YAMLDocument.render(sample, header: "")
             #expect(mine == (try Self.reference(sample)), "\(sample.text.debugDescription)")
         }

@@ -295,7 +295,6 @@ struct AzureInfrastructureScript: Sendable, AzureCommands {
         var body: [ScriptStatement] = []
         for resources in azure.regions {
             let size = resources.dataDisk.sizeGiB
-            let lun = resources.dataDisk.lun
             for node in resources.nodes {
                 body.append(.capture(
                     "current", placeholder: "\(size)",

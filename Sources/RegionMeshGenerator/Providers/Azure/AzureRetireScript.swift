@@ -52,7 +52,6 @@ struct AzureRetireScript: AzureCommands {
     /// `delete_load_balancer <name>`: takes every NIC of the resource group out of the load
     /// balancer's backend pools (Azure refuses to delete a pool NICs still reference), then deletes it.
     var deleteLoadBalancer: ShellFunction {
-        let group = ShellWord.literal(azure.resourceGroup)
         let ipConfig = ShellWord.literal(AzureFrontEndScript.nicIPConfiguration)
         return ShellFunction(
             name: "delete_load_balancer", doc: "Takes the NICs out of load balancer $1's backend pools, then deletes it.",
