@@ -21,15 +21,17 @@ public enum Generator {
     ) throws -> [Artifact] {
         let header = FileHeader(plan, context: context)
         let components = GeneratorRegistry.components(of: plan, context: context)
-        // What each component contributes, and its files (which the GitOps objects embed), gathered on every core.
-        var gathering: [@Sendable () throws -> Gathered] = components.map { component in { .parts(ComponentParts(component)) } }
+        // plan.json, what each component contributes, and its files (which the GitOps objects
+        // embed), gathered on every core.
+        var gathering: [@Sendable () throws -> Gathered] = [{ .planFile(try planFile(plan)) }]
+        gathering += components.map { component in { .parts(ComponentParts(component)) } }
         for job in components.flatMap({ $0.fileJobs() }) { gathering.append { .files(try job()) } }
         let gathered = try Parallel.map(gathering) { try $0() }
+        guard case .planFile(let planFile) = gathered[0] else { preconditionFailure("plan.json is gathered first") }
         let parts = gathered.compactMap { if case .parts(let part) = $0 { part } else { nil } }
         let files = gathered.flatMap { gathered -> [Artifact] in if case .files(let some) = gathered { some } else { [] } }
         let scripts = scripts(of: parts, plan: plan)
-        // plan.json first: the change plan to record (and so the README) follows from it.
-        let planFile = try planFile(plan)
+        // The change plan to record (and so the README) follows from plan.json.
         let lastChange = try changeToRecord(planFile)
         // Independent pieces, rendered on every core; the result is sorted by path below.
         var jobs: [@Sendable () throws -> [Artifact]] = [
@@ -90,8 +92,9 @@ public enum Generator {
         ]
     }
 
-    /// What gathering gives: a component's parts, or some of its files.
+    /// What gathering gives: plan.json, a component's parts, or some of its files.
     private enum Gathered: Sendable {
+        case planFile(Artifact)
         case parts(ComponentParts)
         case files([Artifact])
     }

@@ -20,7 +20,7 @@ public struct PlanRecord: Sendable {
         guard let data = try contents(of: planFile) else { return PlanRecord(previous: .none, lastChange: nil) }
         let decoder = JSONDecoder()
         let previous: PreviousPlan
-        if let current, data.elementsEqual(current.json.utf8) {
+        if let current, Self.bytes(of: data, equal: current.json) {
             previous = .plan(current.plan)
         } else if let plan = try? decoder.decode(Plan.self, from: data) {
             previous = .plan(plan)
@@ -46,6 +46,14 @@ public struct PlanRecord: Sendable {
     public func changeToRecord(_ changes: ChangePlan) -> ChangePlan {
         if changes.isEmpty, changes.baseline != .none, let lastChange { return lastChange }
         return changes
+    }
+
+    /// Whether `data` holds exactly the UTF-8 bytes of `text` (compared in place).
+    private static func bytes(of data: Data, equal text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { text in
+            data.count == text.count && data.withUnsafeBytes { data in text.isEmpty || memcmp(data.baseAddress!, text.baseAddress!, text.count) == 0 }
+        }
     }
 
     private static func contents(of file: URL) throws(GeneratorError) -> Data? {

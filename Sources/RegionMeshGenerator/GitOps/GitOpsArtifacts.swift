@@ -31,7 +31,8 @@ enum GitOpsArtifacts {
         let byRegion = Dictionary(grouping: releases) { $0.region.key }
         var jobs: [@Sendable () throws -> [Artifact]] = plan.regions.map { region in
             let own = byRegion[region.key] ?? []
-            let values = valuesFiles.filter { path, _ in own.contains { $0.valuesPath == path } }
+            let values = Dictionary(
+                own.compactMap { release in valuesFiles[release.valuesPath].map { (release.valuesPath, $0) } }, uniquingKeysWith: { first, _ in first })
             return { try fluxFolder(plan, region, releases: own, valuesFiles: values, context: context, header: header) }
         }
         jobs.append {

@@ -24,12 +24,12 @@ public struct OutputManifest: Codable, Equatable, Sendable {
     /// Path (relative to the topology folder) → entry.
     public var files: [String: Entry]
 
-    /// The manifest of a set of artifacts, written by RegionMesh `generatorVersion`.
-    public init(topology: String, artifacts: [Artifact], generatorVersion: String = RegionMeshVersion.current) {
+    /// The manifest of `artifacts`, written by RegionMesh `generatorVersion`, whose SHA-256
+    /// digests, in the same order, are `sha256` (computed where the files are compared).
+    init(topology: String, artifacts: [Artifact], sha256: [String], generatorVersion: String = RegionMeshVersion.current) {
         self.topology = topology
         self.generatorVersion = generatorVersion
-        let hashes = (try? Parallel.map(artifacts) { SHA256.hex(Array($0.contents.utf8)) }) ?? []
-        files = Dictionary(uniqueKeysWithValues: zip(artifacts, hashes).map {
+        files = Dictionary(uniqueKeysWithValues: zip(artifacts, sha256).map {
             ($0.path, Entry(sha256: $1, executable: $0.isExecutable))
         })
     }

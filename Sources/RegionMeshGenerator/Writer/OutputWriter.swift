@@ -18,23 +18,33 @@ public struct OutputWriter: Sendable {
     /// written by RegionMesh, which `--force` overwrites).
     public func changes(topology: String, artifacts: [Artifact], force: Bool = false) throws(GeneratorError) -> ChangeSet {
         let folder = folder(for: topology)
-        let manifest = OutputManifest(topology: topology, artifacts: artifacts)
-        let all = artifacts + [manifest.artifact]
-        let previous: OutputManifest?
-        do { previous = try readManifest(folder) } catch where force { previous = nil }
         var changes = ChangeSet(topology: topology, folder: folder)
         let folderPath = folder.path
         let shownFolder = changes.displayFolder
-        // Every file is read and compared on every core; what differs is then looked at in order.
-        let found: [ExistingFile]
+        @Sendable func existing(_ artifact: Artifact) throws(GeneratorError) -> ExistingFile {
+            try existingFile(at: folderPath + "/" + artifact.path, displayed: ChangeSet.path(artifact.path, in: shownFolder), for: artifact)
+        }
+        // Every file is hashed for the manifest, read and compared, on every core; what differs is
+        // then looked at in order.
+        let found: [(file: ExistingFile, sha256: String)]
         do {
-            found = try Parallel.map(all) { artifact -> ExistingFile in
-                try existingFile(at: folderPath + "/" + artifact.path, displayed: ChangeSet.path(artifact.path, in: shownFolder), for: artifact)
-            }
+            found = try Parallel.map(artifacts) { artifact in (try existing(artifact), SHA256.hex(utf8: artifact.contents)) }
         } catch {
             throw error as? GeneratorError ?? GeneratorError("cannot read \(folder.relativePath): \(Self.reason(error))")
         }
-        for (artifact, file) in zip(all, found) {
+        let manifest = OutputManifest(topology: topology, artifacts: artifacts, sha256: found.map(\.sha256))
+        let manifestArtifact = manifest.artifact
+        let manifestFile = try existing(manifestArtifact)
+        // A manifest of the same bytes records the same files; any other is decoded.
+        let previous: OutputManifest?
+        switch manifestFile {
+        case .absent: previous = nil
+        case .same: previous = manifest
+        case .different(let data):
+            do { previous = try OutputManifest.decode(data, path: changes.displayPath(OutputManifest.fileName)) } catch where force { previous = nil }
+        }
+        let all = artifacts + [manifestArtifact]
+        for (artifact, file) in zip(all, found.map(\.file) + [manifestFile]) {
             let existing: Data
             switch file {
             case .absent:
@@ -128,12 +138,6 @@ public struct OutputWriter: Sendable {
             do { try files.removeItem(at: url) } catch { throw GeneratorError("cannot remove \(url.relativePath): \(Self.reason(error))") }
             pruneEmptyFolders(from: url.deletingLastPathComponent(), upTo: changes.folder)
         }
-    }
-
-    private func readManifest(_ folder: URL) throws(GeneratorError) -> OutputManifest? {
-        let url = folder.appendingPathComponent(OutputManifest.fileName)
-        guard let data = try contents(of: url) else { return nil }
-        return try OutputManifest.decode(data, path: url.relativePath)
     }
 
     private func contents(of url: URL) throws(GeneratorError) -> Data? {

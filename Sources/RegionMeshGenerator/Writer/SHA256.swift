@@ -27,6 +27,14 @@ struct SHA256 {
         return hasher.finalize()
     }
 
+    /// The lower-case hex digest of the UTF-8 bytes of `text`, read in place.
+    static func hex(utf8 text: String) -> String {
+        var hasher = SHA256()
+        var text = text
+        text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
+    }
+
     /// Adds `bytes`.
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard var data = bytes.baseAddress, !bytes.isEmpty else { return }

@@ -24,6 +24,7 @@ import Testing
             #expect(hasher.finalize() == digest, "hardware: \(hardware)")
         }
         #expect(SHA256.hex(Array(input.utf8)) == digest)
+        #expect(SHA256.hex(utf8: input) == digest)
     }
 
     @Test func aMillionAs() {

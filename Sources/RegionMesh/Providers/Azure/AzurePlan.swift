@@ -64,13 +64,16 @@ public struct AzurePlan: Sendable, Codable, Equatable, ProviderFacts {
     /// The full mesh of one-way peerings between the VNets of `regions`, in order: the planner's
     /// rule, and how reading `plan.json`, which leaves the peerings out, restores them.
     static func peerings(prefix: String, regions: [AzureRegionPlan]) -> [VNetPeering] {
-        regions.flatMap { from in
-            regions.filter { $0.key != from.key }.map { to in
-                VNetPeering(
-                    name: AzureNames(prefix: prefix, region: from.key).peering(to: to.key),
-                    fromRegion: from.key, fromVNet: from.vnetName, toRegion: to.key, toVNet: to.vnetName)
+        let ends = regions.map { (key: $0.key, vnet: $0.vnetName) }
+        var peerings: [VNetPeering] = []
+        peerings.reserveCapacity(ends.count * max(ends.count - 1, 0))
+        for from in ends {
+            let names = AzureNames(prefix: prefix, region: from.key)
+            for to in ends where to.key != from.key {
+                peerings.append(VNetPeering(name: names.peering(to: to.key), fromRegion: from.key, fromVNet: from.vnet, toRegion: to.key, toVNet: to.vnet))
             }
         }
+        return peerings
     }
 }
 

@@ -41,6 +41,8 @@ enum AzureRules {
         if let problem = AzureNameRule.resourceGroup.problem(with: azure.resourceGroup) {
             diagnostics.add(.invalidAzureName, problem, at: azure.sourceLocation)
         }
+        // Each key with its length, counted once (not per pair of regions).
+        let keys = core.regions.map { (key: $0.key, length: $0.key.count) }
         for region in core.regions {
             let names = AzureNames(prefix: azure.namePrefix, region: region.key)
             var checks: [(AzureNameRule, String)] = [
@@ -65,9 +67,8 @@ enum AzureRules {
             // A peering's name holds both keys: its length is blamed on the region with the longer
             // key (so a long key is reported at its own region), its characters on each region's
             // own names above. The longest remote key stands for all of this region's peerings.
-            if let longest = core.regions.filter({ $0.key != region.key && $0.key.count <= region.key.count })
-                .max(by: { $0.key.count < $1.key.count })
-            {
+            let length = region.key.count
+            if let longest = keys.filter({ $0.key != region.key && $0.length <= length }).max(by: { $0.length < $1.length }) {
                 checks.append((.networkResource(kind: "VNet peering", maxLength: 80), names.peering(to: longest.key)))
             }
             let problems = checks.compactMap { $0.0.problem(with: $0.1) }
