@@ -58,10 +58,23 @@ indirect enum JSONValue {
     /// `members` in the order of their keys' UTF-8 bytes; of members with one key, the last encoded.
     static func sorted(_ members: [(key: String, value: JSONValue)]) -> [(key: String, value: JSONValue)] {
         let ordered = members.enumerated().sorted { a, b in
-            a.element.key == b.element.key ? a.offset < b.offset : a.element.key.utf8.lexicographicallyPrecedes(b.element.key.utf8)
+            let order = utf8Order(a.element.key, b.element.key)
+            return order == 0 ? a.offset < b.offset : order < 0
         }
         return ordered.indices.compactMap { index in
             index + 1 < ordered.count && ordered[index + 1].element.key == ordered[index].element.key ? nil : ordered[index].element
+        }
+    }
+}
+
+/// Negative, zero or positive as `a`'s UTF-8 bytes order before, as or after `b`'s (compared in place).
+private func utf8Order(_ a: String, _ b: String) -> Int {
+    var a = a, b = b
+    return a.withUTF8 { a in
+        b.withUTF8 { b in
+            let common = min(a.count, b.count)
+            let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+            return order != 0 ? Int(order) : a.count - b.count
         }
     }
 }

@@ -7,23 +7,24 @@ import CYaml
 /// no line wrapping, Unicode unescaped, `\n` line breaks, no `---` or `...` markers: the options
 /// RegionMesh has always passed to Yams, and the same bytes.
 enum LibYAMLEmitter {
-    /// The YAML text of `value`.
-    static func text(of value: YAMLValue) throws -> String {
-        let session = try Session()
+    /// The bytes of `prefix` followed by the YAML text of `value`.
+    static func bytes(of value: YAMLValue, after prefix: String) throws -> [UInt8] {
+        let session = try Session(output: Array(prefix.utf8))
         try session.emit { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) }
         try session.emit { yaml_document_start_event_initialize(&$0, nil, nil, nil, 1) }
         try session.write(value)
         try session.emit { yaml_document_end_event_initialize(&$0, 1) }
         try session.emit { yaml_stream_end_event_initialize(&$0) }
-        return String(decoding: session.output, as: UTF8.self)
+        return session.output
     }
 
     /// One libyaml emitter and the bytes it wrote.
     private final class Session {
         private let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
-        fileprivate var output: [UInt8] = []
+        fileprivate var output: [UInt8]
 
-        init() throws {
+        init(output: [UInt8]) throws {
+            self.output = output
             guard yaml_emitter_initialize(emitter) == 1 else {
                 emitter.deallocate()
                 throw GeneratorError("libyaml could not start an emitter (out of memory)")

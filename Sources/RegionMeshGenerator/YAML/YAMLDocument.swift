@@ -1,19 +1,13 @@
 import RegionMesh
 
-/// Encodes typed values (Kubernetes objects, Helm values) as YAML with Yams and libyaml: block
+/// Encodes typed values (Kubernetes objects, Helm values) as YAML with libyaml (as Yams ships it): block
 /// style, keys in declaration order (maps via ``SortedMap``), multi-line strings as literal blocks,
 /// no line wrapping. The tree is built by ``YAMLNodeEncoder`` with every scalar's style decided
 /// (``YAMLScalarStyle``); libyaml writes it (``LibYAMLEmitter``).
 public enum YAMLDocument {
     /// The YAML text of `value`, after `header` (a comment block ending in a newline).
     public static func render(_ value: some Encodable, header: String) throws -> String {
-        header + (try yaml(value))
-    }
-
-    /// Writes `header` and the YAML text of `value` into `output`.
-    static func write(_ value: some Encodable, header: String, into output: TextBuffer) throws {
-        output.write(header)
-        output.write(try yaml(value))
+        String(decoding: try bytes(of: value, after: header), as: UTF8.self)
     }
 
     /// The YAML text of `value`, after `header`, whose last line is `key: {}` at `indent` spaces,
@@ -22,17 +16,22 @@ public enum YAMLDocument {
     /// nests a block by indenting every line but the empty ones of literal blocks, and never wraps
     /// here), without encoding it again. Throws when the last line is not that key.
     static func render(_ value: some Encodable, header: String, lastKey key: String, indent: Int, block: String) throws -> String {
-        var text = try yaml(value)
+        var bytes = try bytes(of: value, after: header)
         let padding = String(repeating: " ", count: indent)
-        let placeholder = "\(padding)\(key): {}\n"
-        guard text.hasSuffix(placeholder) else { throw GeneratorError("the YAML of \(type(of: value)) does not end with \(key)") }
-        text.removeLast(placeholder.count)
-        var bytes = Array(header.utf8)
-        bytes.append(contentsOf: text.utf8)
+        let placeholder = Array("\(padding)\(key): {}\n".utf8)
+        guard bytes.count >= header.utf8.count + placeholder.count, bytes.suffix(placeholder.count).elementsEqual(placeholder) else {
+            throw GeneratorError("the YAML of \(type(of: value)) does not end with \(key)")
+        }
+        bytes.removeLast(placeholder.count)
         bytes.append(contentsOf: "\(padding)\(key):\n".utf8)
         var block = block
         block.withUTF8 { block in appendIndented(block, by: indent + 2, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The bytes of `header` and then of the YAML text of `value`, in one buffer.
+    private static func bytes(of value: some Encodable, after header: String) throws -> [UInt8] {
+        try LibYAMLEmitter.bytes(of: try YAMLNodeEncoder.node(for: value), after: header)
     }
 
     /// Appends each line of `block` to `bytes`, indented by `indent` spaces unless it is empty,
@@ -58,9 +57,6 @@ public enum YAMLDocument {
         return rest
     }
 
-    private static func yaml(_ value: some Encodable) throws -> String {
-        try LibYAMLEmitter.text(of: try YAMLNodeEncoder.node(for: value))
-    }
 }
 
 /// A string-keyed map that encodes its keys in sorted order, so output never depends on hashing.
