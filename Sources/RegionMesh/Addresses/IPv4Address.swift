@@ -25,9 +25,21 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
         return IPv4Address(value)
     }
 
-    /// The dotted-quad form.
+    /// The dotted-quad form. Written digit by digit: at most 15 bytes, a string that needs no
+    /// allocation (large topologies write hundreds of thousands of addresses).
     public var description: String {
-        "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
+        String(unsafeUninitializedCapacity: 15) { text in
+            var count = 0
+            for shift in [24, 16, 8, 0] as [UInt32] {
+                let octet = Int(value >> shift & 0xFF)
+                if shift != 24 { text[count] = UInt8(ascii: "."); count += 1 }
+                if octet >= 100 { text[count] = UInt8(truncatingIfNeeded: 48 + octet / 100); count += 1 }
+                if octet >= 10 { text[count] = UInt8(truncatingIfNeeded: 48 + octet / 10 % 10); count += 1 }
+                text[count] = UInt8(truncatingIfNeeded: 48 + octet % 10)
+                count += 1
+            }
+            return count
+        }
     }
 
     public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }

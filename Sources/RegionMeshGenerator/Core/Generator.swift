@@ -36,7 +36,7 @@ public enum Generator {
         // Independent pieces, rendered on every core; the result is sorted by path below.
         var jobs: [@Sendable () throws -> [Artifact]] = [
             { [planFile, Artifact(path: ArtifactPaths.changePlanJSON, contents: try JSON.encode(lastChange))] },
-            { [DeploymentReadme.artifact(plan, lastChange: lastChange, contributions: components.map { $0.readme() }, scripts: scripts, context: context)] },
+            { [DeploymentReadme.artifact(plan, lastChange: lastChange, contributions: parts.map(\.readme), scripts: scripts, context: context)] },
         ]
         jobs += scripts.map { script in
             { [Artifact(path: script.path, contents: try ScriptRenderer.render(script, plan: plan, header: header), isExecutable: true)] }
@@ -53,7 +53,7 @@ public enum Generator {
             files.filter { valuesPaths.contains($0.path) }.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
         jobs += GitOpsArtifacts.jobs(
             plan, releases: releases, valuesFiles: valuesFiles, foundation: steps([.infrastructure, .cluster]),
-            prerequisites: parts.flatMap(\.gitOpsPrerequisites), clientEntry: steps([.clientEntry]), context: context, header: header)
+            prerequisites: parts.flatMap(\.readme.gitOpsPrerequisites), clientEntry: steps([.clientEntry]), context: context, header: header)
         let artifacts = try Parallel.map(jobs) { try $0() }.flatMap { $0 }
         var seen = Set<String>()
         if let duplicate = artifacts.first(where: { !seen.insert($0.path).inserted }) {
@@ -99,7 +99,7 @@ public enum Generator {
         case files([Artifact])
     }
 
-    /// What one component contributes but its files and README, gathered once.
+    /// What one component contributes but its files, gathered once.
     private struct ComponentParts: Sendable {
         let scripts: [Script]
         let clusterObjects: [ClusterObject]
@@ -109,7 +109,7 @@ public enum Generator {
         let teardownSteps: [PhasedStep]
         let preflightChecks: [PreflightCheck]
         let summary: [String]
-        let gitOpsPrerequisites: [String]
+        let readme: ReadmeContribution
 
         init(_ component: any ComponentGenerator) {
             scripts = component.scripts()
@@ -120,7 +120,7 @@ public enum Generator {
             teardownSteps = component.teardownSteps()
             preflightChecks = component.preflightChecks()
             summary = component.summary()
-            gitOpsPrerequisites = component.readme().gitOpsPrerequisites
+            readme = component.readme()
         }
     }
 

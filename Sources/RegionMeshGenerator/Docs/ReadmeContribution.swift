@@ -2,19 +2,19 @@ import RegionMesh
 
 /// What a component adds to the generated README. ``DeploymentReadme`` places each part: the
 /// opening sentence, the tables, sections of its own, and the run, GitOps, secrets and files parts.
-struct ReadmeContribution {
+struct ReadmeContribution: Sendable {
     /// Its phrase of the opening sentence: "one k3s cluster per region with 3/3/3 server nodes".
     var overview: String?
     /// What it runs in a region, for the versions line: "k3s v1.35.4+k3s1".
-    var version: ((RegionPlan) -> String)?
+    var version: (@Sendable (RegionPlan) -> String)?
     /// Columns it adds to the regions table: what runs in a region, and on what.
-    var regionColumns: [(header: String, value: (RegionPlan) -> String)] = []
+    var regionColumns: [(header: String, value: @Sendable (RegionPlan) -> String)] = []
     /// The links it draws between regions in the topology diagram.
     var diagramLinks: [DiagramLink] = []
     /// Columns it adds to the nodes table.
-    var nodeColumns: [(header: String, value: (RegionPlan, NodePlan) -> String)] = []
+    var nodeColumns: [(header: String, value: @Sendable (RegionPlan, NodePlan) -> String)] = []
     /// Columns it adds to the cross-region traffic table.
-    var trafficColumns: [(header: String, value: (RegionPlan) -> String)] = []
+    var trafficColumns: [(header: String, value: @Sendable (RegionPlan) -> String)] = []
     /// Sentences under the cross-region traffic table.
     var trafficNotes: [String] = []
     /// Sections of its own, after the cross-region traffic: title and Markdown.

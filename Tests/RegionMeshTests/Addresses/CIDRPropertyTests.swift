@@ -44,6 +44,14 @@ struct CIDRPropertyTests {
         }
     }
 
+    @Test("octets of one, two and three digits print without padding", arguments: [
+        (IPv4Address(0, 0, 0, 0), "0.0.0.0"), (IPv4Address(255, 255, 255, 255), "255.255.255.255"),
+        (IPv4Address(9, 10, 99, 100), "9.10.99.100"), (IPv4Address(100, 99, 10, 9), "100.99.10.9"), (IPv4Address(10, 0, 1, 4), "10.0.1.4"),
+    ])
+    func addressDigits(address: IPv4Address, text: String) {
+        #expect(address.description == text)
+    }
+
     @Test("setting host bits is reported with the network that contains the address")
     func hostBitsSuggestion() async {
         await propertyCheck(count: 300, input: Gen.uint32(in: 0...UInt32.max), Gen.int(in: 0...31)) { value, length in
