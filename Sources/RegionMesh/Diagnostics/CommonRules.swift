@@ -44,7 +44,7 @@ extension DiagnosticCollector {
         _ text: String, _ what: String, requireV: Bool, example: String, at location: SourceLocation
     ) -> SemanticVersion? {
         guard let version = SemanticVersion(text, requireV: requireV) else {
-            add(.invalidVersion, "\(what) '\(text)' is not a version such as '\(example)'\(SemanticVersion.leadingZeroNote(text))", at: location)
+            add(.invalidVersion, "\(what) '\(text)' is not a version such as '\(example)'\(SemanticVersion.leadingZeroNote(text, requireV: requireV))", at: location)
             return nil
         }
         return version

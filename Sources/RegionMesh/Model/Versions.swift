@@ -41,10 +41,11 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConve
         return core.split(separator: ".").first(where: hasLeadingZero)
     }
 
-    /// `; '01' has a leading zero, which no release tag has` when `text` has such a number, else
-    /// nothing: the end of an `invalid-version` message.
-    public static func leadingZeroNote(_ text: String) -> String {
-        numberWithLeadingZero(in: text).map { "; '\($0)' has a leading zero, which no release tag has" } ?? ""
+    /// `; '01' has a leading zero, which no release tag has` when that is what keeps `text` from
+    /// being a version, else nothing: the end of an `invalid-version` message.
+    public static func leadingZeroNote(_ text: String, requireV: Bool) -> String {
+        guard SemanticVersion(text, requireV: requireV, allowingLeadingZeros: true) != nil, let number = numberWithLeadingZero(in: text) else { return "" }
+        return "; '\(number)' has a leading zero, which no release tag has"
     }
 
     private static func hasLeadingZero(_ number: Substring) -> Bool {

@@ -25,10 +25,9 @@ enum LibYAMLEmitter {
 
         init(output: [UInt8]) throws {
             self.output = output
-            guard yaml_emitter_initialize(emitter) == 1 else {
-                emitter.deallocate()
-                throw GeneratorError("libyaml could not start an emitter (out of memory)")
-            }
+            // On failure libyaml leaves the emitter empty; deinit (which runs, every property being
+            // set) deletes and frees it.
+            guard yaml_emitter_initialize(emitter) == 1 else { throw GeneratorError("libyaml could not start an emitter (out of memory)") }
             yaml_emitter_set_output(emitter, { context, buffer, size in
                 guard let context, let buffer else { return 0 }
                 Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().output.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))

@@ -108,7 +108,7 @@ public enum K3sDistribution: KubernetesDistribution {
             }
             let text = k3s.version ?? ""
             guard let version = SemanticVersion(text, requireV: true), version.suffix.hasPrefix("+k3s") else {
-                diagnostics.add(.invalidVersion, "k3s version '\(text)' is not a k3s release such as 'v1.35.4+k3s1'\(SemanticVersion.leadingZeroNote(text))", at: k3s.sourceLocation)
+                diagnostics.add(.invalidVersion, "k3s version '\(text)' is not a k3s release such as 'v1.35.4+k3s1'\(SemanticVersion.leadingZeroNote(text, requireV: true))", at: k3s.sourceLocation)
                 return nil
             }
             return .version(version)
