@@ -52,8 +52,6 @@ private final class NodeBuilder: Encoder {
 
     static func boolean(_ value: Bool) -> YAMLValue { .scalar(value ? "true" : "false", .any) }
 
-    static var null: YAMLValue { .null }
-
     /// The tree built (an empty mapping when nothing was encoded, as `YAMLEncoder` writes `{}`).
     var node: YAMLValue {
         switch kind {
@@ -98,10 +96,10 @@ private final class NodeBuilder: Encoder {
         let builder = NodeBuilder(encoding: Never.self)
         if let key {
             nested.append((pairs.count, builder))
-            append(key, Self.null)
+            append(key, .null)
         } else {
             nested.append((items.count, builder))
-            append(Self.null)
+            append(.null)
         }
         return builder
     }
@@ -111,7 +109,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let builder: NodeBuilder
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil(forKey key: Key) throws { builder.append(key.stringValue, NodeBuilder.null) }
+    mutating func encodeNil(forKey key: Key) throws { builder.append(key.stringValue, .null) }
     mutating func encode(_ value: String, forKey key: Key) throws { builder.append(key.stringValue, YAMLScalarStyle.value(value)) }
     mutating func encode(_ value: Int, forKey key: Key) throws { builder.append(key.stringValue, NodeBuilder.integer(value)) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { builder.append(key.stringValue, NodeBuilder.boolean(value)) }
@@ -134,7 +132,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { [] }
     var count: Int { builder.count }
 
-    mutating func encodeNil() throws { builder.append(NodeBuilder.null) }
+    mutating func encodeNil() throws { builder.append(.null) }
     mutating func encode(_ value: String) throws { builder.append(YAMLScalarStyle.value(value)) }
     mutating func encode(_ value: Int) throws { builder.append(NodeBuilder.integer(value)) }
     mutating func encode(_ value: Bool) throws { builder.append(NodeBuilder.boolean(value)) }
@@ -152,7 +150,7 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     let builder: NodeBuilder
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() throws { builder.set(NodeBuilder.null) }
+    mutating func encodeNil() throws { builder.set(.null) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         // A value that encodes itself as itself would come back here without end.
         builder.set(try T.self == builder.encoding ? NodeBuilder.unlistedScalar(value) : NodeBuilder.node(value))
