@@ -319,12 +319,12 @@ Steps, in order (topology crdb-global-endpoint):
   2. contexts  remove the kube contexts, clusters and users setup.sh added
   3. secrets   delete the local secrets when asked to; keep them by default
 
-  --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)
-  --yes         answer every question with yes (YES=1)
-  --from STEP   start at STEP (after a failure, or to redo the later steps)
-  --only STEP   run only STEP
-  --delete-sec  also delete the local secrets folder (CA keys, certificates, logs stay otherwise)
-  --help        print this text
+  --dry-run         print every command that would change something, in order, and run none (DRY_RUN=1)
+  --yes             answer every question with yes (YES=1)
+  --from STEP       start at STEP (after a failure, or to redo the later steps)
+  --only STEP       run only STEP
+  --delete-secrets  also delete the local secrets folder (CA keys, certificates, logs stay otherwise)
+  --help            print this text
 
 Environment:
   KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.

@@ -18,8 +18,8 @@ public enum ChangeSummary {
             lines.append("  " + (group.region.map { "region \($0)" } ?? "deployment"))
             let width = group.changes.map { $0.resource.count }.max() ?? 0
             for change in group.changes {
-                let kind = "\(symbol(change.kind)) \(change.kind.title)".padding(toLength: 22, withPad: " ", startingAt: 0)
-                lines.append("    \(kind)\(change.resource.padding(toLength: width, withPad: " ", startingAt: 0))  \(change.detail)")
+                let kind = "\(symbol(change.kind)) \(change.kind.title)".padded(to: 22)
+                lines.append("    \(kind)\(change.resource.padded(to: width))  \(change.detail)")
                 if !change.restarts.isEmpty && change.restarts != [change.resource] {
                     lines.append("      restarts: \(change.restarts.joined(separator: ", "))")
                 }

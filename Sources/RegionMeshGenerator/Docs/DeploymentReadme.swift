@@ -59,7 +59,7 @@ enum DeploymentReadme {
 
             """
         for (title, markdown) in contributions.flatMap(\.sections) {
-            text += "\n## \(title)\n\n\(markdown.trimmingCharacters(in: .newlines))\n\n"
+            text += "\n## \(title)\n\n\(markdown.trimmingLineBreaks())\n\n"
         }
         text += """
             ## Run it
@@ -148,13 +148,13 @@ enum DeploymentReadme {
         contributions.enumerated()
             .flatMap { component, contribution in contribution.dayTwo.map { (phase: $0.phase, component: component, text: $0.markdown) } }
             .sorted { ($0.phase.rawValue, $0.component) < ($1.phase.rawValue, $1.component) }
-            .map { $0.text.trimmingCharacters(in: .newlines) }
+            .map { $0.text.trimmingLineBreaks() }
             .joined(separator: "\n\n")
     }
 
     /// "SSH (22), the Kubernetes API (6443) and the NodePorts (30000–32767)".
     static func ports(of region: RegionPlan) -> String {
-        list(region.adminAccess.ports.map { "\($0.title) (\($0.ports.description.replacingOccurrences(of: "-", with: "–")))" })
+        list(region.adminAccess.ports.map { "\($0.title) (\($0.ports.description.replacingEvery("-", with: "–")))" })
     }
 
     /// "a, b and c".

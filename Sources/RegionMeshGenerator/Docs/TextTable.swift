@@ -1,5 +1,3 @@
-import Foundation
-
 /// A table rendered either as aligned plain text (for the terminal) or as Markdown (for READMEs).
 public struct TextTable {
     /// The column titles.
@@ -17,8 +15,9 @@ public struct TextTable {
     public var plainText: String {
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            var text = zip(cells, widths).map { $0.padded(to: $1) }.joined(separator: "  ")
+            while text.last?.isWhitespace == true { text.removeLast() }
+            return text
         }
         return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n") + "\n"
     }
@@ -26,7 +25,7 @@ public struct TextTable {
     /// A GitHub-flavoured Markdown table.
     public var markdown: String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.contains("|") ? $0.replacingOccurrences(of: "|", with: "\\|") : $0 }.joined(separator: " | ") + " |"
+            "| " + cells.map { $0.contains("|") ? $0.replacingEvery("|", with: "\\|") : $0 }.joined(separator: " | ") + " |"
         }
         return ([line(header), line(header.map { _ in "---" })] + rows.map(line)).joined(separator: "\n") + "\n"
     }

@@ -90,6 +90,6 @@ enum TopologyDiagram {
 
     /// A quoted Mermaid label.
     private static func label(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "#quot;") + "\""
+        "\"" + text.replacingEvery("\"", with: "#quot;") + "\""
     }
 }

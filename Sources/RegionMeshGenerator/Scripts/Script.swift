@@ -53,7 +53,7 @@ struct ScriptStep: Sendable {
     let body: [ScriptStatement]
 
     /// The bash function that runs it.
-    var functionName: String { "step_" + name.replacingOccurrences(of: "-", with: "_") }
+    var functionName: String { "step_" + name.replacingEvery("-", with: "_") }
 }
 
 /// A bash function the steps call.

@@ -82,19 +82,20 @@ enum ScriptRenderer {
         text += ["", "Steps, in order (topology \(plan.name)):"]
         let width = (script.steps.map(\.name.count).max() ?? 0) + 2
         for (index, step) in script.steps.enumerated() {
-            text.append("  \(index + 1). \(step.name.padding(toLength: width, withPad: " ", startingAt: 0))\(step.title)")
+            text.append("  \(index + 1). \(step.name.padded(to: width))\(step.title)")
         }
-        text += [
-            "",
-            "  --dry-run     print every command that would change something, in order, and run none (DRY_RUN=1)",
-            "  --yes         answer every question with yes (YES=1)",
-            "  --from STEP   start at STEP (after a failure, or to redo the later steps)",
-            "  --only STEP   run only STEP",
-        ]
-        for flag in script.flags {
-            text.append("  \(flag.option.padding(toLength: 12, withPad: " ", startingAt: 0))  \(flag.help)")
+        let options = [
+            ("--dry-run", "print every command that would change something, in order, and run none (DRY_RUN=1)"),
+            ("--yes", "answer every question with yes (YES=1)"),
+            ("--from STEP", "start at STEP (after a failure, or to redo the later steps)"),
+            ("--only STEP", "run only STEP"),
+        ] + script.flags.map { ($0.option, $0.help) } + [("--help", "print this text")]
+        // Options are never cut short: the column is as wide as the longest, and at least 12.
+        let optionWidth = max(12, options.map(\.0.count).max() ?? 0)
+        text.append("")
+        for (option, help) in options {
+            text.append("  \(option.padded(to: optionWidth))  \(help)")
         }
-        text.append("  --help        print this text")
         if !script.environment.isEmpty {
             text += ["", "Environment:"]
             for variable in script.environment {
@@ -155,7 +156,7 @@ enum ScriptRenderer {
             out.indented { s in
                 render(.capture("current", placeholder: planned, current), in: &s)
                 s.line("[[ \"$current\" == \(shellQuote(planned)) ]] ||")
-                s.line("  problems+=(\"\(what) is '$current'; the plan says '\(planned)': \(fix.replacingOccurrences(of: "\"", with: "\\\""))\")")
+                s.line("  problems+=(\"\(what) is '$current'; the plan says '\(planned)': \(fix.replacingEvery("\"", with: "\\\""))\")")
             }
             out.line("fi")
         case .ensureAbsent(let what, let lookup, let delete):

@@ -158,9 +158,15 @@ import Testing
         for script in ComposedScripts(plan).all {
             let usage = ScriptRenderer.usage(script, plan: plan)
             #expect(usage.first?.hasPrefix("Usage: \(script.path) [--dry-run] [--yes] [--from STEP | --only STEP]") == true)
-            for option in ["--dry-run", "--yes", "--from STEP", "--only STEP", "--help"] {
+            for option in ["--dry-run", "--yes", "--from STEP", "--only STEP", "--help"] + script.flags.map(\.option) {
                 #expect(usage.contains { $0.hasPrefix("  \(option) ") }, "\(script.path) --help lacks \(option)")
             }
+            // Every option's help starts in one column, however long the option.
+            let optionAndGap = try Regex("^  --[a-z-]+(?: [A-Z]+)? +")
+            let helpColumns = Set(usage.compactMap { line in
+                line.prefixMatch(of: optionAndGap).map { line.distance(from: line.startIndex, to: $0.range.upperBound) }
+            })
+            #expect(helpColumns.count == 1, "\(script.path): option help starts at columns \(helpColumns.sorted())")
             for (index, step) in script.steps.enumerated() {
                 #expect(usage.contains { $0.hasPrefix("  \(index + 1). \(step.name) ") && $0.hasSuffix(step.title) }, "\(script.path): \(step.name)")
             }

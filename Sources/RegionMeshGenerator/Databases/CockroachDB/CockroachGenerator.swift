@@ -91,7 +91,7 @@ struct CockroachGenerator: ComponentGenerator {
                     .option("--namespace", .literal(region.namespace)).option("--timeout=20s"))
         }
         body.append(.info("CockroachDB is up. To connect from this machine:"))
-        body.append(.shell("info \"  \(portForward.oneLine.replacingOccurrences(of: "\"", with: "\\\""))\""))
+        body.append(.shell("info \"  \(portForward.oneLine.replacingEvery("\"", with: "\\\""))\""))
         body.append(.shell("info \"  cockroach sql --certs-dir \\\"$REGIONMESH_SECRETS_DIR/\(certsFolder)\\\" --host localhost:\(cockroach.port)\""))
         body.append(.info("  DB Console: https://localhost:\(cockroach.httpPort)"))
         return body

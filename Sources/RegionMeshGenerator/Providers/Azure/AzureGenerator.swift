@@ -204,7 +204,7 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
     static func row(_ rule: NSGRule) -> [String] {
         [
             "\(rule.priority)", rule.name, rule.networkProtocol == .any ? "any" : rule.networkProtocol.rawValue.uppercased(),
-            rule.ports.map { $0.description.replacingOccurrences(of: "-", with: "–") }.joined(separator: ", "),
+            rule.ports.map { $0.description.replacingEvery("-", with: "–") }.joined(separator: ", "),
             rule.sources.map(\.description).joined(separator: ", "), rule.description,
         ]
     }
