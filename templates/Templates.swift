@@ -3,7 +3,10 @@ import Foundation
 /// The text templates of the generated scripts and documents, shipped as resources of this target.
 public enum Templates {
     /// The shell library included at the top of every generated script.
-    public static func prelude() throws -> String { try text(named: "prelude", extension: "bash") }
+    public static func prelude() throws -> String { try preludeText.get() }
+
+    /// Read once per process: every script of every topology starts with it.
+    private static let preludeText = Result { try text(named: "prelude", extension: "bash") }
 
     /// The text of a template file, or an error naming the missing file.
     static func text(named name: String, extension ext: String) throws -> String {
