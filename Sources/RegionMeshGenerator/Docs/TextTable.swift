@@ -25,7 +25,7 @@ public struct TextTable {
     /// A GitHub-flavoured Markdown table.
     public var markdown: String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.contains("|") ? $0.replacingEvery("|", with: "\\|") : $0 }.joined(separator: " | ") + " |"
+            "| " + cells.map { $0.replacingEvery("|", with: "\\|") }.joined(separator: " | ") + " |"
         }
         return ([line(header), line(header.map { _ in "---" })] + rows.map(line)).joined(separator: "\n") + "\n"
     }
