@@ -6,8 +6,10 @@ import RegionMeshCLI
 /// empty temporary folder — and then `generate --check` of that up-to-date folder, for the shipped
 /// topologies and for synthetic topologies of several sizes. Every run is a whole process, so the
 /// figures are what a person waits for: wall time (median) and peak resident memory (the largest of
-/// the runs). `kubectl kustomize` of one generated cluster folder gives a reference on the same
-/// machine, in the same run.
+/// the runs). Then where a small run's time goes: process start (`regionmesh --version`), and the
+/// shipped topologies generated and checked inside this process, first with the Swift runtime's
+/// first-use costs and then without. `kubectl kustomize` of one generated cluster folder gives a
+/// reference on the same machine, in the same run.
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
@@ -53,6 +55,11 @@ struct BenchmarkCommand: ParsableCommand {
                 print(synthetic.row.line)
             }
             print("")
+            try printProcessStart(shipped: shipped.row)
+            let inProcess = try InProcessRun.measure(into: scratch.appendingPathComponent("in-process"), iterations: iterations)
+            print(String(
+                format: "in this process, no start: the shipped generate %.3f s the first time; then --check %.3f s (median of %d)",
+                inProcess.firstGenerate, inProcess.check, iterations))
             try printReference(shipped: shipped.row, clusterFolder: "\(shipped.folder)/crdb-three-region/clusters/crdb-eastus")
         } catch let error as BenchmarkError {
             throw Console.fail(error.description)
@@ -65,7 +72,7 @@ struct BenchmarkCommand: ParsableCommand {
     private func measure(
         _ name: String, folder: String, generate: (String) -> [String], check: (String) -> [String]
     ) throws -> (row: BenchmarkRow, folder: String) {
-        guard let executable = Bundle.main.executablePath else { throw BenchmarkError("cannot find the regionmesh executable") }
+        let executable = try Self.executable()
         let folders = (1...iterations).map { "\(folder)-\($0)" }
         let generateRuns = try folders.map { try ChildProcess.run(executable, generate($0)) }
         let last = folders[folders.count - 1]
@@ -74,6 +81,22 @@ struct BenchmarkCommand: ParsableCommand {
         let (files, bytes) = Self.size(of: last)
         let row = BenchmarkRow(name: name, files: files, bytes: bytes, generate: Measurement(generateRuns), check: Measurement(checkRuns))
         return (row, last)
+    }
+
+    /// This regionmesh executable, which the benchmark runs as child processes.
+    private static func executable() throws -> String {
+        guard let path = Bundle.main.executablePath else { throw BenchmarkError("cannot find the regionmesh executable") }
+        return path
+    }
+
+    /// `regionmesh --version`: loading the executable and its libraries, which every command pays
+    /// before it does anything, and what of the shipped generate is left after it.
+    private func printProcessStart(shipped: BenchmarkRow) throws {
+        let executable = try Self.executable()
+        let start = Measurement(try (0..<iterations).map { _ in try ChildProcess.run(executable, ["--version"]) })
+        print(String(
+            format: "process start: regionmesh --version %.3f s; the shipped generate after it %.3f s",
+            start.seconds, shipped.generate.seconds - start.seconds))
     }
 
     /// `kubectl kustomize` of one generated cluster folder, and the shipped generate as a ratio of it.
