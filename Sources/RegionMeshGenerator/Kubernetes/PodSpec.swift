@@ -11,8 +11,17 @@ struct PodSpec: Encodable, Sendable {
     let terminationGracePeriodSeconds: Int
     var affinity: Affinity? = nil
     var topologySpreadConstraints: [TopologySpreadConstraint]? = nil
+    /// Which resolver the pod's `/etc/resolv.conf` names; Kubernetes' default is the cluster's DNS.
+    var dnsPolicy: DNSPolicy? = nil
     let containers: [Container]
     let volumes: [Volume]
+}
+
+/// A pod's `dnsPolicy`.
+enum DNSPolicy: String, Encodable, Sendable {
+    /// The node's own resolver (Kubernetes calls this policy `Default`, although it is not the
+    /// default): for the cluster's DNS server itself, which must not resolve through itself.
+    case node = "Default"
 }
 
 /// Spreads matching pods evenly over a topology (nodes, zones).

@@ -153,6 +153,10 @@ struct ClusterDNS {
                     maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "DoNotSchedule",
                     labelSelector: LabelSelector(matchLabels: SortedMap(selector)))
             ],
+            // As in k3s's own CoreDNS: `forward . /etc/resolv.conf` must reach the node's resolver. With
+            // the cluster's DNS in resolv.conf (the default policy) every outside name would come back
+            // to these pods, and the loop plugin would stop CoreDNS on its first start.
+            dnsPolicy: .node,
             containers: [container],
             volumes: [Volume(name: "config", configMap: ConfigMapVolumeSource(name: Self.name))])
         let deployment = Deployment(
@@ -168,6 +172,8 @@ struct ClusterDNS {
                 "\(Self.replicas(region)) CoreDNS replicas, one per node (spread by hostname), in place of k3s's single pod.",
                 "A rolling update starts a new pod before it stops an old one (maxUnavailable 0), so the cluster",
                 "always answers; a node's loss leaves the other replicas answering behind both Services.",
+                "The pods resolve outside names through the node's resolver (dnsPolicy Default), as k3s's own",
+                "CoreDNS does: through the cluster's DNS, forward . would reach these pods again, a loop.",
             ])
     }
 

@@ -42,6 +42,18 @@ import Testing
         #expect(budget.spec.maxUnavailable == 1)
     }
 
+    @Test func outsideNamesResolveThroughTheNodeNotBackThroughItself() throws {
+        let plan = try Fixture.smallPlan()
+        let deployment = try #require(Self.objects(plan, in: "r1").compactMap { $0 as? Deployment }.first)
+        // The Corefile forwards everything else to /etc/resolv.conf; under the default ClusterFirst
+        // policy that file names kube-dns, these very pods, and the loop plugin stops CoreDNS.
+        #expect(deployment.spec.template.spec.dnsPolicy == .node)
+        let artifact = try #require(
+            try ClusterManifests.artifacts(plan, objects: ClusterDNS(plan: plan, k3s: plan.k3s).objects, notes: [])
+                .first { $0.path == "clusters/crdb-r1/dns/deployment-coredns.yaml" })
+        #expect(artifact.contents.contains("\n      dnsPolicy: Default\n"))
+    }
+
     @Test func aOneNodeRegionRunsOneReplicaWithoutABudget() throws {
         let plan = try Fixture.smallPlan(nodes: 1)
         let objects = Self.objects(plan, in: "r1")
