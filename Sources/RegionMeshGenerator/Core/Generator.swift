@@ -43,7 +43,8 @@ public enum Generator {
         }
         jobs.append { files }
         jobs += ClusterManifests.jobs(plan, objects: parts.flatMap(\.clusterObjects), notes: parts.flatMap(\.clusterFolderNotes), header: header)
-        // The setup steps that make machines and clusters, and what clients connect through: never from git.
+        // The setup steps a controller cannot replace: machines, clusters, what its own pods need, and what
+        // clients connect through.
         let steps = { (phases: [PhasedStep.Phase]) in
             ordered(parts.map { $0.setupSteps.filter { phases.contains($0.phase) } }).map(\.name)
         }
@@ -51,9 +52,10 @@ public enum Generator {
         let valuesPaths = Set(releases.map(\.valuesPath))
         let valuesFiles = Dictionary(
             files.filter { valuesPaths.contains($0.path) }.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-        jobs += GitOpsArtifacts.jobs(
-            plan, releases: releases, valuesFiles: valuesFiles, foundation: steps([.infrastructure, .cluster]),
-            prerequisites: parts.flatMap(\.readme.gitOpsPrerequisites), clientEntry: steps([.clientEntry]), context: context, header: header)
+        let firstSteps = GitOpsReadme.FirstSteps(
+            machines: steps([.infrastructure, .cluster]), bootstrap: steps([.podNetwork, .serviceDiscovery]),
+            prerequisites: parts.flatMap(\.readme.gitOpsPrerequisites), clientEntry: steps([.clientEntry]))
+        jobs += GitOpsArtifacts.jobs(plan, releases: releases, valuesFiles: valuesFiles, firstSteps: firstSteps, context: context, header: header)
         let artifacts = try Parallel.map(jobs) { try $0() }.flatMap { $0 }
         var seen = Set<String>()
         if let duplicate = artifacts.first(where: { !seen.insert($0.path).inserted }) {

@@ -19,14 +19,16 @@ enum GitOpsArtifacts {
     static func fluxFolder(_ cluster: ClusterPlan) -> String { "\(folder)/flux/\(cluster.name)" }
     /// The ApplicationSets' folder.
     static let argoFolder = "\(folder)/argocd"
+    /// How long each cluster's Flux Kustomization waits for what it applied to become ready.
+    static let fluxWaitMinutes = 15
 
     /// The pieces of `gitops/` to render on every core: one per cluster's Flux folder, then the
     /// Argo CD ApplicationSets and the README.
     /// `valuesFiles` are the rendered values files by path: a HelmRelease embeds its release's
     /// file as it is, instead of encoding the values again.
     static func jobs(
-        _ plan: Plan, releases: [ClusterHelmRelease], valuesFiles: [String: String] = [:], foundation: [String], prerequisites: [String],
-        clientEntry: [String], context: GenerationContext, header: FileHeader
+        _ plan: Plan, releases: [ClusterHelmRelease], valuesFiles: [String: String] = [:], firstSteps: GitOpsReadme.FirstSteps,
+        context: GenerationContext, header: FileHeader
     ) -> [@Sendable () throws -> [Artifact]] {
         let byRegion = Dictionary(grouping: releases) { $0.region.key }
         var jobs: [@Sendable () throws -> [Artifact]] = plan.regions.map { region in
@@ -54,15 +56,18 @@ enum GitOpsArtifacts {
                 Artifact(
                     path: "\(folder)/README.md",
                     contents: GitOpsReadme.render(
-                        plan, releases: releases, foundation: foundation, prerequisites: prerequisites, clientEntry: clientEntry,
-                        context: context, header: header)))
+                        plan, releases: releases, firstSteps: firstSteps, context: context, header: header)))
             return artifacts
         }
         return jobs
     }
 
-    /// The Flux folder of `region`'s cluster: a Kustomization of the cluster folder, each of
-    /// `releases` (the cluster's own) with its chart repository, and the folder's kustomization.
+    /// The Flux folder of `region`'s cluster: a Kustomization of the cluster folder, and each of
+    /// `releases` (the cluster's own) with its chart repository. The folder has no
+    /// `kustomization.yaml` of its own: kustomize-controller then applies every file of the folder's
+    /// tree, which takes in the `flux-system/` folder `flux bootstrap` commits next to these files, so
+    /// Flux keeps its own components and sync objects applied from git too. A `kustomization.yaml`
+    /// here would be all kustomize-controller builds, and would leave `flux-system/` out.
     private static func fluxFolder(
         _ plan: Plan, _ region: RegionPlan, releases: [ClusterHelmRelease], valuesFiles: [String: String], context: GenerationContext,
         header: FileHeader
@@ -77,7 +82,6 @@ enum GitOpsArtifacts {
                     "\(fluxSource) that `flux bootstrap` creates; gitops/README.md says what must exist first.",
                 ])))
         ]
-        var files = [kustomization.fileName]
         for release in releases {
             let repository = helmRepository(plan, release)
             artifacts.append(Artifact(
@@ -94,14 +98,7 @@ enum GitOpsArtifacts {
                 try YAMLDocument.render(object, header: notes, lastKey: "values", indent: 2, block: String(YAMLDocument.body(of: file)))
             } ?? YAMLDocument.render(object, header: notes)
             artifacts.append(Artifact(path: "\(folder)/\(object.fileName)", contents: contents))
-            files += [repository.fileName, object.fileName]
         }
-        artifacts.append(
-            Artifact(
-                path: "\(folder)/kustomization.yaml",
-                contents: try YAMLDocument.render(
-                    Kustomization(resources: files.sorted()),
-                    header: header.comment(extra: ["Flux's objects for cluster \(region.cluster.name): bootstrap Flux on it with this folder's path."]))))
         return artifacts
     }
 
@@ -121,7 +118,7 @@ enum GitOpsArtifacts {
                 labels: ObjectLabels(name: "regionmesh", component: "gitops").labels(plan: plan, region: region)),
             spec: .init(
                 interval: "10m", path: "./" + context.repositoryPath(of: ArtifactPaths.clusterFolder(region.cluster), in: plan), prune: true,
-                sourceRef: Flux.SourceReference(kind: "GitRepository", name: fluxSource), timeout: "15m", wait: true))
+                sourceRef: Flux.SourceReference(kind: "GitRepository", name: fluxSource), timeout: "\(fluxWaitMinutes)m", wait: true))
     }
 
     static func helmRepository(_ plan: Plan, _ release: ClusterHelmRelease) -> Flux.HelmRepository {

@@ -3,9 +3,20 @@ import RegionMesh
 /// `gitops/README.md`: what the GitOps objects are, what must exist in the clusters before a
 /// controller applies them (and which script makes it), and how to point Flux or Argo CD at them.
 enum GitOpsReadme {
+    /// What the scripts must make before a controller applies anything, in setup's order.
+    struct FirstSteps: Sendable {
+        /// Setup steps that make the machines and the clusters.
+        var machines: [String]
+        /// Setup steps that install what the controller's own pods need: the pod network and DNS.
+        var bootstrap: [String]
+        /// The components' own prerequisites (secrets, `cockroach init`), one Markdown list item each.
+        var prerequisites: [String]
+        /// Setup steps that make what clients connect through, once the database serves.
+        var clientEntry: [String]
+    }
+
     static func render(
-        _ plan: Plan, releases: [ClusterHelmRelease], foundation: [String], prerequisites: [String], clientEntry: [String],
-        context: GenerationContext, header: FileHeader
+        _ plan: Plan, releases: [ClusterHelmRelease], firstSteps: FirstSteps, context: GenerationContext, header: FileHeader
     ) -> String {
         let path = { (file: String) in context.repositoryPath(of: file, in: plan) }
         let charts = GitOpsArtifacts.releaseNames(releases).map { name in
@@ -23,17 +34,25 @@ enum GitOpsReadme {
 
             ## Before a controller applies anything
 
-            Machines, clusters and secrets never come from git. Make them with the scripts of this folder's parent first:
+            Machines, clusters and secrets never come from git, and a controller's own pods need the pod network and DNS \
+            before they start. Make them with the scripts of this folder's parent first:
 
-            1. the machines and the clusters: \(foundation.map { "`./setup.sh --only \($0)`" }.joined(separator: ", then "));
 
             """
-        for (index, item) in prerequisites.enumerated() {
-            text += "\(index + 2). \(item)\n"
+        let setup = { (steps: [String]) in steps.map { "`./setup.sh --only \($0)`" }.joined(separator: ", then ") }
+        var items = ["the machines and the clusters: \(setup(firstSteps.machines));"]
+        if !firstSteps.bootstrap.isEmpty {
+            items.append(
+                "the pod network and each cluster's DNS, without which the controller's own pods can neither start nor reach git: "
+                    + "\(setup(firstSteps.bootstrap)); the controller then takes over what these steps installed, the same chart versions, values and files;")
         }
-        if !clientEntry.isEmpty {
-            let steps = clientEntry.map { "`./setup.sh --only \($0)`" }.joined(separator: ", then ")
-            text += "\(prerequisites.count + 2). what clients connect through, once the controller has applied the clusters and the database serves: \(steps).\n"
+        items += firstSteps.prerequisites
+        if !firstSteps.clientEntry.isEmpty {
+            items.append("what clients connect through, once the controller has applied the clusters and the database serves: \(setup(firstSteps.clientEntry)).")
+        }
+        for (index, item) in items.enumerated() {
+            let body = item.last == ";" || item.last == "." ? String(item.dropLast()) : item
+            text += "\(index + 1). \(body)\(index == items.count - 1 ? "." : ";")\n"
         }
         text += """
 
@@ -41,7 +60,11 @@ enum GitOpsReadme {
 
             Bootstrap Flux on each cluster with the path of its folder; the `Kustomization` there applies the cluster \
             folder from the `GitRepository` `\(GitOpsArtifacts.fluxSource)` that `flux bootstrap` creates in \
-            `\(GitOpsArtifacts.fluxNamespace)`, and the `HelmRelease`s install the charts from their `HelmRepository`s.
+            `\(GitOpsArtifacts.fluxNamespace)`, and the `HelmRelease`s install the charts from their `HelmRepository`s. \
+            Leave the `flux-system/` folder that `flux bootstrap` commits where it is: the folder has no \
+            `kustomization.yaml`, so Flux applies every file in it, its own components included. The `Kustomization` \
+            waits for what it applies to become ready (`wait`, up to its `timeout` of \(GitOpsArtifacts.fluxWaitMinutes) minutes): it reports not \
+            ready until every step above is done, and turns ready at its first reconciliation after that.
 
 
             """

@@ -90,9 +90,8 @@ struct CiliumGenerator: ComponentGenerator {
             "`clusters/<cluster>/cilium-values.yaml` is the Cilium Helm values file (a Flux `HelmRelease` or an Argo CD Helm source takes it); no key is in it (see below)."
         ]
         readme.clusterFolderFiles = ["Cilium values"]
-        readme.gitOpsPrerequisites = [
-            "the Secret `\(cilium.caSecret)` in `\(cilium.namespace)` of every cluster (keys `ca.crt`, `ca.key`), the CA every cluster shares, which certgen signs the mesh's certificates with: `./\(CiliumInstallScript.path) --only ca`, then `./\(CiliumInstallScript.path) --only ca-secrets`;"
-        ]
+        // The CA Secret the chart needs is made by setup's pod-network step, which a controller's own
+        // pods need before anything (the GitOps README's bootstrap item): no prerequisite of its own.
         readme.secretItems = ["the Cilium CA (one for all clusters)"]
         readme.secrets = [
             "The Cilium CA reaches each cluster only as the Secret `\(cilium.caSecret)` in `\(cilium.namespace)` (keys `ca.crt`, `ca.key`): certgen makes the ClusterMesh and Hubble certificates from it in the cluster, so no key is in any Helm values or release history; a GitOps controller needs that Secret created before the chart;"
