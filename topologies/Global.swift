@@ -1,10 +1,10 @@
 import RegionMesh
 
-/// Six regions on four continents, declared in a loop: the address plan is computed from each
+/// Six regions on five continents, declared in a loop: the address plan is computed from each
 /// region's position, so adding a region is one line in `globalRegions`.
 public let global = Topology(
     "crdb-global",
-    summary: "CockroachDB across six regions on four continents, the address plan computed in a loop"
+    summary: "CockroachDB across six regions on five continents, the address plan computed in a loop"
 ) {
     Azure(resourceGroup: "crdb-global", location: .westeurope)
     Defaults {

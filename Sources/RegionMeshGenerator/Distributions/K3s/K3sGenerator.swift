@@ -91,8 +91,9 @@ struct K3sGenerator: ComponentGenerator {
         let first = plan.regions[0]
         let others = first.dnsForwarders.map { "`\($0.zone)`" }.joined(separator: ", ")
         return """
-            Each database pod is known by its stable name, such as `\(first.key).svc.\(plan.clusterDomain)` names in \
-            region \(first.key). Every cluster runs its own DNS: CoreDNS from `clusters/<cluster>/dns/`, in place of \
+            Each region's names live under its own zone: `\(first.key).svc.\(plan.clusterDomain)` is region \
+            \(first.key)'s (its namespace), so a database pod's stable name, `<pod>.<service>.\(first.key).svc.\(plan.clusterDomain)`, \
+            says which region answers for it. Every cluster runs its own DNS: CoreDNS from `clusters/<cluster>/dns/`, in place of \
             k3s's packaged single pod (k3s starts with `--disable=coredns`, so nothing reverts it). It answers the \
             cluster's own names at the cluster DNS address, and forwards each other region's zone (for \
             \(first.cluster.name): \(others.isEmpty ? "none" : others)) to that region's nodes on its DNS NodePort, \

@@ -205,7 +205,8 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
         [
             "\(rule.priority)", rule.name, rule.networkProtocol == .any ? "any" : rule.networkProtocol.rawValue.uppercased(),
             rule.ports.map { $0.description.replacingEvery("-", with: "–") }.joined(separator: ", "),
-            rule.sources.map(\.description).joined(separator: ", "), rule.description,
+            (rule.sources.map(\.description) + (rule.sourceServiceTags ?? []).map { "\($0) (service tag)" }).joined(separator: ", "),
+            rule.description,
         ]
     }
 

@@ -179,6 +179,8 @@ import Testing
         #expect(readme.contains("Clients connect to **`fixture-global.trafficmanager.net`**"))
         #expect(readme.contains("Regions `r3` serve no clients from outside"))
         #expect(readme.contains("out of the answers within 130 s"))
+        // The inbound-rules table names the service tag the probes come from, as the NSG rule does.
+        #expect(readme.contains("| AllowTrafficManagerProbes | TCP | 30080 | AzureTrafficManager (service tag) |"))
         #expect(readme.contains("within about 160 s"))
         #expect(readme.contains("## Images: a registry in every region's location"))
         #expect(readme.contains("**The nodes' credential** is the registry token `regionmesh-nodes-pull`"))
