@@ -244,6 +244,12 @@ stand_in_kubectl() {
   namespace="$(option --namespace "$@" || true)"
   output="$(option --output "$@" || option -o "$@" || true)"
   KUBECONFIG_ARG="$(option --kubeconfig "$@" || true)"
+  # As the real kubectl: a context the kubeconfig does not have is an error, whatever the command.
+  if [[ "$1" != config && -n "$context" ]]; then
+    local kubeconfig="${KUBECONFIG_ARG:-$HOME/.kube/config}"
+    [[ -e "$kubeconfig" ]] || { echo "error: stat $kubeconfig: no such file or directory" >&2; exit 1; }
+    grep -q "^context $context " "$kubeconfig" || { echo "error: context \"$context\" does not exist" >&2; exit 1; }
+  fi
   case "$1 ${2:-}" in
     "config "*) kube_config "$@" ;;
     "get node" | "get nodes")
