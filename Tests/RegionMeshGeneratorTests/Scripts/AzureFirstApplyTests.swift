@@ -54,6 +54,31 @@ import Topologies
         #expect(Self.creates(again.calls).count == 49)
     }
 
+    @Test func aResourceGroupMadeOutsideRegionMeshIsUsedOnlyWhenTheOperatorSaysSo() throws {
+        let world = try ScriptWorld(Self.topology)
+        defer { world.remove() }
+        try world.makeResourceGroup(Self.resourceGroup, location: "eastus", tags: ["cost-center=platform"])
+        // teardown.sh deletes the group a topology owns, with everything in it: no silent adoption.
+        let refused = try world.run("azure/infrastructure.sh", answeringYes: false)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("Resource group crdb-cilium-multi-region exists and no topology owns it (no tag regionmesh-topology)"))
+        #expect(refused.stderr.contains("teardown.sh would then delete it with everything in it Not confirmed"))
+        #expect(Self.creates(refused.calls).isEmpty && !refused.calls.contains { $0.hasPrefix("az group update ") })
+
+        let adopted = try world.run("azure/infrastructure.sh")
+        #expect(adopted.status == 0, "\(adopted.stderr.suffix(1500))")
+        // The tags are added with --set; --tags would replace the group's own (cost-center).
+        let update = try #require(adopted.calls.first { $0.hasPrefix("az group update ") })
+        #expect(update.contains("--set tags.regionmesh-topology=crdb-three-region tags.managed-by=regionmesh"))
+        #expect(!update.contains("--tags"))
+        #expect(!adopted.calls.contains { $0.hasPrefix("az group create ") })
+
+        // Owned now: the next run asks nothing and updates nothing.
+        let again = try world.run("azure/infrastructure.sh", answeringYes: false)
+        #expect(again.status == 0, "\(again.stderr.suffix(1500))")
+        #expect(!again.calls.contains { $0.hasPrefix("az group update ") })
+    }
+
     @Test func aSizeTheLocationsDoNotOfferStopsTheRunBeforeAnythingIsCreated() throws {
         let world = try ScriptWorld(Self.topology)
         defer { world.remove() }

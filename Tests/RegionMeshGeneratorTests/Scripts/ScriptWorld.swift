@@ -111,6 +111,12 @@ struct ScriptWorld {
         }
     }
 
+    /// Resource group `name` exists already, made outside RegionMesh with `tags` (`key=value`).
+    func makeResourceGroup(_ name: String, location: String, tags: [String]) throws {
+        let words = ["--name", name, "--location", location] + (tags.isEmpty ? [] : ["--tags"] + tags)
+        try writeState("az/group----\(name)", words.map { $0 + "\n" }.joined())
+    }
+
     /// Another Azure customer holds global name `name` (a Traffic Manager profile's or a registry's).
     func takeGlobalName(_ name: String) throws { try writeState("taken/\(name)", "") }
 

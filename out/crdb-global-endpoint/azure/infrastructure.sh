@@ -851,10 +851,13 @@ step_resource_group() {
     if [[ -n "$owner" && "$owner" != crdb-global-endpoint ]]; then
       die "resource group crdb-global-endpoint belongs to topology $owner (tag regionmesh-topology); give this topology its own resource group"
     fi
-    run az group update \
-      --name crdb-global-endpoint \
-      --tags regionmesh-topology=crdb-global-endpoint managed-by=regionmesh \
-      --output none
+    if [[ -z "$owner" ]]; then
+      confirm 'Resource group crdb-global-endpoint exists and no topology owns it (no tag regionmesh-topology). Make it crdb-global-endpoint'\''s? teardown.sh would then delete it with everything in it' || die 'not confirmed; nothing was changed: give the topology a resource group of its own, or answer yes to let it own crdb-global-endpoint'
+      run az group update \
+        --name crdb-global-endpoint \
+        --set tags.regionmesh-topology=crdb-global-endpoint tags.managed-by=regionmesh \
+        --output none
+    fi
   fi
 }
 

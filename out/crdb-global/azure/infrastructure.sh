@@ -1244,10 +1244,13 @@ step_resource_group() {
     if [[ -n "$owner" && "$owner" != crdb-global ]]; then
       die "resource group crdb-global belongs to topology $owner (tag regionmesh-topology); give this topology its own resource group"
     fi
-    run az group update \
-      --name crdb-global \
-      --tags regionmesh-topology=crdb-global managed-by=regionmesh \
-      --output none
+    if [[ -z "$owner" ]]; then
+      confirm 'Resource group crdb-global exists and no topology owns it (no tag regionmesh-topology). Make it crdb-global'\''s? teardown.sh would then delete it with everything in it' || die 'not confirmed; nothing was changed: give the topology a resource group of its own, or answer yes to let it own crdb-global'
+      run az group update \
+        --name crdb-global \
+        --set tags.regionmesh-topology=crdb-global tags.managed-by=regionmesh \
+        --output none
+    fi
   fi
 }
 

@@ -851,10 +851,13 @@ step_resource_group() {
     if [[ -n "$owner" && "$owner" != crdb-three-region ]]; then
       die "resource group crdb-cilium-multi-region belongs to topology $owner (tag regionmesh-topology); give this topology its own resource group"
     fi
-    run az group update \
-      --name crdb-cilium-multi-region \
-      --tags regionmesh-topology=crdb-three-region managed-by=regionmesh \
-      --output none
+    if [[ -z "$owner" ]]; then
+      confirm 'Resource group crdb-cilium-multi-region exists and no topology owns it (no tag regionmesh-topology). Make it crdb-three-region'\''s? teardown.sh would then delete it with everything in it' || die 'not confirmed; nothing was changed: give the topology a resource group of its own, or answer yes to let it own crdb-cilium-multi-region'
+      run az group update \
+        --name crdb-cilium-multi-region \
+        --set tags.regionmesh-topology=crdb-three-region tags.managed-by=regionmesh \
+        --output none
+    fi
   fi
 }
 

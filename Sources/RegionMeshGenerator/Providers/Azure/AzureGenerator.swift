@@ -223,9 +223,12 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
         2. drift: what exists already matches the plan wherever it cannot change in place (address spaces, subnets, \
         a NIC's private IP, a VM's size and zone, a public IP's zone); each difference is listed with what to do.
 
-        A second run brings what exists to the plan: the resource group's tags, NSG rules (sources, ports, \
-        priorities) and peerings are updated in place. VMs are created together; one that fails to provision \
-        stops the run with Azure's own message, and one left in state Failed is recreated after a question.
+        A second run brings what exists to the plan: NSG rules (sources, ports, priorities) and peerings are \
+        updated in place. VMs are created together; one that fails to provision stops the run with Azure's own \
+        message, and one left in state Failed is recreated after a question. A resource group that exists without \
+        the tag `\(azure.ownerTag.name)` (made beforehand, say by a platform team) becomes this deployment's only \
+        after a question, because `teardown.sh` deletes the group it owns with everything in it; its own tags stay. \
+        One tagged for another topology stops the run.
 
         """
     }

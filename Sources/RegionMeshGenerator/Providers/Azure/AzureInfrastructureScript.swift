@@ -144,11 +144,18 @@ struct AzureInfrastructureScript: Sendable, AzureCommands {
                         .shell(
                             "die \"resource group \(azure.resourceGroup) belongs to topology $owner (tag \(tag.name)); give this topology its own resource group\"")
                     ]),
-                    .run(
-                        ShellCommand("az", "group", "update")
-                            .option("--name", .literal(azure.resourceGroup))
-                            .option("--tags", .literal(tag.assignment), "managed-by=regionmesh")
-                            .option("--output", "none")),
+                    // A group made beforehand (say, by a platform team) becomes the deployment's only when the
+                    // operator says so: teardown.sh deletes the group it owns with everything in it. Its own
+                    // tags stay (`--set` adds; `--tags` would replace them all).
+                    .when("[[ -z \"$owner\" ]]", [
+                        .shell(
+                            "confirm \(shellQuote("Resource group \(azure.resourceGroup) exists and no topology owns it (no tag \(tag.name)). Make it \(tag.value)'s? teardown.sh would then delete it with everything in it")) || die \(shellQuote("not confirmed; nothing was changed: give the topology a resource group of its own, or answer yes to let it own \(azure.resourceGroup)"))"),
+                        .run(
+                            ShellCommand("az", "group", "update")
+                                .option("--name", .literal(azure.resourceGroup))
+                                .option("--set", .literal("tags.\(tag.assignment)"), "tags.managed-by=regionmesh")
+                                .option("--output", "none")),
+                    ]),
                 ])
         ])
     }

@@ -152,7 +152,7 @@ import Yams
         #expect(converged == [
             "az group create": 1, "az network nsg rule create": 9, "az vm create": 9,
         ])
-        #expect(script.commands(named: "az group update").first?.list(of: "--tags") == ["regionmesh-topology=crdb-three-region", "managed-by=regionmesh"])
+        #expect(script.commands(named: "az group update").first?.list(of: "--set") == ["tags.regionmesh-topology=crdb-three-region", "tags.managed-by=regionmesh"])
         #expect(script.commands(named: "az network vnet peering update").count == 1, "in the peering helper, when the flags differ")
         #expect(script.commands(named: "az network vnet peering update").allSatisfy { $0.value(of: "--allow-vnet-access") == "true" && $0.value(of: "--allow-forwarded-traffic") == "true" })
         #expect(script.commands(named: "az vm delete").allSatisfy { $0.has("--yes") })

@@ -227,6 +227,13 @@ stand_in_az() {
       [[ -e "$state/az/$key" ]] || { echo "ERROR: (ResourceNotFound) $key" >&2; exit 3; }
       # An NSG rule's settings are what the scripts compare; the rest keep their creation's.
       if [[ "$group" == "network nsg rule" ]]; then record "$key" "$@"; fi
+      # az group update --set tags.NAME=VALUE …: the tags are added to those the group has.
+      if [[ "$group" == group ]] && has --set "$@"; then
+        local assignment
+        while read -r assignment; do
+          [[ "$assignment" == tags.* ]] && printf '%s\n' --tags "${assignment#tags.}" >>"$state/az/$key"
+        done < <(values --set "$@")
+      fi
       [[ "$group" != "network vnet peering" ]] || rm -f "$state/peering-flags/$name"
       ;;
     *" show") show "$group" "$key" "$name" "$query" ;;
@@ -258,10 +265,8 @@ show() {
       echo "$ip"
       ;;
     tags*)
-      local tag
-      while read -r tag; do
-        [[ "$tag" == regionmesh-topology=* ]] && echo "${tag#*=}"
-      done < <(mapfile -t words <"$state/az/$key"; values --tags "${words[@]}")
+      # The owner tag, from the creation's --tags or an update's --set tags.… (recorded as --tags).
+      sed -n 's/^regionmesh-topology=//p' "$state/az/$key" | tail -n 1
       return 0
       ;;
     provisioningState) cat "$state/vm-state/$name" 2>/dev/null || echo Succeeded ;;
