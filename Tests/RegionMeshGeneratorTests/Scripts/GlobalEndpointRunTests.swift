@@ -97,6 +97,23 @@ import Testing
         #expect(run.stderr.contains("error: preflight failed; nothing was created"))
     }
 
+    @Test func aRegistryThePlanDropsIsDeletedAndOneSomeoneElseKeepsInTheGroupStays() throws {
+        let world = try ScriptWorld(Self.topology)
+        defer { world.remove() }
+        let first = try world.run("setup.sh")
+        #expect(first.status == 0, "\(first.stderr.suffix(3000))")
+        let group = try Fixture.plan(Self.topology).azure.resourceGroup
+        try world.makeRegistry("teamimages", in: group)
+        // The topology drops its registry: retire.sh deletes it, found by its owner tag, and not the other.
+        try world.regenerate(Fixture.withGlobalEndpoint("global-run", registry: false), allowDestructiveChanges: true)
+        let second = try world.run("azure/retire.sh")
+        #expect(second.status == 0, "\(second.stderr.suffix(3000))")
+        let deletes = second.calls.filter { $0.hasPrefix("az acr delete ") }
+        #expect(deletes.count == 1 && deletes[0].contains("--name \(Fixture.registryName)"), "\(deletes)")
+        #expect(world.azureResource("acr----teamimages") != nil)
+        #expect(world.azureResource("acr----\(Fixture.registryName)") == nil)
+    }
+
     @Test func aRegionClosedToClientsLeavesTheGlobalNameFirstThenItsFrontEndIsDeleted() throws {
         let world = try ScriptWorld(Self.topology)
         defer { world.remove() }

@@ -117,6 +117,11 @@ struct ScriptWorld {
         try writeState("az/group----\(name)", words.map { $0 + "\n" }.joined())
     }
 
+    /// Container registry `name` exists in resource group `group`, made outside RegionMesh (no tags).
+    func makeRegistry(_ name: String, in group: String) throws {
+        try writeState("az/acr----\(name)", ["--name", name, "--resource-group", group, "--sku", "Standard"].map { $0 + "\n" }.joined())
+    }
+
     /// Another Azure customer holds global name `name` (a Traffic Manager profile's or a registry's).
     func takeGlobalName(_ name: String) throws { try writeState("taken/\(name)", "") }
 

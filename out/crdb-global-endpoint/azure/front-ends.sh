@@ -821,6 +821,7 @@ step_traffic_manager() {
       --interval 30 \
       --timeout 10 \
       --max-failures 3 \
+      --tags regionmesh-topology=crdb-global-endpoint managed-by=regionmesh \
       --output none
   else
     info 'Traffic Manager profile regionmesh-crdb-global exists; bringing it to the plan'
@@ -835,6 +836,7 @@ step_traffic_manager() {
       --interval 30 \
       --timeout 10 \
       --max-failures 3 \
+      --tags regionmesh-topology=crdb-global-endpoint managed-by=regionmesh \
       --output none
   fi
 }

@@ -275,7 +275,7 @@ make_password() {
 
 # Step 1: container registry regionmeshcrdbglobal: Premium, in westus2, no admin user.
 step_registry() {
-  local sku
+  local sku owner
   if ! exists az acr show --name regionmeshcrdbglobal --resource-group crdb-global-endpoint; then
     run az acr create \
       --name regionmeshcrdbglobal \
@@ -283,6 +283,7 @@ step_registry() {
       --location westus2 \
       --sku Premium \
       --admin-enabled false \
+      --tags regionmesh-topology=crdb-global-endpoint managed-by=regionmesh \
       --output none
   else
     info 'container registry regionmeshcrdbglobal exists; bringing it to the plan'
@@ -291,11 +292,17 @@ step_registry() {
       --resource-group crdb-global-endpoint \
       --query sku.name \
       --output tsv)"
-    if [[ "$sku" != Premium ]]; then
+    owner="$(capture crdb-global-endpoint az acr show \
+      --name regionmeshcrdbglobal \
+      --resource-group crdb-global-endpoint \
+      --query 'tags."regionmesh-topology"' \
+      --output tsv)"
+    if [[ "$sku" != Premium || "$owner" != crdb-global-endpoint ]]; then
       run az acr update \
         --name regionmeshcrdbglobal \
         --resource-group crdb-global-endpoint \
         --sku Premium \
+        --tags regionmesh-topology=crdb-global-endpoint managed-by=regionmesh \
         --output none
     fi
   fi

@@ -359,7 +359,7 @@ step_leftovers() {
       --output tsv)"
     names="$(unplanned "$listed")"
     if [[ -z "$names" ]]; then
-      info 'no load balancers outside the plan'
+      info 'no load balancers of this topology outside the plan'
     else
       confirm "Delete load balancers $names? The plan no longer has them" || die "not confirmed; nothing was deleted"
       for name in $names; do
@@ -376,7 +376,7 @@ step_leftovers() {
       --output tsv)"
     names="$(unplanned "$listed")"
     if [[ -z "$names" ]]; then
-      info 'no NICs outside the plan'
+      info 'no NICs of this topology outside the plan'
     else
       confirm "Delete NICs $names? The plan no longer has them" || die "not confirmed; nothing was deleted"
       for name in $names; do
@@ -393,7 +393,7 @@ step_leftovers() {
       --output tsv)"
     names="$(unplanned "$listed")"
     if [[ -z "$names" ]]; then
-      info 'no public IPs outside the plan'
+      info 'no public IPs of this topology outside the plan'
     else
       confirm "Delete public IPs $names? The plan no longer has them" || die "not confirmed; nothing was deleted"
       for name in $names; do
@@ -416,7 +416,7 @@ step_networks() {
       --output tsv)"
     names="$(unplanned "$listed")"
     if [[ -z "$names" ]]; then
-      info 'no VNets outside the plan'
+      info 'no VNets of this topology outside the plan'
     else
       confirm "Delete VNets $names? The plan no longer has them" || die "not confirmed; nothing was deleted"
       for name in $names; do
@@ -433,7 +433,7 @@ step_networks() {
       --output tsv)"
     names="$(unplanned "$listed")"
     if [[ -z "$names" ]]; then
-      info 'no NSGs outside the plan'
+      info 'no NSGs of this topology outside the plan'
     else
       confirm "Delete NSGs $names? The plan no longer has them" || die "not confirmed; nothing was deleted"
       for name in $names; do
@@ -448,18 +448,18 @@ step_global() {
   local listed
   local listed names name
   if [[ "$DRY_RUN" == 1 ]]; then
-    info '(dry run) would delete the Traffic Manager profiles of the resource group that the plan lacks'
+    info '(dry run) would delete the Traffic Manager profiles of this topology that the plan lacks'
   else
     listed="$(capture '' az network traffic-manager profile list \
       --resource-group crdb-global-endpoint \
-      --query '[].name' \
+      --query '[?tags."regionmesh-topology"=='\''crdb-global-endpoint'\''].name' \
       --output tsv)"
     names=''
     for name in $listed; do
       [[ "$PLANNED_GLOBAL" == *" $name "* ]] || names+=" $name"
     done
     if [[ -z "$names" ]]; then
-      info 'no Traffic Manager profiles outside the plan'
+      info 'no Traffic Manager profiles of this topology outside the plan'
     else
       confirm "Delete Traffic Manager profiles$names? The plan no longer has them" || die "not confirmed; nothing was deleted"
       for name in $names; do
@@ -470,18 +470,18 @@ step_global() {
     fi
   fi
   if [[ "$DRY_RUN" == 1 ]]; then
-    info '(dry run) would delete the container registries of the resource group that the plan lacks'
+    info '(dry run) would delete the container registries of this topology that the plan lacks'
   else
     listed="$(capture '' az acr list \
       --resource-group crdb-global-endpoint \
-      --query '[].name' \
+      --query '[?tags."regionmesh-topology"=='\''crdb-global-endpoint'\''].name' \
       --output tsv)"
     names=''
     for name in $listed; do
       [[ "$PLANNED_GLOBAL" == *" $name "* ]] || names+=" $name"
     done
     if [[ -z "$names" ]]; then
-      info 'no container registries outside the plan'
+      info 'no container registries of this topology outside the plan'
     else
       confirm "Delete container registries$names? The plan no longer has them" || die "not confirmed; nothing was deleted"
       for name in $names; do

@@ -180,6 +180,8 @@ struct AzureFrontEndScript: AzureCommands {
                 .option("--interval", .literal("\(monitor.intervalSeconds)"))
                 .option("--timeout", .literal("\(monitor.timeoutSeconds)"))
                 .option("--max-failures", .literal("\(monitor.toleratedFailures)"))
+                // The owner tag is how retire.sh knows the profile for this topology's once the plan drops it.
+                .option("--tags", .literal(azure.ownerTag.assignment), "managed-by=regionmesh")
                 .option("--output", "none")
         }
         return ScriptStep(

@@ -281,7 +281,9 @@ struct AzureGenerator: ComponentGenerator, NodeAccess, MachineLifecycle {
             """),
             (.networkRetirement, """
             **Networks at the end.** After the machines are gone, `\(AzureRetireScript.path)` lists and deletes the \
-            peerings, VNets and NSGs the plan no longer has, only those named like this deployment's.
+            peerings, VNets and NSGs the plan no longer has, only those named like this deployment's, and a Traffic \
+            Manager profile or container registry the plan no longer has, only those tagged \
+            `\(azure.ownerTag.assignment)` (their names follow no pattern): what else the resource group holds stays.
             """),
         ]
         return readme

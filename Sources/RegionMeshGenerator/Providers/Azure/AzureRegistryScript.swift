@@ -50,6 +50,7 @@ struct AzureRegistryScript {
 
     var create: ScriptStep {
         let show = ShellCommand("az", "acr", "show").option("--name", .literal(registry.name)).option("--resource-group", .literal(azure.resourceGroup))
+        let owner = azure.ownerTag
         return ScriptStep(name: "registry", title: "container registry \(registry.name): Premium, in \(registry.home.name), no admin user", body: [
             .converge(
                 "container registry \(registry.name)", lookup: show,
@@ -60,15 +61,20 @@ struct AzureRegistryScript {
                             .option("--location", .literal(registry.home.name))
                             .option("--sku", .literal(registry.sku))
                             .option("--admin-enabled", "false")
+                            .option("--tags", .literal(owner.assignment), "managed-by=regionmesh")
                             .option("--output", "none"))
                 ],
                 update: [
                     .capture("sku", placeholder: registry.sku, show.option("--query", "sku.name").option("--output", "tsv")),
-                    .when("[[ \"$sku\" != \(shellQuote(registry.sku)) ]]", [
+                    // The owner tag is how retire.sh knows the registry for this topology's once the plan drops it.
+                    .capture("owner", placeholder: owner.value, show.option("--query", .literal("tags.\"\(owner.name)\"")).option("--output", "tsv")),
+                    .when("[[ \"$sku\" != \(shellQuote(registry.sku)) || \"$owner\" != \(shellQuote(owner.value)) ]]", [
                         .run(
                             ShellCommand("az", "acr", "update").option("--name", .literal(registry.name))
                                 .option("--resource-group", .literal(azure.resourceGroup))
-                                .option("--sku", .literal(registry.sku)).option("--output", "none"))
+                                .option("--sku", .literal(registry.sku))
+                                .option("--tags", .literal(owner.assignment), "managed-by=regionmesh")
+                                .option("--output", "none"))
                     ]),
                 ])
         ])

@@ -94,7 +94,7 @@ struct AzureRetireScript: AzureCommands {
         ], otherwise: [
             .capture("listed", placeholder: "", listing),
             .shell("names=\"$(unplanned \"$listed\")\""),
-            .when("[[ -z \"$names\" ]]", [.info("no \(what) outside the plan")], otherwise: [
+            .when("[[ -z \"$names\" ]]", [.info("no \(what) of this topology outside the plan")], otherwise: [
                 .shell("confirm \"Delete \(what) $names? The plan no longer has them\" || die \"not confirmed; nothing was deleted\""),
                 .block("for name in $names; do", [.run(delete)], end: "done"),
             ]),
@@ -155,21 +155,23 @@ struct AzureRetireScript: AzureCommands {
             body: [.shell("local listed names name"), vnets, nsgs])
     }
 
-    /// The Traffic Manager profiles and registries of the resource group that the plan lacks (the
-    /// resource group is the deployment's: infrastructure.sh checked its owner tag).
+    /// The Traffic Manager profiles and registries that this topology made (its owner tag) and the
+    /// plan lacks. Their names are the topology's own choice, with no pattern to tell them from a
+    /// profile or registry someone else keeps in the resource group: the tag does.
     var global: ScriptStep {
+        let owner = azure.ownerTag
         let names = { (kind: [ShellWord]) in
             ShellCommand(words: ["az"] + kind + ["list"]).option("--resource-group", .literal(azure.resourceGroup))
-                .option("--query", "[].name").option("--output", "tsv")
+                .option("--query", .literal("[?tags.\"\(owner.name)\"=='\(owner.value)'].name")).option("--output", "tsv")
         }
         let retireGlobal = { (what: String, kind: [ShellWord], delete: ShellCommand) -> ScriptStatement in
             .when("[[ \"$DRY_RUN\" == 1 ]]", [
-                .info("(dry run) would delete the \(what) of the resource group that the plan lacks")
+                .info("(dry run) would delete the \(what) of this topology that the plan lacks")
             ], otherwise: [
                 .capture("listed", placeholder: "", names(kind)),
                 .shell("names=''"),
                 .block("for name in $listed; do", [.shell("[[ \"$PLANNED_GLOBAL\" == *\" $name \"* ]] || names+=\" $name\"")], end: "done"),
-                .when("[[ -z \"$names\" ]]", [.info("no \(what) outside the plan")], otherwise: [
+                .when("[[ -z \"$names\" ]]", [.info("no \(what) of this topology outside the plan")], otherwise: [
                     .shell("confirm \"Delete \(what)$names? The plan no longer has them\" || die \"not confirmed; nothing was deleted\""),
                     .block("for name in $names; do", [.run(delete)], end: "done"),
                 ]),

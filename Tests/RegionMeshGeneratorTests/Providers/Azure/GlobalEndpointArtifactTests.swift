@@ -58,8 +58,11 @@ import Testing
         let profile = try #require(script.commands(named: "az network traffic-manager profile create").first)
         #expect(profile.words.joined(separator: " ") == [
             "az network traffic-manager profile create --resource-group rg-fixture --name fixture-global --unique-dns-name fixture-global",
-            "--routing-method Performance --ttl 30 --protocol HTTPS --port 8080 --path /health?ready=1 --interval 30 --timeout 10 --max-failures 3 --output none",
+            "--routing-method Performance --ttl 30 --protocol HTTPS --port 8080 --path /health?ready=1 --interval 30 --timeout 10 --max-failures 3",
+            "--tags regionmesh-topology=fixture managed-by=regionmesh --output none",
         ].joined(separator: " "))
+        // The owner tag, kept by every run's update too, is how retire.sh tells the profile for this topology's.
+        #expect(script.commands(named: "az network traffic-manager profile update").first?.list(of: "--tags") == ["regionmesh-topology=fixture", "managed-by=regionmesh"])
         let endpoints = script.commands(named: "az network traffic-manager endpoint create")
         #expect(endpoints.map { $0.value(of: "--name") } == ["r1", "r2"])
         #expect(endpoints.allSatisfy { $0.value(of: "--type") == "azureEndpoints" && $0.value(of: "--target-resource-id") == "\"$target\"" })
@@ -94,7 +97,7 @@ import Testing
         let script = Self.registry(plan)
         #expect(script.steps.map(\.name) == ["registry", "replications", "images", "pull-token"])
         let create = try #require(script.commands(named: "az acr create").first)
-        #expect(create.words.joined(separator: " ") == "az acr create --name fixtureimages --resource-group rg-fixture --location eastus --sku Premium --admin-enabled false --output none")
+        #expect(create.words.joined(separator: " ") == "az acr create --name fixtureimages --resource-group rg-fixture --location eastus --sku Premium --admin-enabled false --tags regionmesh-topology=fixture managed-by=regionmesh --output none")
         #expect(script.commands(named: "az acr replication create").map { $0.value(of: "--location") } == ["westus", "northeurope"])
         let imports = script.commands(named: "az acr import").map { "\($0.value(of: "--source")!) as \($0.value(of: "--image")!)" }
         #expect(imports.contains("docker.io/\(plan.cockroach.regions[0].image) as \(plan.cockroach.regions[0].image)"))

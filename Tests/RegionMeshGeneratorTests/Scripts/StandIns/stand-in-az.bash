@@ -30,12 +30,16 @@ names_of() {
 # The names of kind $1 (within parent $3) that a `--query "[?starts_with(name, 'P') &&
 # ends_with(name, 'S')].name"` (either part optional, or `contains(name, 'C')`) in $2 selects.
 names_matching() {
-  local prefix suffix part name
+  local prefix suffix part owner name
   prefix="$(sed -n "s/.*starts_with(name, '\([^']*\)').*/\1/p" <<<"$2")"
   suffix="$(sed -n "s/.*ends_with(name, '\([^']*\)').*/\1/p" <<<"$2")"
   part="$(sed -n "s/.*contains(name, '\([^']*\)').*/\1/p" <<<"$2")"
+  owner="$(sed -n "s/.*tags.\"regionmesh-topology\"=='\([^']*\)'.*/\1/p" <<<"$2")"
   while read -r name; do
-    [[ -n "$name" && "$name" == "$prefix"* && "$name" == *"$suffix" && "$name" == *"$part"* ]] && printf '%s\n' "$name"
+    [[ -n "$name" && "$name" == "$prefix"* && "$name" == *"$suffix" && "$name" == *"$part"* ]] || continue
+    # [?tags."regionmesh-topology"=='T']: only what was made (or updated) with that tag.
+    [[ -z "$owner" ]] || grep -qx "regionmesh-topology=$owner" "$state/az/$1--${3:-}--$name" || continue
+    printf '%s\n' "$name"
   done < <(names_of "$1" "${3:-}")
   return 0
 }
