@@ -244,7 +244,7 @@ run_script() {
 TOPOLOGY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # The SSH public key installed on every VM. Override with SSH_PUBLIC_KEY_FILE=...
 SSH_PUBLIC_KEY_FILE="${SSH_PUBLIC_KEY_FILE:-$HOME/.ssh/id_ed25519.pub}"
-# Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
+# Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-global-endpoint}"
 # The SSH private key k3sup logs in with. Override with SSH_PRIVATE_KEY_FILE=...
 SSH_PRIVATE_KEY_FILE="${SSH_PRIVATE_KEY_FILE:-$HOME/.ssh/id_ed25519}"
@@ -494,7 +494,7 @@ Steps, in order (topology crdb-global-endpoint):
 
 Environment:
   SSH_PUBLIC_KEY_FILE (default $HOME/.ssh/id_ed25519.pub): The SSH public key installed on every VM.
-  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-global-endpoint): Keys, certificates and logs made at apply time; never commit this folder.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-global-endpoint): Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder.
   SSH_PRIVATE_KEY_FILE (default $HOME/.ssh/id_ed25519): The SSH private key k3sup logs in with.
   KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
   COCKROACH_LICENSE: The CockroachDB license key (or set COCKROACH_LICENSE_FILE); never logged.

@@ -248,7 +248,7 @@ SSH_PUBLIC_KEY_FILE="${SSH_PUBLIC_KEY_FILE:-$HOME/.ssh/id_ed25519.pub}"
 SSH_PRIVATE_KEY_FILE="${SSH_PRIVATE_KEY_FILE:-$HOME/.ssh/id_ed25519}"
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
-# Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
+# Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-three-region}"
 # The CockroachDB license key (or set COCKROACH_LICENSE_FILE); never logged. Override with COCKROACH_LICENSE=...
 COCKROACH_LICENSE="${COCKROACH_LICENSE:-}"
@@ -480,7 +480,7 @@ Environment:
   SSH_PUBLIC_KEY_FILE (default $HOME/.ssh/id_ed25519.pub): The SSH public key installed on every VM.
   SSH_PRIVATE_KEY_FILE (default $HOME/.ssh/id_ed25519): The SSH private key k3sup logs in with.
   KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
-  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys, certificates and logs made at apply time; never commit this folder.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder.
   COCKROACH_LICENSE: The CockroachDB license key (or set COCKROACH_LICENSE_FILE); never logged.
   COCKROACH_LICENSE_FILE: A file that holds the CockroachDB license key.
   COCKROACH_ORGANIZATION: The organization the CockroachDB license is issued to, exactly as on the license.

@@ -244,7 +244,7 @@ run_script() {
 TOPOLOGY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
-# Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
+# Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-three-region}"
 export KUBECONFIG_FILE REGIONMESH_SECRETS_DIR
 
@@ -323,12 +323,12 @@ Steps, in order (topology crdb-three-region):
   --yes             answer every question with yes (YES=1)
   --from STEP       start at STEP (after a failure, or to redo the later steps)
   --only STEP       run only STEP
-  --delete-secrets  also delete the local secrets folder (CA keys, certificates, logs stay otherwise)
+  --delete-secrets  also delete the local secrets folder (CA keys, certificates); it stays otherwise, and the run logs always stay
   --help            print this text
 
 Environment:
   KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
-  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys, certificates and logs made at apply time; never commit this folder.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder.
 Every step is safe to run again.
 USAGE
 }

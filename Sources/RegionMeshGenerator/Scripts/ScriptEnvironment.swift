@@ -34,7 +34,7 @@ public enum ScriptEnvironment {
     /// Where keys, certificates and run logs are made at apply time: outside `out/` and outside git.
     public static func secretsDirectory(_ plan: Plan) -> Variable {
         Variable(
-            name: "REGIONMESH_SECRETS_DIR", doc: "Keys, certificates and logs made at apply time; never commit this folder.",
+            name: "REGIONMESH_SECRETS_DIR", doc: "Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder.",
             defaultValue: "$HOME/.regionmesh/\(plan.name)")
     }
 

@@ -17,7 +17,7 @@ enum TeardownScript {
         script.flags = [
             ScriptFlag(
                 option: "--delete-secrets", variable: "DELETE_SECRETS",
-                help: "also delete the local secrets folder (CA keys, certificates, logs stay otherwise)")
+                help: "also delete the local secrets folder (CA keys, certificates); it stays otherwise, and the run logs always stay")
         ]
         script.beforeSteps = [.info("This will:")] + steps.map { .info("  - \($0.title)") } + [
             .shell("confirm \(shellQuote("Tear down \(plan.name)?")) || die 'not confirmed; nothing was deleted'")

@@ -242,7 +242,7 @@ run_script() {
 }
 # --- end of the RegionMesh script library ---------------------------------------------------------
 
-# Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
+# Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-global-endpoint}"
 export REGIONMESH_SECRETS_DIR
 
@@ -430,7 +430,7 @@ Steps, in order (topology crdb-global-endpoint):
   --help        print this text
 
 Environment:
-  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-global-endpoint): Keys, certificates and logs made at apply time; never commit this folder.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-global-endpoint): Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder.
 Every step is safe to run again.
 USAGE
 }

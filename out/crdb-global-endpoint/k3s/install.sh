@@ -247,7 +247,7 @@ TOPOLOGY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SSH_PRIVATE_KEY_FILE="${SSH_PRIVATE_KEY_FILE:-$HOME/.ssh/id_ed25519}"
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
-# Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
+# Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-global-endpoint}"
 export SSH_PRIVATE_KEY_FILE KUBECONFIG_FILE REGIONMESH_SECRETS_DIR
 
@@ -574,7 +574,7 @@ Steps, in order (topology crdb-global-endpoint):
 Environment:
   SSH_PRIVATE_KEY_FILE (default $HOME/.ssh/id_ed25519): The SSH private key k3sup logs in with.
   KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
-  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-global-endpoint): Keys, certificates and logs made at apply time; never commit this folder.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-global-endpoint): Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder.
 Every step is safe to run again.
 USAGE
 }

@@ -244,7 +244,7 @@ run_script() {
 
 # The kubeconfig that holds one context per cluster. Override with KUBECONFIG_FILE=...
 KUBECONFIG_FILE="${KUBECONFIG_FILE:-$HOME/.kube/config}"
-# Keys, certificates and logs made at apply time; never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
+# Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder. Override with REGIONMESH_SECRETS_DIR=...
 REGIONMESH_SECRETS_DIR="${REGIONMESH_SECRETS_DIR:-$HOME/.regionmesh/crdb-three-region}"
 export KUBECONFIG_FILE REGIONMESH_SECRETS_DIR
 # The CA key signs every certificate; it stays in this folder.
@@ -373,7 +373,7 @@ Steps, in order (topology crdb-three-region):
 
 Environment:
   KUBECONFIG_FILE (default $HOME/.kube/config): The kubeconfig that holds one context per cluster.
-  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys, certificates and logs made at apply time; never commit this folder.
+  REGIONMESH_SECRETS_DIR (default $HOME/.regionmesh/crdb-three-region): Keys and certificates made at apply time (the run logs go beside it, in a folder of the same name ending in -logs); never commit this folder.
 Every step is safe to run again.
 USAGE
 }
