@@ -253,6 +253,21 @@ import Testing
         #expect(expanded.calls.filter { $0.hasPrefix("kubectl patch pvc ") && $0.contains("300Gi") }.count == 9)
     }
 
+    @Test func aFileSystemThatDidNotGrowStopsTheRunWithWhatTheVMSaid() throws {
+        let world = try Self.running(Self.topology(regions: 3))
+        defer { world.remove() }
+        try world.failRunCommand(on: "crdb-r2-node1", error: "resize2fs: Permission denied to resize filesystem")
+        try world.regenerate(Self.topology(regions: 3, defaults: [CockroachDB(version: "v26.2.1", storage: "200Gi", cpu: 1, memory: "4Gi")]))
+        let run = try world.run("setup.sh")
+        // az vm run-command invoke succeeded; the script inside did not, and a re-run would not retry it.
+        #expect(run.status != 0)
+        #expect(run.stderr.contains(
+            "the data disk of VM crdb-r2-node1 has 256 GiB, but its file system did not grow; the VM said: Enable succeeded:"))
+        #expect(run.stderr.contains("resize2fs: Permission denied to resize filesystem"))
+        #expect(run.stderr.contains("run az vm run-command invoke --resource-group rg-fixture --name crdb-r2-node1 --command-id RunShellScript --scripts @\""))
+        #expect(!run.calls.contains { $0.hasPrefix("kubectl delete statefulset ") }, "the run stopped before the database")
+    }
+
     @Test func changingAPodRangeIsRefusedAndNothingIsWritten() throws {
         let world = try ScriptWorld(Self.topology(regions: 3))
         defer { world.remove() }

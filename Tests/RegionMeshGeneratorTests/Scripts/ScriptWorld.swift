@@ -122,6 +122,10 @@ struct ScriptWorld {
         try writeState("az/acr----\(name)", ["--name", name, "--resource-group", group, "--sku", "Standard"].map { $0 + "\n" }.joined())
     }
 
+    /// The script `az vm run-command invoke` sends to VM `vm` fails with `error` (the command itself
+    /// still succeeds, as Azure's does).
+    func failRunCommand(on vm: String, error: String) throws { try writeState("run-command-fails/\(vm)", error + "\n") }
+
     /// Another Azure customer holds global name `name` (a Traffic Manager profile's or a registry's).
     func takeGlobalName(_ name: String) throws { try writeState("taken/\(name)", "") }
 

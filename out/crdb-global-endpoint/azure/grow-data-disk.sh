@@ -12,3 +12,4 @@ echo 1 >"/sys/class/block/${disk##*/}/device/rescan"
 growpart "$disk" 1 || [ "$?" -eq 1 ]
 resize2fs "$(readlink -f /dev/disk/azure/scsi1/lun0-part1)"
 df -h /var/lib/regionmesh/data
+echo 'regionmesh: data disk grown'

@@ -2248,8 +2248,7 @@ step_vms() {
 
 # Step 10: data disks smaller than the plan grown while their VMs run, then their partitions and file systems.
 step_data_disks() {
-  local current disk
-  local current disk
+  local current disk said
   current="$(capture 128 az vm show \
     --resource-group crdb-global-endpoint \
     --name gep-westus2-node1 \
@@ -2263,12 +2262,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global-endpoint \
-      --name gep-westus2-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-westus2-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-westus2-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-westus2-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-westus2-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-global-endpoint \
@@ -2283,12 +2293,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global-endpoint \
-      --name gep-westus2-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-westus2-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-westus2-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-westus2-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-westus2-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-global-endpoint \
@@ -2303,12 +2324,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global-endpoint \
-      --name gep-westus2-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-westus2-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-westus2-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-westus2-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-westus2-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-global-endpoint \
@@ -2323,12 +2355,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global-endpoint \
-      --name gep-uksouth-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-uksouth-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-uksouth-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-uksouth-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-uksouth-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-global-endpoint \
@@ -2343,12 +2386,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global-endpoint \
-      --name gep-uksouth-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-uksouth-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-uksouth-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-uksouth-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-uksouth-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-global-endpoint \
@@ -2363,12 +2417,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global-endpoint \
-      --name gep-uksouth-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-uksouth-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-uksouth-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-uksouth-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-uksouth-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-global-endpoint \
@@ -2383,12 +2448,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global-endpoint \
-      --name gep-southeastasia-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-southeastasia-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-southeastasia-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-southeastasia-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-southeastasia-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-global-endpoint \
@@ -2403,12 +2479,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global-endpoint \
-      --name gep-southeastasia-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-southeastasia-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-southeastasia-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-southeastasia-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-southeastasia-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-global-endpoint \
@@ -2423,12 +2510,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global-endpoint \
-      --name gep-southeastasia-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-southeastasia-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global-endpoint \
+        --name gep-southeastasia-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-southeastasia-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-southeastasia-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
 }
 

@@ -3442,8 +3442,7 @@ step_vms() {
 
 # Step 10: data disks smaller than the plan grown while their VMs run, then their partitions and file systems.
 step_data_disks() {
-  local current disk
-  local current disk
+  local current disk said
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
     --name crdb-eastus2-node1 \
@@ -3457,12 +3456,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-eastus2-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-eastus2-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-eastus2-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus2-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-eastus2-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3477,12 +3487,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-eastus2-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-eastus2-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-eastus2-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus2-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-eastus2-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3497,12 +3518,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-eastus2-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-eastus2-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-eastus2-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus2-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-eastus2-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3517,12 +3549,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-westus3-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westus3-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westus3-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus3-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westus3-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3537,12 +3580,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-westus3-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westus3-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westus3-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus3-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westus3-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3557,12 +3611,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-westus3-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westus3-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westus3-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus3-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westus3-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3577,12 +3642,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-brazilsouth-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-brazilsouth-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-brazilsouth-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3597,12 +3673,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-brazilsouth-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-brazilsouth-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-brazilsouth-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3617,12 +3704,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-brazilsouth-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-brazilsouth-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-brazilsouth-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-brazilsouth-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3637,12 +3735,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-westeurope-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westeurope-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westeurope-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westeurope-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westeurope-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3657,12 +3766,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-westeurope-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westeurope-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westeurope-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westeurope-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westeurope-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3677,12 +3797,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-westeurope-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westeurope-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-westeurope-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westeurope-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westeurope-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3697,12 +3828,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-southeastasia-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-southeastasia-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-southeastasia-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3717,12 +3859,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-southeastasia-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-southeastasia-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-southeastasia-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3737,12 +3890,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-southeastasia-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-southeastasia-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-southeastasia-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-southeastasia-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3757,12 +3921,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-australiaeast-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-australiaeast-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-australiaeast-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3777,12 +3952,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-australiaeast-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-australiaeast-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-australiaeast-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
@@ -3797,12 +3983,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 256 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-global \
-      --name crdb-australiaeast-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-global \
+        --name crdb-australiaeast-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-australiaeast-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-australiaeast-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
 }
 

@@ -1951,8 +1951,7 @@ step_vms() {
 
 # Step 10: data disks smaller than the plan grown while their VMs run, then their partitions and file systems.
 step_data_disks() {
-  local current disk
-  local current disk
+  local current disk said
   current="$(capture 128 az vm show \
     --resource-group crdb-cilium-multi-region \
     --name crdb-eastus-node1 \
@@ -1966,12 +1965,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-eastus-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-eastus-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-cilium-multi-region \
@@ -1986,12 +1996,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-eastus-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-eastus-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-cilium-multi-region \
@@ -2006,12 +2027,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-eastus-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-eastus-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-eastus-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-cilium-multi-region \
@@ -2026,12 +2058,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-westus-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-westus-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-cilium-multi-region \
@@ -2046,12 +2089,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-westus-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-westus-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-cilium-multi-region \
@@ -2066,12 +2120,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-westus-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-westus-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-westus-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-cilium-multi-region \
@@ -2086,12 +2151,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-northeurope-node1 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-node1 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-northeurope-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-cilium-multi-region \
@@ -2106,12 +2182,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-northeurope-node2 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-node2 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-northeurope-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
   current="$(capture 128 az vm show \
     --resource-group crdb-cilium-multi-region \
@@ -2126,12 +2213,23 @@ step_data_disks() {
       --query 'storageProfile.dataDisks[0].managedDisk.id' \
       --output tsv)"
     run az disk update --ids "$disk" --size-gb 128 --output none
-    run az vm run-command invoke \
-      --resource-group crdb-cilium-multi-region \
-      --name crdb-northeurope-node3 \
-      --command-id RunShellScript \
-      --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-      --output none
+    if [[ "$DRY_RUN" == 1 ]]; then
+      run az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --output none
+    else
+      said="$(capture '' az vm run-command invoke \
+        --resource-group crdb-cilium-multi-region \
+        --name crdb-northeurope-node3 \
+        --command-id RunShellScript \
+        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
+        --query 'value[0].message' \
+        --output tsv)"
+      [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-northeurope-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
+    fi
   fi
 }
 

@@ -6,6 +6,10 @@ import RegionMesh
 /// reads exactly what runs on the machines; it is not run on the operator's machine.
 enum AzureDiskGrowth {
     static let path = "azure/grow-data-disk.sh"
+    /// The script's last line, printed only when everything before it succeeded. `az vm run-command
+    /// invoke` succeeds whatever the script's exit status (Azure/azure-cli#14425), so the caller
+    /// looks for this line in the output instead.
+    static let doneLine = "regionmesh: data disk grown"
 
     static func artifact(_ plan: Plan, _ azure: AzurePlan, header: FileHeader) -> Artifact {
         let disk = azure.regions[0].dataDisk
@@ -24,6 +28,7 @@ enum AzureDiskGrowth {
             growpart "$disk" 1 || [ "$?" -eq 1 ]
             resize2fs "$(readlink -f \(device)-part1)"
             df -h \(disk.mountPath)
+            echo '\(doneLine)'
 
             """
         return Artifact(path: path, contents: text)

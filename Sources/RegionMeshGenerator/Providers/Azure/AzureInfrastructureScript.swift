@@ -314,15 +314,29 @@ struct AzureInfrastructureScript: Sendable, AzureCommands {
                         az("vm", "show").option("--name", .literal(node.vmName))
                             .option("--query", "storageProfile.dataDisks[0].managedDisk.id").option("--output", "tsv")),
                     .run(ShellCommand("az", "disk", "update").option("--ids", .expansion("\"$disk\"")).option("--size-gb", .literal("\(size)")).option("--output", "none")),
-                    .run(
-                        az("vm", "run-command", "invoke").option("--name", .literal(node.vmName)).option("--command-id", "RunShellScript")
-                            .option("--scripts", .expansion("@\"$TOPOLOGY_DIR/\(AzureDiskGrowth.path)\"")).option("--output", "none")),
-                ]))
+                ] + growFileSystem(of: node.vmName, to: size)))
             }
         }
         return ScriptStep(
             name: "data-disks", title: "data disks smaller than the plan grown while their VMs run, then their partitions and file systems",
-            body: [.shell("local current disk")] + body)
+            body: body)
+    }
+
+    /// Runs `azure/grow-data-disk.sh` inside VM `vm` and stops unless it printed its last line:
+    /// run-command reports success whatever the script did, and a second run would not try again
+    /// (the disk has its planned size by then), so the operator gets the VM's output and the command.
+    private func growFileSystem(of vm: String, to size: Int) -> [ScriptStatement] {
+        let invoke = az("vm", "run-command", "invoke").option("--name", .literal(vm)).option("--command-id", "RunShellScript")
+            .option("--scripts", .expansion("@\"$TOPOLOGY_DIR/\(AzureDiskGrowth.path)\""))
+        return [
+            .when("[[ \"$DRY_RUN\" == 1 ]]", [.run(invoke.option("--output", "none"))], otherwise: [
+                .capture("said", placeholder: "", invoke.option("--query", "value[0].message").option("--output", "tsv")),
+                .shell(
+                    "[[ \"$said\" == *\(shellQuote(AzureDiskGrowth.doneLine))* ]] || die \"the data disk of VM \(vm) has \(size) GiB, "
+                        + "but its file system did not grow; the VM said: $said -- after fixing the cause, run "
+                        + "\(invoke.oneLine.replacingEvery("\"", with: "\\\"")) (a re-run of this script does not: the disk has its size)\""),
+            ]),
+        ]
     }
 
     /// `az vm create` of one node: its zone, disks, cloud-init and NIC.

@@ -69,7 +69,9 @@ import Yams
         for ((condition, body), vm) in zip(growths, vms) {
             #expect(condition == "[[ \"$current\" =~ ^[0-9]+$ ]] && ((current < 256))")
             let commands = body.flatMap(\.commands)
-            #expect(commands.map(\.name) == ["az vm show", "az disk update", "az vm run-command invoke"])
+            // The run command twice: printed under --dry-run, and run with its output checked otherwise.
+            #expect(commands.map(\.name) == ["az vm show", "az disk update", "az vm run-command invoke", "az vm run-command invoke"])
+            #expect(commands[3].value(of: "--query") == "value[0].message")
             #expect(commands[0].value(of: "--name") == vm && commands[0].value(of: "--query") == "storageProfile.dataDisks[0].managedDisk.id")
             let update = commands[1]
             #expect(update.value(of: "--ids") == "\"$disk\"")
@@ -101,6 +103,7 @@ import Yams
             "growpart \"$disk\" 1 || [ \"$?\" -eq 1 ]",
             "resize2fs \"$(readlink -f /dev/disk/azure/scsi1/lun0-part1)\"",
             "df -h /var/lib/regionmesh/data",
+            "echo '\(AzureDiskGrowth.doneLine)'",
         ])
     }
 

@@ -206,6 +206,13 @@ stand_in_az() {
       scripts="$(option --scripts "$@")"
       [[ "$scripts" != @* || -e "${scripts#@}" ]] || { echo "ERROR: cannot read ${scripts#@}" >&2; exit 1; }
       event "run-command $name ${scripts##*/}"
+      # What Azure returns as value[0].message: the script's output, or, where a test made it fail
+      # (run-command-fails/<vm>), its error; the command itself succeeds either way, as Azure's does.
+      if [[ -e "$state/run-command-fails/$name" ]]; then
+        printf 'Enable succeeded: \n[stdout]\n\n[stderr]\n%s\n' "$(cat "$state/run-command-fails/$name")"
+      else
+        printf 'Enable succeeded: \n[stdout]\n%s\n\n[stderr]\n' "$(sed -n "s/^echo '\\(.*\\)'$/\\1/p" "${scripts#@}" | tail -n 1)"
+      fi
       ;;
     *" delete")
       [[ -e "$state/az/$key" ]] || { echo "ERROR: (ResourceNotFound) $key" >&2; exit 3; }
