@@ -84,6 +84,22 @@ import Testing
         #expect(password.hasPrefix("stand-in-password-"), "the new token's password, not the stale one")
     }
 
+    @Test func aNodeWithANewHostKeyStopsTheRegistryStepWithHowToForgetTheOldKey() throws {
+        let world = try ScriptWorld(Self.topology)
+        defer { world.remove() }
+        let first = try world.run("setup.sh")
+        #expect(first.status == 0, "\(first.stderr.suffix(3000))")
+        // The first node's VM was made again on its public IP: a new host key.
+        let ip = try #require(first.calls.first { $0.hasPrefix("ssh ") }.flatMap { $0.split(separator: " ").first { $0.contains("@") } }?.split(separator: "@").last)
+        try FileManager.default.createDirectory(at: world.state.appendingPathComponent("host-key-changed"), withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: world.state.appendingPathComponent("host-key-changed/\(ip)").path, contents: nil)
+        let run = try world.run("k3s/install.sh")
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("REMOTE HOST IDENTIFICATION HAS CHANGED"))
+        #expect(run.stderr.contains(
+            "if its VM was made again, its host key changed: forget the old one with ssh-keygen -R \(ip) -f \(world.home.path)/.regionmesh/global-run/known_hosts, then run again"))
+    }
+
     @Test func aGlobalNameSomeoneElseHoldsStopsThePreflightBeforeAnythingIsCreated() throws {
         let world = try ScriptWorld(Self.topology)
         defer { world.remove() }

@@ -48,6 +48,11 @@ stand_in_ssh() {
   local target="" command="${*: -1}" argument
   for argument in "$@"; do [[ "$argument" == *@* ]] && target="$argument"; done
   [[ "$command" == *registries.yaml* ]] || return 0
+  # A node made again on the same address (host-key-changed/<ip>): ssh refuses, as OpenSSH does.
+  if [[ -e "$state/host-key-changed/${target#*@}" ]]; then
+    echo "@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@" >&2
+    exit 255
+  fi
   local file="$state/registries/${target#*@}" new
   mkdir -p "$state/registries"
   new="$(cat)"
