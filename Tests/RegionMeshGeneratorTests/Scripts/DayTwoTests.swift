@@ -266,6 +266,16 @@ import Testing
         #expect(run.stderr.contains("resize2fs: Permission denied to resize filesystem"))
         #expect(run.stderr.contains("run az vm run-command invoke --resource-group rg-fixture --name crdb-r2-node1 --command-id RunShellScript --scripts @\""))
         #expect(!run.calls.contains { $0.hasPrefix("kubectl delete statefulset ") }, "the run stopped before the database")
+
+        // az itself failing on a node ends the same way, with the command to run again.
+        try FileManager.default.removeItem(at: world.state.appendingPathComponent("run-command-fails/crdb-r2-node1"))
+        try world.refuseRunCommand(on: "crdb-r3-node1")
+        try world.regenerate(Self.topology(regions: 3, defaults: [CockroachDB(version: "v26.2.1", storage: "300Gi", cpu: 1, memory: "4Gi")]))
+        let refused = try world.run("azure/infrastructure.sh", ["--only", "data-disks"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("(Conflict) Run command extension execution is in progress"))
+        #expect(refused.stderr.contains("the data disk of VM crdb-r3-node1 has "), "\(refused.stderr.suffix(1500))")
+        #expect(refused.stderr.contains("but its file system did not grow; the VM said: az vm run-command invoke failed (see above)"))
     }
 
     @Test func changingAPodRangeIsRefusedAndNothingIsWritten() throws {

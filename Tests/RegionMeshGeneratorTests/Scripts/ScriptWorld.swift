@@ -126,6 +126,9 @@ struct ScriptWorld {
     /// still succeeds, as Azure's does).
     func failRunCommand(on vm: String, error: String) throws { try writeState("run-command-fails/\(vm)", error + "\n") }
 
+    /// Azure refuses `az vm run-command invoke` on VM `vm` (another run command is in progress).
+    func refuseRunCommand(on vm: String) throws { try writeState("run-command-refused/\(vm)", "") }
+
     /// Another Azure customer holds global name `name` (a Traffic Manager profile's or a registry's).
     func takeGlobalName(_ name: String) throws { try writeState("taken/\(name)", "") }
 

@@ -2248,7 +2248,8 @@ step_vms() {
 
 # Step 10: data disks smaller than the plan grown while their VMs run, then their partitions and file systems.
 step_data_disks() {
-  local current disk said
+  local current disk
+  local said
   current="$(capture 128 az vm show \
     --resource-group crdb-global-endpoint \
     --name gep-westus2-node1 \
@@ -2270,13 +2271,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global-endpoint \
-        --name gep-westus2-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global-endpoint --name gep-westus2-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-westus2-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-westus2-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2301,13 +2298,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global-endpoint \
-        --name gep-westus2-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global-endpoint --name gep-westus2-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-westus2-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-westus2-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2332,13 +2325,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global-endpoint \
-        --name gep-westus2-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global-endpoint --name gep-westus2-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-westus2-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-westus2-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2363,13 +2352,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global-endpoint \
-        --name gep-uksouth-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global-endpoint --name gep-uksouth-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-uksouth-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-uksouth-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2394,13 +2379,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global-endpoint \
-        --name gep-uksouth-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global-endpoint --name gep-uksouth-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-uksouth-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-uksouth-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2425,13 +2406,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global-endpoint \
-        --name gep-uksouth-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global-endpoint --name gep-uksouth-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-uksouth-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-uksouth-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2456,13 +2433,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global-endpoint \
-        --name gep-southeastasia-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global-endpoint --name gep-southeastasia-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-southeastasia-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-southeastasia-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2487,13 +2460,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global-endpoint \
-        --name gep-southeastasia-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global-endpoint --name gep-southeastasia-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-southeastasia-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-southeastasia-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2518,13 +2487,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global-endpoint \
-        --name gep-southeastasia-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global-endpoint --name gep-southeastasia-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM gep-southeastasia-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global-endpoint --name gep-southeastasia-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi

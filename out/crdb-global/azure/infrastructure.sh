@@ -3442,7 +3442,8 @@ step_vms() {
 
 # Step 10: data disks smaller than the plan grown while their VMs run, then their partitions and file systems.
 step_data_disks() {
-  local current disk said
+  local current disk
+  local said
   current="$(capture 256 az vm show \
     --resource-group crdb-global \
     --name crdb-eastus2-node1 \
@@ -3464,13 +3465,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-eastus2-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-eastus2-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus2-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-eastus2-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3495,13 +3492,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-eastus2-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-eastus2-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus2-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-eastus2-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3526,13 +3519,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-eastus2-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-eastus2-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus2-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-eastus2-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3557,13 +3546,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-westus3-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-westus3-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus3-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westus3-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3588,13 +3573,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-westus3-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-westus3-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus3-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westus3-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3619,13 +3600,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-westus3-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-westus3-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus3-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westus3-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3650,13 +3627,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-brazilsouth-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-brazilsouth-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-brazilsouth-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-brazilsouth-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3681,13 +3654,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-brazilsouth-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-brazilsouth-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-brazilsouth-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-brazilsouth-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3712,13 +3681,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-brazilsouth-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-brazilsouth-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-brazilsouth-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-brazilsouth-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3743,13 +3708,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-westeurope-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-westeurope-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westeurope-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westeurope-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3774,13 +3735,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-westeurope-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-westeurope-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westeurope-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westeurope-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3805,13 +3762,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-westeurope-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-westeurope-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westeurope-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-westeurope-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3836,13 +3789,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-southeastasia-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-southeastasia-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-southeastasia-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-southeastasia-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3867,13 +3816,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-southeastasia-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-southeastasia-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-southeastasia-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-southeastasia-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3898,13 +3843,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-southeastasia-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-southeastasia-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-southeastasia-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-southeastasia-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3929,13 +3870,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-australiaeast-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-australiaeast-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-australiaeast-node1 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-australiaeast-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3960,13 +3897,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-australiaeast-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-australiaeast-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-australiaeast-node2 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-australiaeast-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -3991,13 +3924,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-global \
-        --name crdb-australiaeast-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-global --name crdb-australiaeast-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-australiaeast-node3 has 256 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-global --name crdb-australiaeast-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi

@@ -1951,7 +1951,8 @@ step_vms() {
 
 # Step 10: data disks smaller than the plan grown while their VMs run, then their partitions and file systems.
 step_data_disks() {
-  local current disk said
+  local current disk
+  local said
   current="$(capture 128 az vm show \
     --resource-group crdb-cilium-multi-region \
     --name crdb-eastus-node1 \
@@ -1973,13 +1974,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-eastus-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-eastus-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-eastus-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2004,13 +2001,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-eastus-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-eastus-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-eastus-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2035,13 +2028,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-eastus-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-eastus-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-eastus-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-eastus-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2066,13 +2055,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-westus-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-westus-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-westus-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2097,13 +2082,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-westus-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-westus-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-westus-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2128,13 +2109,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-westus-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-westus-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-westus-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-westus-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2159,13 +2136,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-northeurope-node1 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-northeurope-node1 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-northeurope-node1 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2190,13 +2163,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-northeurope-node2 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-northeurope-node2 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-northeurope-node2 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi
@@ -2221,13 +2190,9 @@ step_data_disks() {
         --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
         --output none
     else
-      said="$(capture '' az vm run-command invoke \
-        --resource-group crdb-cilium-multi-region \
-        --name crdb-northeurope-node3 \
-        --command-id RunShellScript \
-        --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" \
-        --query 'value[0].message' \
-        --output tsv)"
+      if ! said="$(capture '' az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3 --command-id RunShellScript --scripts @"$TOPOLOGY_DIR/azure/grow-data-disk.sh" --query 'value[0].message' --output tsv)"; then
+        said="az vm run-command invoke failed (see above)"
+      fi
       [[ "$said" == *'regionmesh: data disk grown'* ]] || die "the data disk of VM crdb-northeurope-node3 has 128 GiB, but its file system did not grow; the VM said: $said -- after fixing the cause, run az vm run-command invoke --resource-group crdb-cilium-multi-region --name crdb-northeurope-node3 --command-id RunShellScript --scripts @\"$TOPOLOGY_DIR/azure/grow-data-disk.sh\" (a re-run of this script does not: the disk has its size)"
     fi
   fi

@@ -319,7 +319,7 @@ struct AzureInfrastructureScript: Sendable, AzureCommands {
         }
         return ScriptStep(
             name: "data-disks", title: "data disks smaller than the plan grown while their VMs run, then their partitions and file systems",
-            body: body)
+            body: [.shell("local said")] + body)
     }
 
     /// Runs `azure/grow-data-disk.sh` inside VM `vm` and stops unless it printed its last line:
@@ -330,7 +330,11 @@ struct AzureInfrastructureScript: Sendable, AzureCommands {
             .option("--scripts", .expansion("@\"$TOPOLOGY_DIR/\(AzureDiskGrowth.path)\""))
         return [
             .when("[[ \"$DRY_RUN\" == 1 ]]", [.run(invoke.option("--output", "none"))], otherwise: [
-                .capture("said", placeholder: "", invoke.option("--query", "value[0].message").option("--output", "tsv")),
+                // az failing itself (a run command already in progress, the VM agent not ready) ends in the
+                // same message, with the command to run again, instead of set -e's plain stop.
+                .when(
+                    "! said=\"$(" + invoke.option("--query", "value[0].message").option("--output", "tsv").prefixed("capture", .literal("")).oneLine + ")\"",
+                    [.shell("said=\"az vm run-command invoke failed (see above)\"")]),
                 .shell(
                     "[[ \"$said\" == *\(shellQuote(AzureDiskGrowth.doneLine))* ]] || die \"the data disk of VM \(vm) has \(size) GiB, "
                         + "but its file system did not grow; the VM said: $said -- after fixing the cause, run "

@@ -208,7 +208,10 @@ stand_in_az() {
       event "run-command $name ${scripts##*/}"
       # What Azure returns as value[0].message: the script's output, or, where a test made it fail
       # (run-command-fails/<vm>), its error; the command itself succeeds either way, as Azure's does.
-      if [[ -e "$state/run-command-fails/$name" ]]; then
+      if [[ -e "$state/run-command-refused/$name" ]]; then
+        echo "ERROR: (Conflict) Run command extension execution is in progress. Please wait for completion before invoking a run command." >&2
+        exit 1
+      elif [[ -e "$state/run-command-fails/$name" ]]; then
         printf 'Enable succeeded: \n[stdout]\n\n[stderr]\n%s\n' "$(cat "$state/run-command-fails/$name")"
       else
         printf 'Enable succeeded: \n[stdout]\n%s\n\n[stderr]\n' "$(sed -n "s/^echo '\\(.*\\)'$/\\1/p" "${scripts#@}" | tail -n 1)"
