@@ -84,6 +84,27 @@ import Testing
         #expect(password.hasPrefix("stand-in-password-"), "the new token's password, not the stale one")
     }
 
+    @Test func aProfileAndRegistryMadeBeforeTheOwnerTagGetItAddedToTheirOwnTags() throws {
+        let world = try ScriptWorld(Self.topology)
+        defer { world.remove() }
+        let first = try world.run("setup.sh")
+        #expect(first.status == 0, "\(first.stderr.suffix(3000))")
+        let registry = "acr----\(Fixture.registryName)", profile = "network-traffic-manager-profile----\(Fixture.globalName)"
+        try world.removeTags(of: registry)
+        try world.removeTags(of: profile)
+        let second = try world.run("setup.sh")
+        #expect(second.status == 0, "\(second.stderr.suffix(3000))")
+        // Added, not replacing: --set for the registry, a merge for the profile.
+        #expect(second.calls.filter { $0.hasPrefix("az acr update ") && $0.contains("--set tags.regionmesh-topology=global-run tags.managed-by=regionmesh") }.count == 1)
+        #expect(second.calls.filter { $0.hasPrefix("az tag update ") && $0.contains("--operation Merge --tags regionmesh-topology=global-run managed-by=regionmesh") }.count == 1)
+        for key in [registry, profile] {
+            #expect(world.azureResource(key)?.contains("regionmesh-topology=global-run") == true, "\(key) is tagged again")
+        }
+        // Tagged, nothing more happens on the next run.
+        let third = try world.run("setup.sh")
+        #expect(!third.calls.contains { $0.hasPrefix("az acr update ") || $0.hasPrefix("az tag update ") })
+    }
+
     @Test func aNodeWithANewHostKeyStopsTheRegistryStepWithHowToForgetTheOldKey() throws {
         let world = try ScriptWorld(Self.topology)
         defer { world.remove() }

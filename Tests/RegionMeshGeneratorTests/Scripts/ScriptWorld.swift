@@ -129,6 +129,18 @@ struct ScriptWorld {
     /// Azure refuses `az vm run-command invoke` on VM `vm` (another run command is in progress).
     func refuseRunCommand(on vm: String) throws { try writeState("run-command-refused/\(vm)", "") }
 
+    /// Azure resource `key` loses its tags, as one made before RegionMesh tagged it.
+    func removeTags(of key: String) throws {
+        guard let words = azureResource(key) else { return }
+        var kept: [String] = []
+        var inTags = false
+        for word in words {
+            if word.hasPrefix("--") { inTags = word == "--tags" }
+            if !inTags { kept.append(word) }
+        }
+        try writeState("az/\(key)", kept.map { $0 + "\n" }.joined())
+    }
+
     /// Another Azure customer holds global name `name` (a Traffic Manager profile's or a registry's).
     func takeGlobalName(_ name: String) throws { try writeState("taken/\(name)", "") }
 

@@ -808,6 +808,7 @@ step_backends() {
 
 # Step 4: Traffic Manager profile regionmesh-crdb-global: regionmesh-crdb-global.trafficmanager.net, performance routing, its health check.
 step_traffic_manager() {
+  local owner profile_id
   if ! exists az network traffic-manager profile show --resource-group crdb-global-endpoint --name regionmesh-crdb-global; then
     run az network traffic-manager profile create \
       --resource-group crdb-global-endpoint \
@@ -836,8 +837,24 @@ step_traffic_manager() {
       --interval 30 \
       --timeout 10 \
       --max-failures 3 \
-      --tags regionmesh-topology=crdb-global-endpoint managed-by=regionmesh \
       --output none
+    owner="$(capture crdb-global-endpoint az network traffic-manager profile show \
+      --resource-group crdb-global-endpoint \
+      --name regionmesh-crdb-global \
+      --query 'tags."regionmesh-topology"' \
+      --output tsv)"
+    if [[ "$owner" != crdb-global-endpoint ]]; then
+      profile_id="$(capture '<id-of-regionmesh-crdb-global>' az network traffic-manager profile show \
+        --resource-group crdb-global-endpoint \
+        --name regionmesh-crdb-global \
+        --query id \
+        --output tsv)"
+      run az tag update \
+        --resource-id "$profile_id" \
+        --operation Merge \
+        --tags regionmesh-topology=crdb-global-endpoint managed-by=regionmesh \
+        --output none
+    fi
   fi
 }
 

@@ -302,7 +302,7 @@ step_registry() {
         --name regionmeshcrdbglobal \
         --resource-group crdb-global-endpoint \
         --sku Premium \
-        --tags regionmesh-topology=crdb-global-endpoint managed-by=regionmesh \
+        --set tags.regionmesh-topology=crdb-global-endpoint tags.managed-by=regionmesh \
         --output none
     fi
   fi

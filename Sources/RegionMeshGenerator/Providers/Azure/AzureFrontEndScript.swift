@@ -180,18 +180,37 @@ struct AzureFrontEndScript: AzureCommands {
                 .option("--interval", .literal("\(monitor.intervalSeconds)"))
                 .option("--timeout", .literal("\(monitor.timeoutSeconds)"))
                 .option("--max-failures", .literal("\(monitor.toleratedFailures)"))
-                // The owner tag is how retire.sh knows the profile for this topology's once the plan drops it.
-                .option("--tags", .literal(azure.ownerTag.assignment), "managed-by=regionmesh")
-                .option("--output", "none")
         }
+        // The owner tag is how retire.sh knows the profile for this topology's once the plan drops it. A
+        // profile without it gets it merged in (az tag update --operation Merge keeps its other tags).
+        let owner = azure.ownerTag
         return ScriptStep(
             name: "traffic-manager", title: "Traffic Manager profile \(trafficManager.profile): \(trafficManager.fqdn), \(trafficManager.routing.rawValue.lowercased()) routing, its health check",
             body: [
                 .converge(
                     "Traffic Manager profile \(trafficManager.profile)",
                     lookup: az("network", "traffic-manager", "profile", "show").option("--name", name),
-                    create: [.run(settings(az("network", "traffic-manager", "profile", "create").option("--name", name).option("--unique-dns-name", name)))],
-                    update: [.run(settings(az("network", "traffic-manager", "profile", "update").option("--name", name)))])
+                    create: [
+                        .run(
+                            settings(az("network", "traffic-manager", "profile", "create").option("--name", name).option("--unique-dns-name", name))
+                                .option("--tags", .literal(owner.assignment), "managed-by=regionmesh").option("--output", "none"))
+                    ],
+                    update: [
+                        .run(settings(az("network", "traffic-manager", "profile", "update").option("--name", name)).option("--output", "none")),
+                        .capture(
+                            "owner", placeholder: owner.value,
+                            az("network", "traffic-manager", "profile", "show").option("--name", name)
+                                .option("--query", .literal("tags.\"\(owner.name)\"")).option("--output", "tsv")),
+                        .when("[[ \"$owner\" != \(shellQuote(owner.value)) ]]", [
+                            .capture(
+                                "profile_id", placeholder: "<id-of-\(trafficManager.profile)>",
+                                az("network", "traffic-manager", "profile", "show").option("--name", name).option("--query", "id").option("--output", "tsv")),
+                            .run(
+                                ShellCommand("az", "tag", "update").option("--resource-id", .expansion("\"$profile_id\""))
+                                    .option("--operation", "Merge").option("--tags", .literal(owner.assignment), "managed-by=regionmesh")
+                                    .option("--output", "none")),
+                        ]),
+                    ])
             ])
     }
 

@@ -73,7 +73,8 @@ struct AzureRegistryScript {
                             ShellCommand("az", "acr", "update").option("--name", .literal(registry.name))
                                 .option("--resource-group", .literal(azure.resourceGroup))
                                 .option("--sku", .literal(registry.sku))
-                                .option("--tags", .literal(owner.assignment), "managed-by=regionmesh")
+                                // --set adds to the registry's tags; --tags would replace them all.
+                                .option("--set", .literal("tags.\(owner.assignment)"), "tags.managed-by=regionmesh")
                                 .option("--output", "none"))
                     ]),
                 ])

@@ -62,7 +62,10 @@ import Testing
             "--tags regionmesh-topology=fixture managed-by=regionmesh --output none",
         ].joined(separator: " "))
         // The owner tag, kept by every run's update too, is how retire.sh tells the profile for this topology's.
-        #expect(script.commands(named: "az network traffic-manager profile update").first?.list(of: "--tags") == ["regionmesh-topology=fixture", "managed-by=regionmesh"])
+        // A profile without it gets it merged in, keeping the profile's other tags.
+        #expect(script.commands(named: "az network traffic-manager profile update").first?.has("--tags") == false)
+        let tagging = try #require(script.commands(named: "az tag update").first)
+        #expect(tagging.value(of: "--operation") == "Merge" && tagging.list(of: "--tags") == ["regionmesh-topology=fixture", "managed-by=regionmesh"])
         let endpoints = script.commands(named: "az network traffic-manager endpoint create")
         #expect(endpoints.map { $0.value(of: "--name") } == ["r1", "r2"])
         #expect(endpoints.allSatisfy { $0.value(of: "--type") == "azureEndpoints" && $0.value(of: "--target-resource-id") == "\"$target\"" })

@@ -237,12 +237,19 @@ stand_in_az() {
         cp "$state/vm-create-fails/$name" "$state/vm-error/$name"
       fi
       ;;
+    "tag update")
+      # az tag update --resource-id ID --operation Merge --tags …: added to what the resource has.
+      local target
+      target="$(find "$state/az" -name "*----$(basename "$(option --resource-id "$@")")" | head -n 1)"
+      [[ -n "$target" ]] || { echo "ERROR: (ResourceNotFound) $(option --resource-id "$@")" >&2; exit 3; }
+      values --tags "$@" | sed 's/^/--tags\n/' >>"$target"
+      ;;
     *" update")
       [[ -e "$state/az/$key" ]] || { echo "ERROR: (ResourceNotFound) $key" >&2; exit 3; }
       # An NSG rule's settings are what the scripts compare; the rest keep their creation's.
       if [[ "$group" == "network nsg rule" ]]; then record "$key" "$@"; fi
-      # az group update --set tags.NAME=VALUE …: the tags are added to those the group has.
-      if [[ "$group" == group ]] && has --set "$@"; then
+      # az … update --set tags.NAME=VALUE …: the tags are added to those the resource has.
+      if has --set "$@"; then
         local assignment
         while read -r assignment; do
           [[ "$assignment" == tags.* ]] && printf '%s\n' --tags "${assignment#tags.}" >>"$state/az/$key"
