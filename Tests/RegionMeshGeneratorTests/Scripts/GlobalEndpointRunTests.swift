@@ -112,13 +112,17 @@ import Testing
         #expect(first.status == 0, "\(first.stderr.suffix(3000))")
         // The first node's VM was made again on its public IP: a new host key.
         let ip = try #require(first.calls.first { $0.hasPrefix("ssh ") }.flatMap { $0.split(separator: " ").first { $0.contains("@") } }?.split(separator: "@").last)
+        // The deployment's own known-hosts file holds the nodes' keys; the operator's is untouched.
+        let known = world.home.appendingPathComponent(".regionmesh/global-run/known_hosts")
+        #expect(try String(contentsOf: known, encoding: .utf8).contains("\(ip) "))
+        #expect(!FileManager.default.fileExists(atPath: world.home.appendingPathComponent(".ssh/known_hosts").path))
         try FileManager.default.createDirectory(at: world.state.appendingPathComponent("host-key-changed"), withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: world.state.appendingPathComponent("host-key-changed/\(ip)").path, contents: nil)
+        try "2\n".write(to: world.state.appendingPathComponent("host-key-changed/\(ip)"), atomically: true, encoding: .utf8)
         let run = try world.run("k3s/install.sh")
         #expect(run.status != 0)
         #expect(run.stderr.contains("REMOTE HOST IDENTIFICATION HAS CHANGED"))
         #expect(run.stderr.contains(
-            "if its VM was made again, its host key changed: forget the old one with ssh-keygen -R \(ip) -f \(world.home.path)/.regionmesh/global-run/known_hosts, then run again"))
+            "if its VM was made again, its host key changed: forget the old one with ssh-keygen -R \(ip) -f '\(known.path)', then run again"))
     }
 
     @Test func aGlobalNameSomeoneElseHoldsStopsThePreflightBeforeAnythingIsCreated() throws {

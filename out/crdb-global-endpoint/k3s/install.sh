@@ -317,8 +317,8 @@ write_registries() {
   content="${content//REGIONMESH_REGISTRY_PASSWORD/"$password"}"
   log_command ssh "$user@$ip" "install /etc/rancher/k3s/registries.yaml (password withheld)"
   (umask 077 && mkdir -p "$REGIONMESH_SECRETS_DIR")
-  result="$(printf '%s\n' "$content" | ssh -i "$SSH_PRIVATE_KEY_FILE" -o UserKnownHostsFile="$REGIONMESH_SECRETS_DIR/known_hosts" -o StrictHostKeyChecking=accept-new -o BatchMode=yes "$user@$ip" "$WRITE_REGISTRIES")" ||
-    die "ssh to $node ($ip) failed (see above); if its VM was made again, its host key changed: forget the old one with ssh-keygen -R $ip -f $REGIONMESH_SECRETS_DIR/known_hosts, then run again"
+  result="$(printf '%s\n' "$content" | ssh -i "$SSH_PRIVATE_KEY_FILE" -o "UserKnownHostsFile=\"$REGIONMESH_SECRETS_DIR/known_hosts\"" -o StrictHostKeyChecking=accept-new -o BatchMode=yes "$user@$ip" "$WRITE_REGISTRIES")" ||
+    die "ssh to $node ($ip) failed (see above); if its VM was made again, its host key changed: forget the old one with ssh-keygen -R $ip -f '$REGIONMESH_SECRETS_DIR/known_hosts', then run again"
   info "registry configuration of $node: $result"
 }
 

@@ -261,9 +261,10 @@ struct K3sInstallScript {
                 .shell("log_command ssh \"$user@$ip\" \"install \(K3sRegistryConfiguration.path) (password withheld)\""),
                 // The nodes' host keys go into the deployment's own known-hosts file, not the operator's:
                 // a VM made again (same public IP, new key) then stops with how to forget the old key.
+                // Quoted inside the option too: ssh splits an option's value at spaces.
                 .shell("(umask 077 && mkdir -p \"$REGIONMESH_SECRETS_DIR\")"),
-                .shell("result=\"$(printf '%s\\n' \"$content\" | ssh -i \"$SSH_PRIVATE_KEY_FILE\" -o UserKnownHostsFile=\"$REGIONMESH_SECRETS_DIR/known_hosts\" -o StrictHostKeyChecking=accept-new -o BatchMode=yes \"$user@$ip\" \"$WRITE_REGISTRIES\")\" ||"),
-                .shell("  die \"ssh to $node ($ip) failed (see above); if its VM was made again, its host key changed: forget the old one with ssh-keygen -R $ip -f $REGIONMESH_SECRETS_DIR/known_hosts, then run again\""),
+                .shell("result=\"$(printf '%s\\n' \"$content\" | ssh -i \"$SSH_PRIVATE_KEY_FILE\" -o \"UserKnownHostsFile=\\\"$REGIONMESH_SECRETS_DIR/known_hosts\\\"\" -o StrictHostKeyChecking=accept-new -o BatchMode=yes \"$user@$ip\" \"$WRITE_REGISTRIES\")\" ||"),
+                .shell("  die \"ssh to $node ($ip) failed (see above); if its VM was made again, its host key changed: forget the old one with ssh-keygen -R $ip -f '$REGIONMESH_SECRETS_DIR/known_hosts', then run again\""),
                 .shell("info \"registry configuration of $node: $result\""),
             ])
     }

@@ -48,10 +48,22 @@ stand_in_ssh() {
   local target="" command="${*: -1}" argument
   for argument in "$@"; do [[ "$argument" == *@* ]] && target="$argument"; done
   [[ "$command" == *registries.yaml* ]] || return 0
-  # A node made again on the same address (host-key-changed/<ip>): ssh refuses, as OpenSSH does.
-  if [[ -e "$state/host-key-changed/${target#*@}" ]]; then
-    echo "@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@" >&2
-    exit 255
+  # -o UserKnownHostsFile="FILE" with StrictHostKeyChecking=accept-new: a new address's key is
+  # added; a known address whose node was made again (host-key-changed/<ip>) is refused, as
+  # OpenSSH does.
+  local known="$HOME/.ssh/known_hosts" key
+  for argument in "$@"; do
+    [[ "$argument" == UserKnownHostsFile=* ]] && known="${argument#UserKnownHostsFile=}" && known="${known//\"/}"
+  done
+  key="stand-in-key-$(cat "$state/host-key-changed/${target#*@}" 2>/dev/null || echo 1)"
+  if grep -q "^${target#*@} " "$known" 2>/dev/null; then
+    if ! grep -qx "${target#*@} $key" "$known"; then
+      echo "@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@" >&2
+      exit 255
+    fi
+  else
+    mkdir -p "$(dirname "$known")"
+    printf '%s %s\n' "${target#*@}" "$key" >>"$known"
   fi
   local file="$state/registries/${target#*@}" new
   mkdir -p "$state/registries"
