@@ -152,6 +152,7 @@ import Testing
         let deletes = second.calls.filter { $0.hasPrefix("az acr delete ") }
         #expect(deletes.count == 1 && deletes[0].contains("--name \(Fixture.registryName)"), "\(deletes)")
         #expect(world.azureResource("acr----teamimages") != nil)
+        #expect(second.stderr.contains("container registries without the tag regionmesh-topology, left alone: teamimages"))
         #expect(world.azureResource("acr----\(Fixture.registryName)") == nil)
     }
 

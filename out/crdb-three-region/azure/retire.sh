@@ -468,6 +468,17 @@ step_global() {
           --name "$name"
       done
     fi
+    listed="$(capture '' az network traffic-manager profile list \
+      --resource-group crdb-cilium-multi-region \
+      --query '[?tags."regionmesh-topology"==null].name' \
+      --output tsv)"
+    names=''
+    for name in $listed; do
+      [[ "$PLANNED_GLOBAL" == *" $name "* ]] || names+=" $name"
+    done
+    if [[ -n "$names" ]]; then
+      info "Traffic Manager profiles without the tag regionmesh-topology, left alone:$names (if this deployment made one before it tagged them, delete it by hand)"
+    fi
   fi
   if [[ "$DRY_RUN" == 1 ]]; then
     info '(dry run) would delete the container registries of this topology that the plan lacks'
@@ -487,6 +498,17 @@ step_global() {
       for name in $names; do
         run az acr delete --name "$name" --resource-group crdb-cilium-multi-region --yes
       done
+    fi
+    listed="$(capture '' az acr list \
+      --resource-group crdb-cilium-multi-region \
+      --query '[?tags."regionmesh-topology"==null].name' \
+      --output tsv)"
+    names=''
+    for name in $listed; do
+      [[ "$PLANNED_GLOBAL" == *" $name "* ]] || names+=" $name"
+    done
+    if [[ -n "$names" ]]; then
+      info "container registries without the tag regionmesh-topology, left alone:$names (if this deployment made one before it tagged them, delete it by hand)"
     fi
   fi
 }

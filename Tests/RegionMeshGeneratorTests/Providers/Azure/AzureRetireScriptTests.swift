@@ -111,8 +111,13 @@ import Testing
         #expect(script.constants.last?.value == "' fixture-global fixtureimages '")
         // A profile or registry of the resource group that the plan lacks is deleted after a question.
         let global = try #require(script.step("global"))
-        #expect(global.body.flatMap(\.commands).filter { $0.name.hasSuffix(" list") }.map(\.name) == [
-            "az network traffic-manager profile list", "az acr list",
+        // Deleted only with the topology's tag; those without any owner tag are named and left alone.
+        let lists = global.body.flatMap(\.commands).filter { $0.name.hasSuffix(" list") }
+        #expect(lists.map(\.name) == [
+            "az network traffic-manager profile list", "az network traffic-manager profile list", "az acr list", "az acr list",
         ])
+        #expect(lists.map { $0.value(of: "--query") ?? "" } == Array(repeating: [
+            "[?tags.\"regionmesh-topology\"=='fixture'].name", "[?tags.\"regionmesh-topology\"==null].name",
+        ], count: 2).flatMap { $0 })
     }
 }

@@ -39,6 +39,8 @@ names_matching() {
     [[ -n "$name" && "$name" == "$prefix"* && "$name" == *"$suffix" && "$name" == *"$part"* ]] || continue
     # [?tags."regionmesh-topology"=='T']: only what was made (or updated) with that tag.
     [[ -z "$owner" ]] || grep -qx "regionmesh-topology=$owner" "$state/az/$1--${3:-}--$name" || continue
+    # [?tags."regionmesh-topology"==null]: only what has no such tag.
+    [[ "$2" != *'"regionmesh-topology"==null'* ]] || ! grep -q "^regionmesh-topology=" "$state/az/$1--${3:-}--$name" || continue
     printf '%s\n' "$name"
   done < <(names_of "$1" "${3:-}")
   return 0
