@@ -20,11 +20,11 @@ tool="$(basename "$0")"
 state="${STANDIN_STATE:?STANDIN_STATE is not set}"
 here="$(cd "$(dirname "$0")" && pwd)"
 mkdir -p "$state/az" "$state/nodes" "$state/namespaces" "$state/crdb"
-{
-  printf '%s' "$tool"
-  printf ' %s' "$@"
-  printf '\n'
-} >>"$state/calls.log"
+# One write per call: the commands of a pipeline run at once, and separate writes would interleave.
+call="$tool"
+for argument in "$@"; do call+=" $argument"; done
+printf '%s\n' "$call" >>"$state/calls.log"
+unset call argument
 [[ -e "$state/fail-$tool" ]] && { echo "stand-in $tool: told to fail" >&2; exit 1; }
 
 # The value following option $1 among the remaining arguments.
