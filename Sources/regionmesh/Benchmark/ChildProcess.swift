@@ -50,7 +50,7 @@ enum ChildProcess {
         let peakBytes = usage.ru_maxrss
         #endif
         return ChildRun(
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            seconds: elapsed.seconds,
             peakBytes: peakBytes)
     }
 }

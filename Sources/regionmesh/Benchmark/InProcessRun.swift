@@ -19,36 +19,35 @@ enum InProcessRun {
     /// Generates the shipped topologies into `folder`-1, then into `folder`-2, then checks the
     /// second `iterations` times.
     static func measure(into folder: URL, iterations: Int) throws -> Figures {
-        let clock = ContinuousClock()
         let first = folder.appendingPathExtension("1"), second = folder.appendingPathExtension("2")
         let generates = try [first, second].map { target in
-            var took = Duration.zero
-            let written = try run(.write(force: false), into: target, took: &took, clock: clock)
+            let (written, took) = try timed(.write(force: false), into: target)
             guard written.blocker == nil else { throw BenchmarkError("the shipped topologies did not generate in process: \(String(describing: written.blocker))") }
             return took
         }
         let checks = try (0..<iterations).map { _ in
-            var took = Duration.zero
-            let checked = try run(.check, into: second, took: &took, clock: clock)
+            let (checked, took) = try timed(.check, into: second)
             guard checked.changeSets.allSatisfy(\.isEmpty) else { throw BenchmarkError("\(second.path) was not up to date right after generating it") }
             return took
         }
         return Figures(
-            firstGenerate: seconds(generates[0]), secondGenerate: seconds(generates[1]), check: seconds(checks.sorted()[checks.count / 2]))
+            firstGenerate: generates[0].seconds, secondGenerate: generates[1].seconds, check: checks.sorted()[checks.count / 2].seconds)
     }
 
-    private static func run(_ mode: Generation.Mode, into folder: URL, took: inout Duration, clock: ContinuousClock) throws -> Generation.Result {
+    /// `Generation.run` of the shipped topologies, and how long it took.
+    private static func timed(_ mode: Generation.Mode, into folder: URL) throws -> (Generation.Result, Duration) {
+        let clock = ContinuousClock()
         let start = clock.now
         do {
             let result = try Generation.run(TopologyRegistry.all, into: folder, mode: mode)
-            took = clock.now - start
-            return result
+            return (result, clock.now - start)
         } catch {
             throw BenchmarkError("the shipped topologies did not generate in process: \(error.message)")
         }
     }
+}
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

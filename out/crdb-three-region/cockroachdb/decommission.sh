@@ -307,7 +307,7 @@ pod_gone() {
 # Scales StatefulSet cockroachdb of context $1, namespace $2 down to $3 pods once the CockroachDB nodes of the pods it drops are decommissioned, and deletes their volume claims (a decommissioned node's store must never start again). A context the kubeconfig does not have yet is a cluster still to be made (a first apply, or a region being added): nothing to shrink.
 shrink_statefulset() {
   local current
-  local context="$1" namespace="$2" planned="$3" current ordinal host table
+  local context="$1" namespace="$2" planned="$3" ordinal host table
   if ! found kubectl config get-contexts "$context" --kubeconfig "$KUBECONFIG_FILE"; then
     return 0
   fi

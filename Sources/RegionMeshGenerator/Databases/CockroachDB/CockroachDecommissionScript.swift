@@ -175,7 +175,7 @@ struct CockroachDecommissionScript {
             name: "shrink_statefulset",
             doc: "Scales StatefulSet \(names.statefulSet) of context $1, namespace $2 down to $3 pods once the CockroachDB nodes of the pods it drops are decommissioned, and deletes their volume claims (a decommissioned node's store must never start again). A context the kubeconfig does not have yet is a cluster still to be made (a first apply, or a region being added): nothing to shrink.",
             body: [
-                .shell("local context=\"$1\" namespace=\"$2\" planned=\"$3\" current ordinal host table"),
+                .shell("local context=\"$1\" namespace=\"$2\" planned=\"$3\" ordinal host table"),
                 .when(
                     "! " + ShellCommand(words: ["kubectl", "config", "get-contexts", .expansion("\"$context\"")])
                         .option("--kubeconfig", ScriptEnvironment.kubeconfig.word).prefixed("found").oneLine,

@@ -160,29 +160,28 @@ struct AzureRetireScript: AzureCommands {
     /// profile or registry someone else keeps in the resource group: the tag does.
     var global: ScriptStep {
         let owner = azure.ownerTag
-        let names = { (kind: [ShellWord]) in
-            ShellCommand(words: ["az"] + kind + ["list"]).option("--resource-group", .literal(azure.resourceGroup))
-                .option("--query", .literal("[?tags.\"\(owner.name)\"=='\(owner.value)'].name")).option("--output", "tsv")
-        }
-        let untagged = { (kind: [ShellWord]) in
-            ShellCommand(words: ["az"] + kind + ["list"]).option("--resource-group", .literal(azure.resourceGroup))
-                .option("--query", .literal("[?tags.\"\(owner.name)\"==null].name")).option("--output", "tsv")
+        // The names of `kind` whose owner tag `filter` selects, less those the plan has, into $names.
+        let unplanned = { (kind: [ShellWord], filter: String) -> [ScriptStatement] in
+            [
+                .capture(
+                    "listed", placeholder: "",
+                    ShellCommand(words: ["az"] + kind + ["list"]).option("--resource-group", .literal(azure.resourceGroup))
+                        .option("--query", .literal("[?tags.\"\(owner.name)\"==\(filter)].name")).option("--output", "tsv")),
+                .shell("names=''"),
+                .block("for name in $listed; do", [.shell("[[ \"$PLANNED_GLOBAL\" == *\" $name \"* ]] || names+=\" $name\"")], end: "done"),
+            ]
         }
         let retireGlobal = { (what: String, kind: [ShellWord], delete: ShellCommand) -> ScriptStatement in
             .when("[[ \"$DRY_RUN\" == 1 ]]", [
                 .info("(dry run) would delete the \(what) of this topology that the plan lacks")
-            ], otherwise: [
-                .capture("listed", placeholder: "", names(kind)),
-                .shell("names=''"),
-                .block("for name in $listed; do", [.shell("[[ \"$PLANNED_GLOBAL\" == *\" $name \"* ]] || names+=\" $name\"")], end: "done"),
+            ], otherwise: unplanned(kind, "'\(owner.value)'") + [
                 .when("[[ -z \"$names\" ]]", [.info("no \(what) of this topology outside the plan")], otherwise: [
                     .shell("confirm \"Delete \(what)$names? The plan no longer has them\" || die \"not confirmed; nothing was deleted\""),
                     .block("for name in $names; do", [.run(delete)], end: "done"),
                 ]),
-                // Without the tag: made by someone else, or by this topology before it tagged them. Named, not deleted.
-                .capture("listed", placeholder: "", untagged(kind)),
-                .shell("names=''"),
-                .block("for name in $listed; do", [.shell("[[ \"$PLANNED_GLOBAL\" == *\" $name \"* ]] || names+=\" $name\"")], end: "done"),
+            ]
+            // Without the tag: made by someone else, or by this topology before it tagged them. Named, not deleted.
+            + unplanned(kind, "null") + [
                 .when("[[ -n \"$names\" ]]", [
                     .shell("info \"\(what) without the tag \(owner.name), left alone:$names (if this deployment made one before it tagged them, delete it by hand)\"")
                 ]),
